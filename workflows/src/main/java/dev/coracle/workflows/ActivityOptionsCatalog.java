@@ -1,0 +1,55 @@
+package dev.coracle.workflows;
+
+import dev.coracle.workflows.chat.ChatErrorType;
+import dev.coracle.workflows.model.ModelTarget;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/** Every named set of activity options, in one place so timeouts and retries are easy to audit. */
+public final class ActivityOptionsCatalog {
+
+  /** Attempts per model before the workflow moves on to the next candidate. */
+  static final int MODEL_ATTEMPTS = 2;
+
+  private ActivityOptionsCatalog() {}
+
+  /**
+   * Classify, route and status: in-process, quick, and cheap to repeat. Local activities keep a
+   * chat to one or two workflow tasks.
+   */
+  public static LocalActivityOptions light() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(5))
+        .setScheduleToCloseTimeout(Duration.ofSeconds(20))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(100))
+                .setMaximumAttempts(3)
+                .build())
+        .build();
+  }
+
+  /**
+   * One model call on the queue its target needs. The LLM client's own retries are off, so this
+   * retry policy is the only one. Failures that a retry cannot fix (rate limits, auth, rejected
+   * requests) move straight on to the next candidate.
+   */
+  public static ActivityOptions modelCall(ModelTarget target) {
+    Duration perAttempt = Duration.ofSeconds(Math.max(1, target.timeoutSeconds()));
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(target.taskQueue())
+        .setStartToCloseTimeout(perAttempt)
+        // A local call may wait for the single slot; give it room to queue behind others.
+        .setScheduleToCloseTimeout(perAttempt.multipliedBy(MODEL_ATTEMPTS * 4L))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(500))
+                .setBackoffCoefficient(2.0)
+                .setMaximumAttempts(MODEL_ATTEMPTS)
+                .setDoNotRetry(ChatErrorType.nonRetryable())
+                .build())
+        .build();
+  }
+}

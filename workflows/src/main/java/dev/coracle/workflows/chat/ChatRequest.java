@@ -1,0 +1,26 @@
+package dev.coracle.workflows.chat;
+
+import java.util.List;
+
+/**
+ * A validated chat request, the input of {@link ChatWorkflow}.
+ *
+ * @param model the model name the client sent: {@code coracle}, a {@code coracle-<class>} profile
+ *     or {@code provider/model}
+ * @param streamKey when not null, the model activity also publishes tokens under this key for an
+ *     HTTP response waiting in the same process; the durable answer still comes from the workflow
+ */
+public record ChatRequest(
+    String model, List<ChatMessage> messages, SamplingParams params, String streamKey) {
+
+  /** The text of the last user turn, or an empty string when there is none. */
+  public String lastUserText() {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      ChatMessage message = messages.get(i);
+      if ("user".equals(message.role()) && message.content() != null) {
+        return message.content();
+      }
+    }
+    return "";
+  }
+}
