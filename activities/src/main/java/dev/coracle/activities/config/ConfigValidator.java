@@ -1,0 +1,84 @@
+package dev.coracle.activities.config;
+
+import dev.coracle.activities.config.CoracleConfig.ProviderConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks what the records cannot: ranges, names, kinds and references between keys. */
+final class ConfigValidator {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+  private static final Pattern HOST_PORT = Pattern.compile("[^:/\\s]+:\\d{1,5}");
+  static final List<String> KINDS = List.of("ollama", "openai-compatible");
+
+  private ConfigValidator() {}
+
+  static void validate(CoracleConfig config) {
+    checkPort("server.port", config.server().port());
+    require(!config.server().host().isBlank(), "server.host must not be empty");
+    require(config.server().maxRequestBytes() > 0, "server.max-request-bytes must be positive");
+    checkPort("temporal.embedded-port", config.temporal().embeddedPort());
+    String target = config.temporal().target();
+    require(
+        config.temporal().embedded() || HOST_PORT.matcher(target).matches(),
+        "temporal.target must be 'embedded' or host:port, not '" + target + "'");
+    require(config.store().busyTimeoutMs() >= 0, "store.busy-timeout-ms must not be negative");
+    require(
+        config.chat().workflowTimeoutSeconds() > 0,
+        "chat.workflow-timeout-seconds must be positive");
+    Set<String> names = new HashSet<>();
+    names.add("ollama");
+    for (ProviderConfig provider : config.providers()) {
+      validateProvider(provider, names);
+    }
+  }
+
+  private static void validateProvider(ProviderConfig provider, Set<String> names) {
+    String name = provider.name();
+    require(
+        name != null && NAME.matcher(name).matches(),
+        "providers: each needs a name of lower-case letters, digits, '.', '_' or '-' (got '"
+            + name
+            + "')");
+    require(
+        names.add(name),
+        "providers[" + name + "]: the name is used twice (ollama is the local Ollama)");
+    if ("gemini".equals(provider.kind())) {
+      throw new ConfigException(
+          "providers["
+              + name
+              + "]: kind gemini is not supported yet; Gemini also speaks the OpenAI"
+              + " format: kind openai-compatible with base-url"
+              + " https://generativelanguage.googleapis.com/v1beta/openai");
+    }
+    require(
+        KINDS.contains(provider.kind()),
+        "providers["
+            + name
+            + "].kind must be one of "
+            + KINDS
+            + " (got '"
+            + provider.kind()
+            + "')");
+    require(
+        provider.baseUrl() != null && provider.baseUrl().matches("https?://.+"),
+        "providers[" + name + "].base-url must be an http(s) URL");
+    require(
+        provider.models() != null && !provider.models().isEmpty(),
+        "providers[" + name + "].models must list at least one model");
+    require(
+        provider.timeoutSeconds() == null || provider.timeoutSeconds() > 0,
+        "providers[" + name + "].timeout-seconds must be positive");
+  }
+
+  private static void checkPort(String key, int port) {
+    require(port >= 0 && port <= 65535, key + " must be a port number 0-65535 (got " + port + ")");
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new ConfigException(message);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.coracle.activities.model;
+
+import dev.coracle.activities.config.CoracleConfig;
+import dev.coracle.activities.config.CoracleConfig.OllamaConfig;
+import dev.coracle.activities.config.CoracleConfig.ProviderConfig;
+import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.providers.ProviderEndpoint;
+import dev.coracle.activities.providers.ProviderKind;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every provider coracle may call, built once from the configuration: the local Ollama (named
+ * {@code ollama}) first, then the configured providers in file order.
+ */
+@Singleton
+public class ProviderCatalog {
+  public static final String LOCAL_OLLAMA = "ollama";
+  private static final int DEFAULT_CLOUD_TIMEOUT_SECONDS = 120;
+
+  private final List<ConfiguredProvider> providers;
+  private final OllamaConfig ollama;
+
+  public ProviderCatalog(LoadedConfig loaded) {
+    CoracleConfig config = loaded.config();
+    this.ollama = config.local().ollama();
+    List<ConfiguredProvider> all = new ArrayList<>();
+    if (ollama.enabled()) {
+      all.add(localOllama(ollama));
+    }
+    for (ProviderConfig provider : config.providers()) {
+      all.add(configured(provider, loaded.unsetApiKeyVariable(provider.name())));
+    }
+    this.providers = List.copyOf(all);
+  }
+
+  public List<ConfiguredProvider> all() {
+    return providers;
+  }
+
+  public Optional<ConfiguredProvider> find(String name) {
+    return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** The local model for single-shot answers, when local Ollama is enabled. */
+  public Optional<String> reasoningModel() {
+    return ollama.enabled() ? Optional.of(ollama.reasoningModel()) : Optional.empty();
+  }
+
+  /** The local model for coding work, when local Ollama is enabled. */
+  public Optional<String> coderModel() {
+    return ollama.enabled() ? Optional.of(ollama.coderModel()) : Optional.empty();
+  }
+
+  /** True when {@code provider/model} names a configured model. */
+  public boolean knowsModel(String provider, String model) {
+    return find(provider).map(p -> p.models().contains(model)).orElse(false);
+  }
+
+  private static ConfiguredProvider localOllama(OllamaConfig ollama) {
+    ProviderEndpoint endpoint =
+        new ProviderEndpoint(
+            LOCAL_OLLAMA,
+            ProviderKind.OLLAMA,
+            ollama.baseUrl(),
+            "",
+            Duration.ofSeconds(ollama.timeoutSeconds()));
+    List<String> models =
+        List.copyOf(new LinkedHashSet<>(List.of(ollama.reasoningModel(), ollama.coderModel())));
+    return new ConfiguredProvider(endpoint, models, true, null);
+  }
+
+  private static ConfiguredProvider configured(ProviderConfig provider, String missingKey) {
+    int timeout =
+        provider.timeoutSeconds() != null
+            ? provider.timeoutSeconds()
+            : DEFAULT_CLOUD_TIMEOUT_SECONDS;
+    ProviderEndpoint endpoint =
+        new ProviderEndpoint(
+            provider.name(),
+            ProviderKind.fromConfig(provider.kind()),
+            provider.baseUrl(),
+            provider.apiKey() == null ? "" : provider.apiKey(),
+            Duration.ofSeconds(timeout));
+    return new ConfiguredProvider(
+        endpoint, List.copyOf(provider.models()), provider.runsLocally(), missingKey);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.coracle.activities.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.workflows.chat.ChatErrorType;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+
+/**
+ * Classifies whatever LangChain4j and the JDK HTTP client threw into a {@link ProviderException}.
+ * LangChain4j wraps the HTTP status in an {@link HttpException} somewhere in the cause chain, so
+ * the chain is searched rather than the outer type trusted.
+ */
+final class ProviderErrors {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_UPSTREAM_MESSAGE = 300;
+
+  private ProviderErrors() {}
+
+  static ProviderException classify(
+      Throwable error, ProviderEndpoint endpoint, String model, boolean tokensSent) {
+    if (error instanceof ProviderException already) {
+      return already;
+    }
+    String prefix = endpoint.name() + "/" + model + ": ";
+    HttpException http = find(error, HttpException.class);
+    int status = http == null ? 0 : http.statusCode();
+    if (tokensSent) {
+      // The client already holds part of the answer, so another provider cannot take over.
+      return new ProviderException(
+          ChatErrorType.STREAM_BROKEN,
+          status,
+          prefix + "stream broke after tokens were sent: " + describe(error, endpoint),
+          error);
+    }
+    if (http != null) {
+      return new ProviderException(
+          typeOf(status),
+          status,
+          prefix + "HTTP " + status + " " + label(status) + ": " + upstreamMessage(http),
+          error);
+    }
+    ChatErrorType type = ChatErrorType.UPSTREAM_UNAVAILABLE;
+    if (find(error, RateLimitException.class) != null) {
+      type = ChatErrorType.UPSTREAM_RATE_LIMITED;
+    } else if (find(error, AuthenticationException.class) != null) {
+      type = ChatErrorType.UPSTREAM_AUTH;
+    } else if (find(error, InvalidRequestException.class) != null) {
+      type = ChatErrorType.UPSTREAM_REJECTED;
+    }
+    return new ProviderException(type, 0, prefix + describe(error, endpoint), error);
+  }
+
+  static ChatErrorType typeOf(int status) {
+    if (status == 429) {
+      return ChatErrorType.UPSTREAM_RATE_LIMITED;
+    }
+    if (status == 401 || status == 403) {
+      return ChatErrorType.UPSTREAM_AUTH;
+    }
+    // 408 is the upstream timing out on us, which a retry may well fix.
+    if (status >= 400 && status < 500 && status != 408) {
+      return ChatErrorType.UPSTREAM_REJECTED;
+    }
+    return ChatErrorType.UPSTREAM_UNAVAILABLE;
+  }
+
+  private static String label(int status) {
+    return switch (status) {
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not found";
+      case 408 -> "timed out";
+      case 429 -> "rate limited";
+      default -> status >= 500 ? "server error" : "rejected";
+    };
+  }
+
+  private static String describe(Throwable error, ProviderEndpoint endpoint) {
+    HttpException http = find(error, HttpException.class);
+    if (http != null) {
+      return "HTTP "
+          + http.statusCode()
+          + " "
+          + label(http.statusCode())
+          + ": "
+          + upstreamMessage(http);
+    }
+    if (find(error, TimeoutException.class) != null
+        || find(error, HttpTimeoutException.class) != null
+        || find(error, java.util.concurrent.TimeoutException.class) != null) {
+      return "no response within " + human(endpoint.timeout()) + " from " + endpoint.baseUrl();
+    }
+    if (find(error, ConnectException.class) != null) {
+      return "cannot connect to " + endpoint.baseUrl() + " (connection refused)";
+    }
+    if (find(error, UnknownHostException.class) != null
+        || find(error, UnresolvedAddressException.class) != null) {
+      return "cannot resolve the host of " + endpoint.baseUrl();
+    }
+    Throwable root = root(error);
+    String message = root.getMessage() == null ? "" : ": " + oneLine(root.getMessage());
+    return root.getClass().getSimpleName() + message;
+  }
+
+  /** OpenAI puts the reason in {@code error.message}, Ollama in {@code error}; else raw text. */
+  private static String upstreamMessage(HttpException http) {
+    String body = http.getMessage() == null ? "" : http.getMessage();
+    try {
+      JsonNode error = JSON.readTree(body).path("error");
+      if (error.isTextual()) {
+        return oneLine(error.asText());
+      }
+      if (error.path("message").isTextual()) {
+        return oneLine(error.path("message").asText());
+      }
+    } catch (Exception notJson) {
+      // Fall through: plenty of proxies answer errors in plain text or HTML.
+    }
+    return oneLine(body);
+  }
+
+  private static String human(Duration duration) {
+    return duration.toMillis() % 1000 == 0
+        ? duration.toSeconds() + "s"
+        : duration.toMillis() + "ms";
+  }
+
+  private static String oneLine(String text) {
+    String flat = text.replaceAll("\\s+", " ").trim();
+    return flat.length() <= MAX_UPSTREAM_MESSAGE
+        ? flat
+        : flat.substring(0, MAX_UPSTREAM_MESSAGE) + "…";
+  }
+
+  private static <T> T find(Throwable error, Class<T> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static Throwable root(Throwable error) {
+    Throwable t = error;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.coracle.activities.providers;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The wire protocols coracle can speak to an upstream model server. */
+public enum ProviderKind {
+  /** Ollama's native API ({@code /api/chat}), used for local models. */
+  OLLAMA("ollama"),
+  /** Any server speaking OpenAI's {@code /v1/chat/completions}: Groq, OpenRouter, LM Studio. */
+  OPENAI_COMPATIBLE("openai-compatible");
+
+  private final String configName;
+
+  ProviderKind(String configName) {
+    this.configName = configName;
+  }
+
+  /** The spelling used in {@code coracle.yml}. */
+  public String configName() {
+    return configName;
+  }
+
+  /** Parses the {@code kind} of a provider entry in the configuration. */
+  public static ProviderKind fromConfig(String value) {
+    String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    for (ProviderKind kind : values()) {
+      if (kind.configName.equals(wanted)) {
+        return kind;
+      }
+    }
+    String valid =
+        Arrays.stream(values()).map(ProviderKind::configName).collect(Collectors.joining(", "));
+    throw new IllegalArgumentException(
+        "unknown provider kind '" + value + "'; valid kinds are: " + valid);
+  }
+}

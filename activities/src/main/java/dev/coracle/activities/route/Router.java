@@ -1,0 +1,116 @@
+package dev.coracle.activities.route;
+
+import dev.coracle.activities.model.ConfiguredProvider;
+import dev.coracle.activities.model.ProviderCatalog;
+import dev.coracle.activities.model.ProviderHealth;
+import dev.coracle.workflows.chat.ChatRequest;
+import dev.coracle.workflows.chat.Classification;
+import dev.coracle.workflows.chat.ModelProfiles;
+import dev.coracle.workflows.chat.RequestClass;
+import dev.coracle.workflows.model.ModelTarget;
+import dev.coracle.workflows.model.RoutePlan;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Orders the models to try. Single-shot answers prefer the local reasoning model (free, private);
+ * deep and research requests prefer the bigger cloud models and fall back to the local coder or
+ * reasoning model. Providers that cannot serve are left out, and the reason is kept for the 503.
+ */
+@Singleton
+public class Router {
+  private final ProviderCatalog catalog;
+  private final ProviderHealth health;
+
+  public Router(ProviderCatalog catalog, ProviderHealth health) {
+    this.catalog = catalog;
+    this.health = health;
+  }
+
+  public RoutePlan route(ChatRequest request, Classification classification) {
+    List<String> skipped = new ArrayList<>();
+    if (ModelProfiles.isDirect(request.model())) {
+      return direct(request.model(), skipped);
+    }
+    List<ModelTarget> candidates = new ArrayList<>();
+    RequestClass requestClass = classification.requestClass();
+    String localModel =
+        requestClass == RequestClass.DEEP
+            ? catalog.coderModel().orElse(null)
+            : catalog.reasoningModel().orElse(null);
+    boolean cloudFirst = requestClass == RequestClass.DEEP || requestClass == RequestClass.RESEARCH;
+    if (!cloudFirst) {
+      addLocalOllama(localModel, candidates, skipped);
+    }
+    for (ConfiguredProvider provider : catalog.all()) {
+      if (!ProviderCatalog.LOCAL_OLLAMA.equals(provider.name()) && usable(provider, skipped)) {
+        provider.models().forEach(model -> candidates.add(target(provider, model)));
+      }
+    }
+    if (cloudFirst) {
+      addLocalOllama(localModel, candidates, skipped);
+    }
+    return plan(candidates, skipped);
+  }
+
+  private RoutePlan direct(String qualified, List<String> skipped) {
+    int slash = qualified.indexOf('/');
+    String providerName = qualified.substring(0, slash);
+    String model = qualified.substring(slash + 1);
+    ConfiguredProvider provider = catalog.find(providerName).orElse(null);
+    if (provider == null || !provider.models().contains(model)) {
+      return new RoutePlan(List.of(), "model " + qualified + " is not configured");
+    }
+    List<ModelTarget> candidates = new ArrayList<>();
+    if (usable(provider, skipped)) {
+      candidates.add(target(provider, model));
+    }
+    return plan(candidates, skipped);
+  }
+
+  private void addLocalOllama(String model, List<ModelTarget> candidates, List<String> skipped) {
+    if (model == null) {
+      return;
+    }
+    catalog
+        .find(ProviderCatalog.LOCAL_OLLAMA)
+        .filter(ollama -> usable(ollama, skipped))
+        .ifPresent(ollama -> candidates.add(target(ollama, model)));
+  }
+
+  private boolean usable(ConfiguredProvider provider, List<String> skipped) {
+    if (!provider.hasUsableCredentials()) {
+      skipped.add(provider.name() + ": " + missingKey(provider));
+      return false;
+    }
+    ProviderHealth.Check check = health.check(provider);
+    if (!check.reachable()) {
+      skipped.add(provider.name() + ": " + check.detail());
+      return false;
+    }
+    return true;
+  }
+
+  private static String missingKey(ConfiguredProvider provider) {
+    return provider.missingKeyVariable() != null
+        ? provider.missingKeyVariable() + " is not set"
+        : "no API key configured";
+  }
+
+  private static ModelTarget target(ConfiguredProvider provider, String model) {
+    return new ModelTarget(
+        provider.name(), model, provider.local(), (int) provider.endpoint().timeout().toSeconds());
+  }
+
+  private static RoutePlan plan(List<ModelTarget> candidates, List<String> skipped) {
+    if (!candidates.isEmpty()) {
+      return new RoutePlan(List.copyOf(candidates), null);
+    }
+    String why =
+        skipped.isEmpty()
+            ? "no model provider is configured: start Ollama or add a provider to coracle.yml"
+            : "no provider can serve this request: " + String.join("; ", skipped);
+    return new RoutePlan(List.of(), why);
+  }
+}

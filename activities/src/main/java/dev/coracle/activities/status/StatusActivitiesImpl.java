@@ -1,0 +1,116 @@
+package dev.coracle.activities.status;
+
+import dev.coracle.activities.store.AuditEntry;
+import dev.coracle.activities.store.AuditLog;
+import dev.coracle.activities.store.AuditSummary;
+import dev.coracle.activities.store.ModelTotals;
+import dev.coracle.workflows.chat.ChatRequest;
+import dev.coracle.workflows.chat.StatusActivities;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Answers status questions from the store alone, in a few lines a person reads in a chat window.
+ */
+@Singleton
+public class StatusActivitiesImpl implements StatusActivities {
+
+  static final Duration WINDOW = Duration.ofHours(24);
+
+  static final String NO_JOBS =
+      "There are no coding jobs yet: this version of coracle answers chats one at a time,"
+          + " and long coding jobs come in a later version.";
+
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public StatusActivitiesImpl(AuditLog audit, Clock clock) {
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public String answerStatus(ChatRequest request) {
+    Instant now = clock.instant();
+    AuditSummary summary = audit.summarySince(now.minus(WINDOW));
+    List<String> lines = new ArrayList<>();
+    lines.add(NO_JOBS);
+    lines.addAll(windowLines(summary));
+    Optional<AuditEntry> lastAnswer = audit.lastAnswer();
+    lines.add(
+        lastAnswer
+            .map(e -> "Last answer: " + ago(e, now) + " by " + e.target() + ".")
+            .orElse("No model has answered yet."));
+    audit.latest(1).stream()
+        .filter(e -> !e.ok())
+        .findFirst()
+        .ifPresent(
+            e ->
+                lines.add(
+                    "Last call failed: "
+                        + ago(e, now)
+                        + " by "
+                        + e.target()
+                        + " ("
+                        + e.outcome()
+                        + ")."));
+    return String.join("\n", lines);
+  }
+
+  private static List<String> windowLines(AuditSummary summary) {
+    if (summary.models().isEmpty()) {
+      return List.of("No model calls in the last 24 h.");
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("Last 24 h: " + counts(summary.answered(), summary.failures()) + ".");
+    for (ModelTotals totals : summary.models()) {
+      lines.add(
+          "- "
+              + totals.target()
+              + ": "
+              + counts(totals.answered(), totals.failures())
+              + ", "
+              + tokens(totals)
+              + ".");
+    }
+    return lines;
+  }
+
+  private static String counts(long answered, long failures) {
+    String text = plural(answered, "answer");
+    return failures == 0 ? text : text + ", " + plural(failures, "failure");
+  }
+
+  private static String tokens(ModelTotals totals) {
+    return String.format(
+        Locale.ROOT,
+        "%,d tokens (%,d in, %,d out)",
+        totals.totalTokens(),
+        totals.promptTokens(),
+        totals.completionTokens());
+  }
+
+  static String ago(AuditEntry entry, Instant now) {
+    Duration elapsed = Duration.between(Instant.ofEpochMilli(entry.at()), now);
+    if (elapsed.compareTo(Duration.ofMinutes(1)) < 0) {
+      return "less than a minute ago";
+    }
+    if (elapsed.compareTo(Duration.ofHours(1)) < 0) {
+      return elapsed.toMinutes() + " min ago";
+    }
+    if (elapsed.compareTo(Duration.ofDays(1)) < 0) {
+      return elapsed.toHours() + " h ago";
+    }
+    return plural(elapsed.toDays(), "day") + " ago";
+  }
+
+  private static String plural(long count, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
+  }
+}

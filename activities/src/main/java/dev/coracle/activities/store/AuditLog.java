@@ -1,0 +1,72 @@
+package dev.coracle.activities.store;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Records every model call and answers what the calls add up to. */
+@Singleton
+public class AuditLog {
+
+  private final AuditRepository repository;
+  private final Clock clock;
+
+  public AuditLog(AuditRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores one model call, stamped with the current time.
+   *
+   * @param outcome {@link AuditEntry#OK}, or the name of the error type that ended the call
+   * @return the stored row with its generated id
+   */
+  public AuditEntry record(
+      String workflowId,
+      String requestClass,
+      String provider,
+      String model,
+      String outcome,
+      int promptTokens,
+      int completionTokens,
+      long modelMillis,
+      @Nullable String error) {
+    AuditEntry entry =
+        new AuditEntry(
+            null,
+            clock.millis(),
+            workflowId,
+            requestClass,
+            provider,
+            model,
+            outcome,
+            promptTokens,
+            completionTokens,
+            modelMillis,
+            error);
+    return repository.save(entry);
+  }
+
+  /** Totals per provider and model of the calls at or after {@code since}. */
+  @ReadOnly
+  public AuditSummary summarySince(Instant since) {
+    return new AuditSummary(since, repository.totalsSince(since.toEpochMilli()));
+  }
+
+  /** The most recent calls, newest first. */
+  @ReadOnly
+  public List<AuditEntry> latest(int limit) {
+    return repository.latest(limit);
+  }
+
+  /** The most recent call that answered, however long ago. */
+  @ReadOnly
+  public Optional<AuditEntry> lastAnswer() {
+    return repository.latestWithOutcome(AuditEntry.OK, 1).stream().findFirst();
+  }
+}

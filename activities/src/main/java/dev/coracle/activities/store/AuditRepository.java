@@ -1,0 +1,37 @@
+package dev.coracle.activities.store;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+/** The {@code audit} table. Times are epoch milliseconds, as stored. */
+@JdbcRepository(dialect = Dialect.ANSI)
+public interface AuditRepository extends CrudRepository<AuditEntry, Long> {
+
+  long countByAtGreaterThanEquals(long since);
+
+  /** Per provider and model, busiest first, for calls at or after {@code since}. */
+  @Query(
+      """
+      SELECT provider, model,
+             COUNT(*) AS calls,
+             SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END) AS failures,
+             SUM(prompt_tokens) AS prompt_tokens,
+             SUM(completion_tokens) AS completion_tokens
+      FROM audit
+      WHERE at >= :since
+      GROUP BY provider, model
+      ORDER BY calls DESC, provider, model
+      """)
+  List<ModelTotals> totalsSince(long since);
+
+  /** The newest calls first; ties on time go to the later insert. */
+  @Query("SELECT * FROM audit ORDER BY at DESC, id DESC LIMIT :limit")
+  List<AuditEntry> latest(int limit);
+
+  /** The newest calls with the given outcome first. */
+  @Query("SELECT * FROM audit WHERE outcome = :outcome ORDER BY at DESC, id DESC LIMIT :limit")
+  List<AuditEntry> latestWithOutcome(String outcome, int limit);
+}

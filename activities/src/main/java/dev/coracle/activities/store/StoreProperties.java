@@ -1,0 +1,67 @@
+package dev.coracle.activities.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Micronaut properties that point the default datasource, Micronaut Data and Flyway at SQLite. */
+public final class StoreProperties {
+
+  /** The Hikari pool's name, visible in logs and thread names. */
+  public static final String POOL_NAME = "coracle-sqlite";
+
+  /**
+   * Connections in the pool. SQLite lets one connection write at a time; the others still read
+   * concurrently in WAL mode, so a few connections are enough for a single-user gateway.
+   */
+  public static final int MAXIMUM_POOL_SIZE = 4;
+
+  private StoreProperties() {}
+
+  /**
+   * The properties for a store in {@code dbFile}, whose parent directory must exist.
+   *
+   * <p>Every transaction begins with {@code BEGIN IMMEDIATE}, so it takes SQLite's write lock up
+   * front and waits up to {@code busyTimeout} for it. A deferred transaction that reads and then
+   * writes could instead fail at once with {@code SQLITE_BUSY} when another connection wrote in
+   * between, which no timeout helps. Statements outside a transaction still read concurrently.
+   */
+  public static Map<String, Object> forDatabase(Path dbFile, Duration busyTimeout) {
+    String file = dbFile.toAbsolutePath().normalize().toString();
+    if (file.indexOf('?') >= 0) {
+      // sqlite-jdbc reads everything after '?' as connection settings.
+      throw new IllegalArgumentException("A database path must not contain '?': " + file);
+    }
+    long busyMillis = busyTimeout.toMillis();
+    if (busyMillis < 0 || busyMillis > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("Busy timeout out of range: " + busyTimeout);
+    }
+    ReadOnlyTolerantSqliteDriver.register();
+
+    String url =
+        "jdbc:sqlite:"
+            + file
+            + "?journal_mode=WAL"
+            + "&synchronous=NORMAL"
+            + "&busy_timeout="
+            + busyMillis
+            + "&transaction_mode=IMMEDIATE"
+            + "&foreign_keys=true";
+
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("datasources.default.url", url);
+    properties.put(
+        "datasources.default.driver-class-name", ReadOnlyTolerantSqliteDriver.class.getName());
+    properties.put("datasources.default.dialect", "ANSI");
+    properties.put("datasources.default.schema-generate", "NONE");
+    properties.put("datasources.default.pool-name", POOL_NAME);
+    properties.put("datasources.default.maximum-pool-size", MAXIMUM_POOL_SIZE);
+    properties.put("datasources.default.minimum-idle", 1);
+    properties.put("flyway.datasources.default.enabled", true);
+    properties.put("flyway.datasources.default.locations", List.of("classpath:db/migration"));
+    return Collections.unmodifiableMap(properties);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.coracle.activities.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+
+  static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");
+
+  @TempDir Path dir;
+
+  final MutableClock clock = new MutableClock(NOON);
+
+  @Test
+  void record_stamps_the_row_with_the_clock_and_a_generated_id() {
+    try (ApplicationContext context = start()) {
+      AuditLog audit = context.getBean(AuditLog.class);
+
+      AuditEntry first =
+          audit.record("wf-1", "fast", "ollama", "qwen2.5:7b", "ok", 10, 5, 120, null);
+      clock.advance(Duration.ofSeconds(1));
+      AuditEntry second =
+          audit.record(
+              "wf-2", "deep", "groq", "llama", "UPSTREAM_RATE_LIMITED", 0, 0, 30, "429 slow down");
+
+      assertThat(first.id()).isNotNull();
+      assertThat(second.id()).isGreaterThan(first.id());
+      assertThat(context.getBean(AuditRepository.class).findById(second.id()))
+          .contains(
+              new AuditEntry(
+                  second.id(),
+                  NOON.plusSeconds(1).toEpochMilli(),
+                  "wf-2",
+                  "deep",
+                  "groq",
+                  "llama",
+                  "UPSTREAM_RATE_LIMITED",
+                  0,
+                  0,
+                  30,
+                  "429 slow down"));
+    }
+  }
+
+  @Test
+  void summary_totals_calls_per_provider_and_model_since_a_moment() {
+    try (ApplicationContext context = start()) {
+      AuditLog audit = context.getBean(AuditLog.class);
+      audit.record("old", "fast", "ollama", "qwen2.5:7b", "ok", 1000, 1000, 10, null);
+      clock.advance(Duration.ofHours(2));
+      audit.record("wf-1", "fast", "ollama", "qwen2.5:7b", "ok", 100, 20, 10, null);
+      audit.record("wf-2", "fast", "ollama", "qwen2.5:7b", "ok", 200, 30, 10, null);
+      audit.record("wf-3", "deep", "groq", "llama", "UPSTREAM_UNAVAILABLE", 0, 0, 10, "503");
+
+      AuditSummary summary = audit.summarySince(NOON.plus(Duration.ofHours(1)));
+
+      assertThat(summary.models())
+          .containsExactly(
+              new ModelTotals("ollama", "qwen2.5:7b", 2, 0, 300, 50),
+              new ModelTotals("groq", "llama", 1, 1, 0, 0));
+      assertThat(summary.calls()).isEqualTo(3);
+      assertThat(summary.failures()).isEqualTo(1);
+      assertThat(context.getBean(AuditRepository.class).countByAtGreaterThanEquals(0)).isEqualTo(4);
+      assertThat(audit.latest(2))
+          .extracting(AuditEntry::workflowId)
+          .containsExactly("wf-3", "wf-2");
+      assertThat(audit.lastAnswer()).map(AuditEntry::workflowId).contains("wf-2");
+    }
+  }
+
+  @Test
+  void read_only_transactions_need_the_tolerant_driver() {
+    try (ApplicationContext context = start()) {
+      // summarySince runs in a read-only transaction, which calls setReadOnly(true).
+      assertThat(context.getBean(AuditLog.class).summarySince(NOON).models()).isEmpty();
+    }
+    Map<String, Object> plain =
+        new HashMap<>(StoreProperties.forDatabase(dbFile(), TestStore.BUSY_TIMEOUT));
+    plain.put("datasources.default.driver-class-name", "org.sqlite.JDBC");
+    try (ApplicationContext context =
+        ApplicationContext.builder().properties(plain).singletons(clock).start()) {
+      AuditLog audit = context.getBean(AuditLog.class);
+      assertThatThrownBy(() -> audit.summarySince(NOON)).hasStackTraceContaining("read-only");
+    }
+  }
+
+  @Test
+  void concurrent_writers_and_readers_wait_for_each_other_instead_of_failing() throws Exception {
+    try (ApplicationContext context = start()) {
+      AuditLog audit = context.getBean(AuditLog.class);
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          String workflowId = "wf-" + t;
+          futures.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < 25; i++) {
+                      audit.record(workflowId, "fast", "ollama", "m", "ok", 1, 1, 1, null);
+                      audit.summarySince(NOON);
+                    }
+                  }));
+        }
+        for (Future<?> future : futures) {
+          future.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(audit.summarySince(NOON).calls()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void rows_survive_closing_and_reopening_the_store() {
+    try (ApplicationContext context = start()) {
+      context.getBean(AuditLog.class).record("wf-1", "fast", "ollama", "m", "ok", 3, 4, 5, null);
+    }
+    try (ApplicationContext context = start()) {
+      assertThat(context.getBean(AuditLog.class).latest(10))
+          .singleElement()
+          .satisfies(e -> assertThat(e.workflowId()).isEqualTo("wf-1"))
+          .satisfies(e -> assertThat(e.at()).isEqualTo(NOON.toEpochMilli()));
+    }
+  }
+
+  private ApplicationContext start() {
+    return TestStore.start(dbFile(), clock);
+  }
+
+  private Path dbFile() {
+    return dir.resolve("coracle.db");
+  }
+}

@@ -1,0 +1,52 @@
+package dev.coracle.fakes;
+
+import java.util.Locale;
+
+/**
+ * How a fake upstream answers, picked by the requested model's name (the idea of TensorZero's dummy
+ * provider), so a test chooses a failure just by naming a model. Unknown names echo.
+ */
+public enum FakeBehaviour {
+  /** Answers {@code "echo: <last user message>"}. */
+  ECHO("echo"),
+  /** Echoes after a delay and streams slowly, one word per chunk. */
+  SLOW("slow"),
+  /** HTTP 500 with the provider's error body. */
+  FAIL_500("fail-500"),
+  /** HTTP 429 with {@code retry-after} and rate-limit headers. */
+  RATE_LIMITED("rate-limited"),
+  /** HTTP 401, as for a wrong API key. */
+  UNAUTHORIZED("unauthorized"),
+  /** HTTP 404, as for a model the upstream does not have. */
+  MISSING("missing"),
+  /** Streams two chunks, then drops the connection without finishing the response. */
+  BROKEN_STREAM("broken-stream");
+
+  private final String modelName;
+
+  FakeBehaviour(String modelName) {
+    this.modelName = modelName;
+  }
+
+  public String modelName() {
+    return modelName;
+  }
+
+  /** Ollama-style tags ({@code slow:7b}) pick the same behaviour as the bare name. */
+  public static FakeBehaviour forModel(String model) {
+    if (model == null) {
+      return ECHO;
+    }
+    String bare = model.toLowerCase(Locale.ROOT);
+    int tag = bare.indexOf(':');
+    if (tag >= 0) {
+      bare = bare.substring(0, tag);
+    }
+    for (FakeBehaviour behaviour : values()) {
+      if (behaviour.modelName.equals(bare)) {
+        return behaviour;
+      }
+    }
+    return ECHO;
+  }
+}

@@ -1,0 +1,239 @@
+package dev.coracle.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fake Ollama speaking the real wire format: {@code POST /api/chat} (NDJSON stream by default,
+ * one JSON object with {@code "stream": false}), {@code POST /api/generate} for loading and
+ * unloading, {@code GET /api/tags}, {@code /api/ps}, {@code /api/version}. It remembers which
+ * models are resident, like Ollama, so tests of the single LLM slot can check that two models were
+ * never loaded at once. Behaviour is picked by model name, see {@link FakeBehaviour}.
+ */
+public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer> {
+
+  /** Ollama's default {@code keep_alive}. */
+  private static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(5);
+
+  private final Map<String, Instant> resident = new LinkedHashMap<>();
+  private int maxResident;
+
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The most generations in flight at the same moment. */
+  public int maxConcurrentGenerations() {
+    return maxConcurrent();
+  }
+
+  /** The most models resident at the same moment. */
+  public synchronized int maxResidentModels() {
+    return maxResident;
+  }
+
+  /** Names of the models resident now, as {@code /api/ps} would list them. */
+  public synchronized List<String> residentModels() {
+    resident.values().removeIf(expiry -> expiry.isBefore(Instant.now()));
+    return List.copyOf(resident.keySet());
+  }
+
+  @Override
+  protected void handle(HttpExchange exchange, RecordedRequest request)
+      throws IOException, InterruptedException {
+    String route = request.method() + " " + request.path();
+    switch (route) {
+      case "POST /api/chat" -> chat(exchange, request.body(), false);
+      case "POST /api/generate" -> chat(exchange, request.body(), true);
+      case "GET /api/tags" -> sendJson(exchange, 200, tags());
+      case "GET /api/ps" -> sendJson(exchange, 200, ps());
+      case "GET /api/version" -> sendJson(exchange, 200, Map.of("version", "0.12.6"));
+      case "GET /" -> sendText(exchange, "Ollama is running");
+      default -> sendJson(exchange, 404, Map.of("error", "404 page not found"));
+    }
+  }
+
+  /** Serves {@code /api/chat}, and {@code /api/generate} with its prompt as one user message. */
+  private void chat(HttpExchange exchange, JsonNode body, boolean generateApi)
+      throws IOException, InterruptedException {
+    String model = body.path("model").asText("");
+    JsonNode messages = generateApi ? prompt(body) : body.path("messages");
+    OllamaReply reply = new OllamaReply(model, generateApi);
+    if (model.isEmpty()) {
+      sendJson(exchange, 400, Map.of("error", "model is required"));
+      return;
+    }
+    FakeBehaviour behaviour = FakeBehaviour.forModel(model);
+    if (sendFailure(exchange, behaviour, model)) {
+      return;
+    }
+    Duration keepAlive = keepAlive(body.path("keep_alive"));
+    if (messages.isEmpty()) {
+      // An empty request only loads the model, or unloads it with keep_alive 0, as in Ollama.
+      boolean unload = keepAlive.isZero();
+      setResident(model, unload ? null : keepAlive);
+      sendJson(exchange, 200, reply.done("", unload ? "unload" : "load", null));
+      return;
+    }
+    setResident(model, keepAlive.isZero() ? DEFAULT_KEEP_ALIVE : keepAlive);
+    JsonNode options = body.path("options");
+    FakeAnswer answer =
+        FakeAnswer.of(
+            messages, intOrNull(options.path("num_predict")), stopSequences(options.path("stop")));
+    boolean stream = body.path("stream").asBoolean(true);
+    generate(
+        behaviour,
+        pause -> {
+          if (behaviour == FakeBehaviour.BROKEN_STREAM && !stream) {
+            throw new DropConnection();
+          }
+          if (stream) {
+            streamAnswer(exchange, reply, answer, behaviour, pause);
+          } else {
+            Thread.sleep(pause.toMillis() * answer.completionTokens());
+            sendJson(exchange, 200, reply.done(answer.content(), answer.finishReason(), answer));
+          }
+        });
+    if (keepAlive.isZero()) {
+      setResident(model, null);
+    }
+  }
+
+  private void streamAnswer(
+      HttpExchange exchange,
+      OllamaReply reply,
+      FakeAnswer answer,
+      FakeBehaviour behaviour,
+      Duration pause)
+      throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    int sent = 0;
+    for (String token : answer.tokens()) {
+      if (behaviour == FakeBehaviour.BROKEN_STREAM && sent == 2) {
+        throw DropConnection.afterClientRead();
+      }
+      Thread.sleep(pause.toMillis());
+      writeChunk(out, JSON.writeValueAsString(reply.part(token)) + "\n");
+      sent++;
+    }
+    writeChunk(out, JSON.writeValueAsString(reply.done("", answer.finishReason(), answer)) + "\n");
+    out.close();
+  }
+
+  private static boolean sendFailure(HttpExchange exchange, FakeBehaviour behaviour, String model)
+      throws IOException {
+    switch (behaviour) {
+      case FAIL_500 ->
+          sendJson(
+              exchange, 500, Map.of("error", "llama runner process has terminated: exit status 2"));
+      case RATE_LIMITED -> sendJson(exchange, 429, Map.of("error", "too many requests"));
+      case UNAUTHORIZED -> sendJson(exchange, 401, Map.of("error", "unauthorized"));
+      case MISSING ->
+          sendJson(
+              exchange,
+              404,
+              Map.of("error", "model \"" + model + "\" not found, try pulling it first"));
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private synchronized void setResident(String requested, Duration keepAlive) {
+    // Ollama reports the full tag, so "qwen" is resident as "qwen:latest".
+    String model = requested.contains(":") ? requested : requested + ":latest";
+    if (keepAlive == null) {
+      resident.remove(model);
+      return;
+    }
+    resident.put(model, keepAlive.isNegative() ? Instant.MAX : Instant.now().plus(keepAlive));
+    maxResident = Math.max(maxResident, residentModels().size());
+  }
+
+  /**
+   * {@code keep_alive} is a number of seconds or a Go duration such as "5m"; negative = forever.
+   */
+  private static Duration keepAlive(JsonNode value) {
+    if (value.isNumber()) {
+      return Duration.ofSeconds(value.asLong());
+    }
+    String text = value.asText("").trim();
+    if (text.isEmpty()) {
+      return DEFAULT_KEEP_ALIVE;
+    }
+    if (text.startsWith("-")) {
+      return Duration.ofSeconds(-1);
+    }
+    try {
+      return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
+    } catch (RuntimeException e) {
+      return text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : DEFAULT_KEEP_ALIVE;
+    }
+  }
+
+  private static JsonNode prompt(JsonNode body) {
+    ArrayNode messages = JSON.createArrayNode();
+    String prompt = body.path("prompt").asText("");
+    if (!prompt.isEmpty()) {
+      messages.addObject().put("role", "user").put("content", prompt);
+    }
+    return messages;
+  }
+
+  private ObjectNode tags() {
+    ObjectNode tags = JSON.createObjectNode();
+    ArrayNode models = tags.putArray("models");
+    for (FakeBehaviour behaviour : FakeBehaviour.values()) {
+      if (behaviour != FakeBehaviour.MISSING) {
+        model(models.addObject(), behaviour.modelName() + ":latest")
+            .put("modified_at", "2026-01-01T00:00:00Z");
+      }
+    }
+    return tags;
+  }
+
+  private synchronized ObjectNode ps() {
+    ObjectNode ps = JSON.createObjectNode();
+    ArrayNode models = ps.putArray("models");
+    residentModels();
+    resident.forEach(
+        (name, expiry) ->
+            model(models.addObject(), name)
+                .put(
+                    "expires_at",
+                    expiry.equals(Instant.MAX) ? "2318-01-01T00:00:00Z" : expiry.toString())
+                .put("size_vram", 0));
+    return ps;
+  }
+
+  private static ObjectNode model(ObjectNode node, String name) {
+    node.put("name", name).put("model", name).put("size", 1_000_000L).put("digest", "sha256:fake");
+    node.putObject("details")
+        .put("format", "gguf")
+        .put("family", "fake")
+        .put("parameter_size", "1B")
+        .put("quantization_level", "Q4_K_M");
+    return node;
+  }
+
+  private static void sendText(HttpExchange exchange, String text) throws IOException {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

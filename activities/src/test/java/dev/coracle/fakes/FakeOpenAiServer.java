@@ -1,0 +1,227 @@
+package dev.coracle.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fake OpenAI-compatible upstream speaking the real wire format: {@code POST
+ * /v1/chat/completions} (plain and {@code text/event-stream}) and {@code GET /v1/models}. The
+ * answer's behaviour is picked by the model name, see {@link FakeBehaviour}.
+ */
+public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer> {
+
+  private final AtomicLong ids = new AtomicLong();
+
+  /** The base URL clients configure, ending in {@code /v1}. */
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1";
+  }
+
+  @Override
+  protected void handle(HttpExchange exchange, RecordedRequest request)
+      throws IOException, InterruptedException {
+    String route = request.method() + " " + request.path();
+    switch (route) {
+      case "POST /v1/chat/completions" -> chatCompletions(exchange, request.body());
+      case "GET /v1/models" -> sendJson(exchange, 200, models());
+      default ->
+          sendJson(exchange, 404, error("Unknown route " + route, "invalid_request_error", null));
+    }
+  }
+
+  private void chatCompletions(HttpExchange exchange, JsonNode body)
+      throws IOException, InterruptedException {
+    if (!body.path("messages").isArray()) {
+      sendJson(exchange, 400, error("'messages' is required", "invalid_request_error", null));
+      return;
+    }
+    String model = body.path("model").asText("");
+    FakeBehaviour behaviour = FakeBehaviour.forModel(model);
+    if (sendFailure(exchange, behaviour, model)) {
+      return;
+    }
+    Integer maxTokens = intOrNull(body.path("max_tokens"));
+    if (maxTokens == null) {
+      maxTokens = intOrNull(body.path("max_completion_tokens"));
+    }
+    FakeAnswer answer =
+        FakeAnswer.of(body.path("messages"), maxTokens, stopSequences(body.path("stop")));
+    String id = "chatcmpl-fake-" + ids.incrementAndGet();
+    boolean stream = body.path("stream").asBoolean(false);
+    boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
+    generate(
+        behaviour,
+        pause -> {
+          if (behaviour == FakeBehaviour.BROKEN_STREAM && !stream) {
+            throw new DropConnection();
+          }
+          if (stream) {
+            streamAnswer(exchange, id, model, answer, includeUsage, behaviour, pause);
+          } else {
+            Thread.sleep(pause.toMillis() * answer.completionTokens());
+            sendJson(exchange, 200, completion(id, model, answer));
+          }
+        });
+  }
+
+  private void streamAnswer(
+      HttpExchange exchange,
+      String id,
+      String model,
+      FakeAnswer answer,
+      boolean includeUsage,
+      FakeBehaviour behaviour,
+      Duration pause)
+      throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    event(
+        out,
+        chunk(
+            id, model, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+    int sent = 0;
+    for (String token : answer.tokens()) {
+      if (behaviour == FakeBehaviour.BROKEN_STREAM && sent == 2) {
+        throw DropConnection.afterClientRead();
+      }
+      Thread.sleep(pause.toMillis());
+      event(out, chunk(id, model, JSON.createObjectNode().put("content", token), null));
+      sent++;
+    }
+    event(out, chunk(id, model, JSON.createObjectNode(), answer.finishReason()));
+    if (includeUsage) {
+      ObjectNode last = chunk(id, model, null, null);
+      last.set("usage", usage(answer));
+      event(out, last);
+    }
+    writeChunk(out, "data: [DONE]\n\n");
+    out.close();
+  }
+
+  private static void event(OutputStream out, ObjectNode data) throws IOException {
+    writeChunk(out, "data: " + JSON.writeValueAsString(data) + "\n\n");
+  }
+
+  /** A {@code chat.completion.chunk}; a null delta makes the usage-only chunk with no choices. */
+  private static ObjectNode chunk(String id, String model, ObjectNode delta, String finishReason) {
+    ObjectNode chunk = header(id, "chat.completion.chunk", model);
+    ArrayNode choices = chunk.putArray("choices");
+    if (delta != null) {
+      ObjectNode choice = choices.addObject().put("index", 0);
+      choice.set("delta", delta);
+      choice.putNull("logprobs");
+      choice.put("finish_reason", finishReason);
+    }
+    return chunk;
+  }
+
+  private static ObjectNode completion(String id, String model, FakeAnswer answer) {
+    ObjectNode completion = header(id, "chat.completion", model);
+    ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
+    choice.putObject("message").put("role", "assistant").put("content", answer.content());
+    choice.putNull("logprobs");
+    choice.put("finish_reason", answer.finishReason());
+    completion.set("usage", usage(answer));
+    return completion;
+  }
+
+  private static ObjectNode header(String id, String object, String model) {
+    return JSON.createObjectNode()
+        .put("id", id)
+        .put("object", object)
+        .put("created", Instant.now().getEpochSecond())
+        .put("model", model)
+        .put("system_fingerprint", "fp_coracle_fake");
+  }
+
+  private static ObjectNode usage(FakeAnswer answer) {
+    return JSON.createObjectNode()
+        .put("prompt_tokens", answer.promptTokens())
+        .put("completion_tokens", answer.completionTokens())
+        .put("total_tokens", answer.promptTokens() + answer.completionTokens());
+  }
+
+  /** Answers the HTTP failures; returns false when the behaviour is a normal answer. */
+  private static boolean sendFailure(HttpExchange exchange, FakeBehaviour behaviour, String model)
+      throws IOException {
+    switch (behaviour) {
+      case FAIL_500 ->
+          sendJson(
+              exchange,
+              500,
+              error(
+                  "The server had an error while processing your request.", "server_error", null));
+      case RATE_LIMITED -> {
+        var headers = exchange.getResponseHeaders();
+        headers.set("retry-after", "7");
+        headers.set("x-ratelimit-limit-requests", "30");
+        headers.set("x-ratelimit-remaining-requests", "0");
+        headers.set("x-ratelimit-reset-requests", "7s");
+        headers.set("x-ratelimit-limit-tokens", "6000");
+        headers.set("x-ratelimit-remaining-tokens", "0");
+        headers.set("x-ratelimit-reset-tokens", "7s");
+        sendJson(
+            exchange,
+            429,
+            error(
+                "Rate limit reached for model `"
+                    + model
+                    + "`: requests per minute (RPM). Please try again in 7s.",
+                "requests",
+                "rate_limit_exceeded"));
+      }
+      case UNAUTHORIZED ->
+          sendJson(
+              exchange,
+              401,
+              error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
+      case MISSING ->
+          sendJson(
+              exchange,
+              404,
+              error(
+                  "The model `" + model + "` does not exist or you do not have access to it.",
+                  "invalid_request_error",
+                  "model_not_found"));
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static ObjectNode error(String message, String type, String code) {
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("error")
+        .put("message", message)
+        .put("type", type)
+        .putNull("param")
+        .put("code", code);
+    return body;
+  }
+
+  private static ObjectNode models() {
+    ObjectNode list = JSON.createObjectNode().put("object", "list");
+    ArrayNode data = list.putArray("data");
+    Arrays.stream(FakeBehaviour.values())
+        .forEach(
+            b ->
+                data.addObject()
+                    .put("id", b.modelName())
+                    .put("object", "model")
+                    .put("created", 1_700_000_000L)
+                    .put("owned_by", "coracle-fake"));
+    return list;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.coracle.api;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code coracle} command line. */
+@Command(
+    name = "coracle",
+    mixinStandardHelpOptions = true,
+    versionProvider = CoracleVersion.class,
+    description = "A local-first AI gateway and durable coding-job runner.",
+    subcommands = {ServeCommand.class})
+public final class Coracle implements Runnable {
+
+  public static void main(String[] args) {
+    int exit = new CommandLine(new Coracle()).execute(args);
+    System.exit(exit);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.coracle.api.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes response bodies with coracle's own mapper, so null fields that OpenAI clients expect (such
+ * as {@code "param": null}) are kept whatever the framework's inclusion settings are.
+ */
+final class Json {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response is not serializable", e);
+    }
+  }
+}

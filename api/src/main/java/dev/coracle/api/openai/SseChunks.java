@@ -1,0 +1,64 @@
+package dev.coracle.api.openai;
+
+import dev.coracle.workflows.chat.ChatResult;
+import io.micronaut.http.sse.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The server-sent events of a streamed completion: a role chunk, a chunk per token, whatever the
+ * durable result adds, a final chunk with {@code finish_reason}, the usage chunk when asked for,
+ * then {@code [DONE]}. A failure after the first token ends the stream with an error chunk.
+ */
+final class SseChunks {
+  private final String id;
+  private final long created;
+  private final String model;
+  private final boolean includeUsage;
+
+  SseChunks(String id, long created, String model, boolean includeUsage) {
+    this.id = id;
+    this.created = created;
+    this.model = model;
+    this.includeUsage = includeUsage;
+  }
+
+  Flux<Event<String>> events(
+      ChatStream stream, CompletableFuture<ChatResult> result, String workflowId) {
+    Flux<String> body =
+        Flux.concat(
+                Mono.just(chunk(CompletionJson.roleDelta(), null)),
+                stream.tokens().map(token -> chunk(CompletionJson.contentDelta(token), null)),
+                Mono.fromFuture(result)
+                    .flatMapMany(done -> Flux.fromIterable(closing(done, stream.sentText()))))
+            .onErrorResume(
+                failure ->
+                    Mono.just(
+                        Json.write(ChatFailures.toOpenAi(failure, workflowId).toError().toBody())))
+            .concatWith(Mono.just("[DONE]"));
+    return body.map(Event::of);
+  }
+
+  private List<String> closing(ChatResult result, String alreadySent) {
+    List<String> chunks = new ArrayList<>();
+    String content = result.content() == null ? "" : result.content();
+    // Tokens that did not come through this process (another worker, a repeated idempotent
+    // request) are sent now, from the durable result.
+    if (content.startsWith(alreadySent) && content.length() > alreadySent.length()) {
+      chunks.add(chunk(CompletionJson.contentDelta(content.substring(alreadySent.length())), null));
+    }
+    chunks.add(chunk(Map.of(), result.finishReason()));
+    if (includeUsage) {
+      chunks.add(Json.write(CompletionJson.usageChunk(id, created, model, result.usage())));
+    }
+    return chunks;
+  }
+
+  private String chunk(Map<String, Object> delta, String finishReason) {
+    return Json.write(CompletionJson.chunk(id, created, model, delta, finishReason));
+  }
+}

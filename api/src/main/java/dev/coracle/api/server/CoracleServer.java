@@ -1,0 +1,143 @@
+package dev.coracle.api.server;
+
+import dev.coracle.activities.classify.ClassifyActivitiesImpl;
+import dev.coracle.activities.config.CoracleConfig;
+import dev.coracle.activities.config.CoracleHome;
+import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.model.ModelActivitiesImpl;
+import dev.coracle.activities.route.RouteActivitiesImpl;
+import dev.coracle.activities.status.StatusActivitiesImpl;
+import dev.coracle.activities.store.StoreProperties;
+import dev.coracle.worker.CoracleWorker;
+import dev.coracle.worker.PortInUseException;
+import dev.coracle.worker.TemporalConnection;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One coracle process in the {@code serve} role: Temporal (embedded or external), the worker on all
+ * four queues, the store and the HTTP API. Starts them in dependency order and stops them in
+ * reverse, so no request is accepted before a worker polls and none is cut off by shutdown.
+ */
+public final class CoracleServer implements AutoCloseable {
+  private static final Duration DRAIN = Duration.ofSeconds(8);
+
+  private final LoadedConfig loaded;
+  private final TemporalConnection temporal;
+  private final ApplicationContext context;
+  private final CoracleWorker worker;
+  private final EmbeddedServer http;
+
+  private CoracleServer(
+      LoadedConfig loaded,
+      TemporalConnection temporal,
+      ApplicationContext context,
+      CoracleWorker worker,
+      EmbeddedServer http) {
+    this.loaded = loaded;
+    this.temporal = temporal;
+    this.context = context;
+    this.worker = worker;
+    this.http = http;
+  }
+
+  public static CoracleServer start(LoadedConfig loaded) {
+    CoracleHome.ensureWritable(loaded.home());
+    CoracleConfig config = loaded.config();
+    TemporalConnection temporal =
+        TemporalConnection.open(config.temporal(), config.server().host());
+    ApplicationContext context = null;
+    CoracleWorker worker = null;
+    try {
+      context =
+          ApplicationContext.builder()
+              .deduceEnvironment(false)
+              .deduceCloudEnvironment(false)
+              .banner(false)
+              .properties(properties(loaded))
+              .singletons(loaded, temporal)
+              .start();
+      worker =
+          new CoracleWorker(
+              temporal,
+              new CoracleWorker.Activities(
+                  context.getBean(ClassifyActivitiesImpl.class),
+                  context.getBean(RouteActivitiesImpl.class),
+                  context.getBean(StatusActivitiesImpl.class),
+                  context.getBean(ModelActivitiesImpl.class)));
+      worker.start();
+      EmbeddedServer http = context.getBean(EmbeddedServer.class);
+      startHttp(http, config);
+      return new CoracleServer(loaded, temporal, context, worker, http);
+    } catch (RuntimeException e) {
+      if (worker != null) {
+        worker.shutdown(Duration.ofSeconds(1));
+      }
+      if (context != null) {
+        context.close();
+      }
+      temporal.close();
+      throw e;
+    }
+  }
+
+  private static void startHttp(EmbeddedServer http, CoracleConfig config) {
+    try {
+      http.start();
+    } catch (RuntimeException e) {
+      if (PortInUseException.isBindFailure(e)) {
+        throw new PortInUseException(config.server().host(), config.server().port(), e);
+      }
+      throw e;
+    }
+  }
+
+  private static Map<String, Object> properties(LoadedConfig loaded) {
+    CoracleConfig config = loaded.config();
+    Map<String, Object> properties =
+        new HashMap<>(
+            StoreProperties.forDatabase(
+                loaded.databaseFile(), Duration.ofMillis(config.store().busyTimeoutMs())));
+    properties.put("micronaut.application.name", "coracle");
+    properties.put("micronaut.server.host", config.server().host());
+    properties.put("micronaut.server.port", config.server().port());
+    properties.put("micronaut.server.max-request-size", config.server().maxRequestBytes());
+    // Streams and queued local-model calls can be quiet for a long time before the first token.
+    properties.put("micronaut.server.idle-timeout", "30m");
+    properties.put("micronaut.server.read-timeout", 1800);
+    return properties;
+  }
+
+  /** The HTTP port actually bound (differs from the config when it asked for port 0). */
+  public int httpPort() {
+    return http.getPort();
+  }
+
+  public String httpHost() {
+    return loaded.config().server().host();
+  }
+
+  public TemporalConnection temporal() {
+    return temporal;
+  }
+
+  public LoadedConfig loaded() {
+    return loaded;
+  }
+
+  public ApplicationContext context() {
+    return context;
+  }
+
+  /** Stops accepting requests, drains the worker, then closes the store and Temporal. */
+  @Override
+  public void close() {
+    http.stop();
+    worker.shutdown(DRAIN);
+    context.close();
+    temporal.close();
+  }
+}

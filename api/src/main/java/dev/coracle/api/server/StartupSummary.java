@@ -1,0 +1,86 @@
+package dev.coracle.api.server;
+
+import dev.coracle.activities.model.ConfiguredProvider;
+import dev.coracle.activities.model.ProviderCatalog;
+import dev.coracle.activities.model.ProviderHealth;
+import dev.coracle.activities.route.Router;
+import dev.coracle.workflows.chat.ChatRequest;
+import dev.coracle.workflows.chat.Classification;
+import dev.coracle.workflows.chat.ModelProfiles;
+import dev.coracle.workflows.chat.RequestClass;
+import dev.coracle.workflows.chat.SamplingParams;
+import dev.coracle.workflows.model.ModelTarget;
+import dev.coracle.workflows.model.RoutePlan;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+/** The short block printed once coracle is ready: where it listens and what it can use. */
+public final class StartupSummary {
+  private StartupSummary() {}
+
+  public static String describe(CoracleServer server, Duration startup) {
+    var loaded = server.loaded();
+    var context = server.context();
+    ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
+    ProviderHealth health = context.getBean(ProviderHealth.class);
+    Router router = context.getBean(Router.class);
+    String base = "http://" + server.httpHost() + ":" + server.httpPort();
+    StringBuilder out = new StringBuilder();
+    out.append("coracle ready in ").append(startup.toMillis()).append(" ms\n");
+    line(out, "OpenAI API", base + "/v1  (model: coracle)");
+    line(out, "Temporal", server.temporal().description());
+    line(out, "store", loaded.databaseFile().toString());
+    line(
+        out,
+        "config",
+        loaded.file() + (Files.isRegularFile(loaded.file()) ? "" : " (absent: built-in defaults)"));
+    List<ConfiguredProvider> providers = catalog.all();
+    if (providers.isEmpty()) {
+      line(out, "providers", "none configured");
+    }
+    for (int i = 0; i < providers.size(); i++) {
+      ConfiguredProvider provider = providers.get(i);
+      line(
+          out,
+          i == 0 ? "providers" : "",
+          provider.name() + ": " + state(provider, health) + " " + provider.models());
+    }
+    line(
+        out,
+        "coracle uses",
+        uses(router, RequestClass.FAST)
+            + " for quick answers; "
+            + uses(router, RequestClass.DEEP)
+            + " for deep work");
+    return out.toString();
+  }
+
+  private static String state(ConfiguredProvider provider, ProviderHealth health) {
+    if (!provider.hasUsableCredentials()) {
+      return provider.missingKeyVariable() != null
+          ? provider.missingKeyVariable() + " is not set"
+          : "no API key";
+    }
+    ProviderHealth.Check check = health.check(provider);
+    if (!check.reachable()) {
+      return check.detail();
+    }
+    return provider.local() ? "local, " + check.detail() : "key set";
+  }
+
+  private static String uses(Router router, RequestClass requestClass) {
+    ChatRequest probe =
+        new ChatRequest(ModelProfiles.DEFAULT, List.of(), SamplingParams.defaults(), null);
+    RoutePlan plan = router.route(probe, Classification.forced(requestClass, "start-up summary"));
+    if (plan.candidates().isEmpty()) {
+      return "nothing yet (" + plan.unavailable() + ")";
+    }
+    ModelTarget first = plan.candidates().get(0);
+    return first.qualifiedName();
+  }
+
+  private static void line(StringBuilder out, String label, String value) {
+    out.append(String.format("  %-13s %s%n", label, value));
+  }
+}

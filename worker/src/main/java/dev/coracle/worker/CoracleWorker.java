@@ -1,0 +1,69 @@
+package dev.coracle.worker;
+
+import dev.coracle.workflows.TaskQueues;
+import dev.coracle.workflows.chat.ChatWorkflowImpl;
+import dev.coracle.workflows.chat.ClassifyActivities;
+import dev.coracle.workflows.chat.RouteActivities;
+import dev.coracle.workflows.chat.StatusActivities;
+import dev.coracle.workflows.model.ModelActivities;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Polls coracle's four task queues with the workflows and activities of this version. */
+public final class CoracleWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CoracleWorker.class);
+
+  private final WorkerFactory factory;
+
+  /** The activity implementations this worker runs. */
+  public record Activities(
+      ClassifyActivities classify,
+      RouteActivities route,
+      StatusActivities status,
+      ModelActivities models) {}
+
+  public CoracleWorker(TemporalConnection connection, Activities activities) {
+    this.factory = WorkerFactory.newInstance(connection.client());
+    Worker main = factory.newWorker(TaskQueues.MAIN, WorkerTuning.main());
+    main.registerWorkflowImplementationTypes(ChatWorkflowImpl.class);
+    // Classify, route and status run as local activities of the chat workflow.
+    main.registerActivitiesImplementations(
+        activities.classify(), activities.route(), activities.status());
+    factory
+        .newWorker(TaskQueues.LLM, WorkerTuning.llmSlot())
+        .registerActivitiesImplementations(activities.models());
+    factory
+        .newWorker(TaskQueues.CLOUD, WorkerTuning.cloud())
+        .registerActivitiesImplementations(activities.models());
+    // The tools queue is polled from the start so that its backlog is visible; tool activities
+    // register here as they land.
+    factory.newWorker(TaskQueues.TOOLS, WorkerTuning.tools());
+  }
+
+  public void start() {
+    factory.start();
+  }
+
+  /**
+   * Stops polling and lets running activities finish, up to {@code grace}. Workflows that do not
+   * finish are left to Temporal: their tasks are retried when a worker polls again.
+   */
+  public void shutdown(Duration grace) {
+    factory.shutdown();
+    factory.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    if (!factory.isTerminated()) {
+      log.warn("worker did not drain within {}; stopping running tasks", grace);
+      factory.shutdownNow();
+      factory.awaitTermination(1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public void close() {
+    shutdown(Duration.ofSeconds(5));
+  }
+}
