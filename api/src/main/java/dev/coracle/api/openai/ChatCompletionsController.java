@@ -86,7 +86,9 @@ public class ChatCompletionsController {
     chat.result().whenComplete((result, failure) -> stream.finish());
     // Answer with headers once the first token arrives, or the whole chat ends first. A failure
     // before any token is a normal HTTP error, not a broken stream.
-    CompletableFuture<Object> ready = CompletableFuture.anyOf(stream.firstToken(), chat.result());
+    // The marker is non-null because an empty Mono would make the framework answer 404.
+    CompletableFuture<Object> ready =
+        CompletableFuture.anyOf(stream.firstToken().thenApply(token -> "first-token"), chat.result());
     SseChunks chunks =
         new SseChunks(completionId(workflowId), created, parsed.model(), parsed.includeUsage());
     return Mono.fromFuture(ready)

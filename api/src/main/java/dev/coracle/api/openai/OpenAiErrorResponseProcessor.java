@@ -6,7 +6,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +16,11 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Primary
-public class OpenAiErrorResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
+public class OpenAiErrorResponseProcessor implements ErrorResponseProcessor<String> {
   private static final Logger log = LoggerFactory.getLogger(OpenAiErrorResponseProcessor.class);
 
   @Override
-  public MutableHttpResponse<Map<String, Object>> processResponse(
+  public MutableHttpResponse<String> processResponse(
       ErrorContext context, MutableHttpResponse<?> response) {
     int status = response.code();
     String message;
@@ -41,7 +40,7 @@ public class OpenAiErrorResponseProcessor implements ErrorResponseProcessor<Map<
     }
     return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)
-        .body(OpenAiError.forStatus(status, message).toBody());
+        .body(Json.write(OpenAiError.forStatus(status, message).toBody()));
   }
 
   private static String describe(int status, ErrorContext context) {

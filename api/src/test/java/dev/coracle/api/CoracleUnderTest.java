@@ -1,0 +1,93 @@
+package dev.coracle.api;
+
+import dev.coracle.activities.config.ConfigLoader;
+import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.api.server.CoracleServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A whole coracle ({@code serve} role) started in this JVM on free ports, with a temporary home
+ * and the given {@code coracle.yml}: real embedded Temporal, real SQLite, real HTTP.
+ */
+final class CoracleUnderTest implements AutoCloseable {
+  private final CoracleServer server;
+  final Path home;
+
+  private CoracleUnderTest(CoracleServer server, Path home) {
+    this.server = server;
+    this.home = home;
+  }
+
+  static CoracleUnderTest start(Path home, String yaml) {
+    return start(home, yaml, Map.of());
+  }
+
+  static CoracleUnderTest start(Path home, String yaml, Map<String, String> extraEnv) {
+    try {
+      Files.createDirectories(home);
+      Files.writeString(home.resolve("coracle.yml"), yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put("CORACLE_SERVER_PORT", "0");
+    env.put("CORACLE_TEMPORAL_EMBEDDED_PORT", "0");
+    LoadedConfig loaded = ConfigLoader.load(home, env);
+    return new CoracleUnderTest(CoracleServer.start(loaded), home);
+  }
+
+  /** A config whose local Ollama is the given fake, plus any extra YAML (providers, chat). */
+  static String withOllama(String ollamaBaseUrl, String reasoningModel, String extra) {
+    return """
+        local:
+          ollama:
+            base-url: "%s"
+            reasoning-model: "%s"
+            coder-model: "%s"
+            timeout-seconds: 20
+        %s
+        """
+        .formatted(ollamaBaseUrl, reasoningModel, reasoningModel, extra);
+  }
+
+  /** A config with local Ollama switched off and only the given providers. */
+  static String cloudOnly(String providersYaml) {
+    return """
+        local:
+          ollama:
+            enabled: false
+        %s
+        """
+        .formatted(providersYaml);
+  }
+
+  static String openAiProvider(String name, String baseUrl, String... models) {
+    return """
+          - name: %s
+            kind: openai-compatible
+            base-url: "%s"
+            api-key: "${FAKE_KEY:test-key}"
+            timeout-seconds: 10
+            models: [%s]
+        """
+        .formatted(name, baseUrl, String.join(", ", models));
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.httpPort();
+  }
+
+  CoracleServer server() {
+    return server;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
