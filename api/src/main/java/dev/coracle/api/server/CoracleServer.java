@@ -47,6 +47,10 @@ public final class CoracleServer implements AutoCloseable {
   public static CoracleServer start(LoadedConfig loaded) {
     CoracleHome.ensureWritable(loaded.home());
     CoracleConfig config = loaded.config();
+    PortInUseException.requireFree(config.server().host(), config.server().port());
+    if (config.temporal().embedded()) {
+      PortInUseException.requireFree(config.server().host(), config.temporal().embeddedPort());
+    }
     TemporalConnection temporal =
         TemporalConnection.open(config.temporal(), config.server().host());
     ApplicationContext context = null;
