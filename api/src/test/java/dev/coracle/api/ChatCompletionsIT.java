@@ -35,7 +35,9 @@ class ChatCompletionsIT {
         "providers:\n"
             + CoracleUnderTest.openAiProvider("broken", cloud.baseUrl(), "fail-500")
             + CoracleUnderTest.openAiProvider("fake", cloud.baseUrl(), "echo", "broken-stream");
-    coracle = CoracleUnderTest.start(home, CoracleUnderTest.withOllama(ollama.baseUrl(), "qwen-echo:7b", providers));
+    coracle =
+        CoracleUnderTest.start(
+            home, CoracleUnderTest.withOllama(ollama.baseUrl(), "qwen-echo:7b", providers));
   }
 
   @AfterAll
@@ -68,7 +70,8 @@ class ChatCompletionsIT {
     assertThat(body.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
     assertThat(body.at("/usage/completion_tokens").asInt()).isPositive();
     assertThat(body.at("/usage/total_tokens").asInt())
-        .isEqualTo(body.at("/usage/prompt_tokens").asInt() + body.at("/usage/completion_tokens").asInt());
+        .isEqualTo(
+            body.at("/usage/prompt_tokens").asInt() + body.at("/usage/completion_tokens").asInt());
     String workflowId = response.headers().firstValue("x-coracle-workflow-id").orElseThrow();
     assertThat(workflowId).matches("chat-[0-9A-Z]{26}");
     assertThat(body.path("id").asText()).isEqualTo("chatcmpl-" + workflowId);
@@ -102,7 +105,9 @@ class ChatCompletionsIT {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("x-coracle-provider")).contains("fake");
-    assertThat(cloud.requests("/v1/chat/completions")).extracting(RecordedRequest::model).containsExactly("echo");
+    assertThat(cloud.requests("/v1/chat/completions"))
+        .extracting(RecordedRequest::model)
+        .containsExactly("echo");
     assertThat(ollama.requests("/api/chat")).isEmpty();
   }
 
@@ -112,7 +117,8 @@ class ChatCompletionsIT {
     HttpResponse<String> response = post(url(), chat("coracle-research", "compare A vs B", ""));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response).at("/choices/0/message/content").asText()).isEqualTo("echo: compare A vs B");
+    assertThat(json(response).at("/choices/0/message/content").asText())
+        .isEqualTo("echo: compare A vs B");
     assertThat(response.headers().firstValue("x-coracle-provider")).contains("fake");
     assertThat(response.headers().firstValue("x-coracle-class")).contains("research");
     assertThat(cloud.requests("/v1/chat/completions"))
@@ -127,12 +133,15 @@ class ChatCompletionsIT {
     HttpResponse<String> response = post(url(), chat("coracle", "tell me four words", extra));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+    assertThat(response.headers().firstValue("content-type").orElse(""))
+        .startsWith("text/event-stream");
     assertThat(response.headers().firstValue("x-coracle-workflow-id")).isPresent();
     List<String> data = sseData(response.body());
     assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
-    List<JsonNode> chunks = data.subList(0, data.size() - 1).stream().map(HttpCalls::parse).toList();
-    assertThat(chunks).allSatisfy(c -> assertThat(c.path("object").asText()).isEqualTo("chat.completion.chunk"));
+    List<JsonNode> chunks =
+        data.subList(0, data.size() - 1).stream().map(HttpCalls::parse).toList();
+    assertThat(chunks)
+        .allSatisfy(c -> assertThat(c.path("object").asText()).isEqualTo("chat.completion.chunk"));
     assertThat(chunks.get(0).at("/choices/0/delta/role").asText()).isEqualTo("assistant");
     StringBuilder text = new StringBuilder();
     long contentChunks =
@@ -188,8 +197,44 @@ class ChatCompletionsIT {
   }
 
   @Test
+  void idempotency_key_reused_for_a_different_request_is_a_422() {
+    HttpResponse<String> first =
+        post(url(), chat("fake/echo", "first question", ""), "Idempotency-Key", "reuse-7");
+    HttpResponse<String> second =
+        post(url(), chat("fake/echo", "another question", ""), "Idempotency-Key", "reuse-7");
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(second.statusCode()).isEqualTo(422);
+    assertThat(json(second).at("/error/code").asText()).isEqualTo("idempotency_key_reused");
+    assertThat(cloud.requests("/v1/chat/completions")).hasSize(1);
+  }
+
+  @Test
+  void streamed_retry_with_the_same_key_gets_the_whole_answer() {
+    String body = chat("fake/echo", "stream it twice", "\"stream\": true");
+    HttpResponse<String> first = post(url(), body, "Idempotency-Key", "stream-twice");
+    HttpResponse<String> second = post(url(), body, "Idempotency-Key", "stream-twice");
+
+    assertThat(streamedText(second))
+        .isEqualTo(streamedText(first))
+        .isEqualTo("echo: stream it twice");
+    assertThat(cloud.requests("/v1/chat/completions")).hasSize(1);
+  }
+
+  private static String streamedText(HttpResponse<String> response) {
+    StringBuilder text = new StringBuilder();
+    for (String data : sseData(response.body())) {
+      if (!data.equals("[DONE]")) {
+        text.append(parse(data).at("/choices/0/delta/content").asText(""));
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
   void status_question_is_answered_without_any_model() {
-    HttpResponse<String> response = post(url(), chat("coracle", "what's the status of my jobs?", ""));
+    HttpResponse<String> response =
+        post(url(), chat("coracle", "what's the status of my jobs?", ""));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("x-coracle-class")).contains("status");
@@ -206,8 +251,15 @@ class ChatCompletionsIT {
     assertThat(models.path("object").asText()).isEqualTo("list");
     assertThat(models.path("data").findValuesAsText("id"))
         .containsExactly(
-            "coracle", "coracle-fast", "coracle-deep", "coracle-research", "coracle-status",
-            "ollama/qwen-echo:7b", "broken/fail-500", "fake/echo", "fake/broken-stream");
+            "coracle",
+            "coracle-fast",
+            "coracle-deep",
+            "coracle-research",
+            "coracle-status",
+            "ollama/qwen-echo:7b",
+            "broken/fail-500",
+            "fake/echo",
+            "fake/broken-stream");
     HttpResponse<String> one = HttpCalls.get(coracle.baseUrl() + "/v1/models/fake/echo");
     assertThat(one.statusCode()).isEqualTo(200);
     assertThat(json(one).path("owned_by").asText()).isEqualTo("fake");

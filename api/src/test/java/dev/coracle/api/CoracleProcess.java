@@ -23,7 +23,8 @@ final class CoracleProcess implements AutoCloseable {
   final int httpPort;
   final int temporalPort;
 
-  private CoracleProcess(Process process, Path stdout, Path stderr, int httpPort, int temporalPort) {
+  private CoracleProcess(
+      Process process, Path stdout, Path stderr, int httpPort, int temporalPort) {
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
@@ -63,7 +64,8 @@ final class CoracleProcess implements AutoCloseable {
     long deadline = start + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("coracle exited early with " + process.exitValue() + ": " + stderrText());
+        throw new AssertionError(
+            "coracle exited early with " + process.exitValue() + ": " + stderrText());
       }
       try {
         HttpResponse<String> response = HttpCalls.get(baseUrl() + "/v1/models");

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A whole coracle ({@code serve} role) started in this JVM on free ports, with a temporary home
- * and the given {@code coracle.yml}: real embedded Temporal, real SQLite, real HTTP.
+ * A whole coracle ({@code serve} role) started in this JVM on free ports, with a temporary home and
+ * the given {@code coracle.yml}: real embedded Temporal, real SQLite, real HTTP.
  */
 final class CoracleUnderTest implements AutoCloseable {
   private final CoracleServer server;

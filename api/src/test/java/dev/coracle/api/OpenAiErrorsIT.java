@@ -15,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input gets OpenAI's error shape with the right status, never a stack trace. */
 class OpenAiErrorsIT {
@@ -91,8 +91,7 @@ class OpenAiErrorsIT {
 
   @Test
   void unknown_model_is_a_404_model_not_found() {
-    HttpResponse<String> response =
-        post(url(), HttpCalls.chat("gpt-17-ultra", "hello", ""));
+    HttpResponse<String> response = post(url(), HttpCalls.chat("gpt-17-ultra", "hello", ""));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertOpenAiError(response, "invalid_request_error");

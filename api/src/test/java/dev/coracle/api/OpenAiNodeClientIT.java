@@ -32,7 +32,8 @@ class OpenAiNodeClientIT {
                 CoracleUnderTest.cloudOnly(
                     "providers:\n"
                         + CoracleUnderTest.openAiProvider("groqish", cloud.baseUrl(), "echo")))) {
-      String output = run(List.of("node", "client-check.mjs", coracle.baseUrl() + "/v1", "coracle"));
+      String output =
+          run(List.of("node", "client-check.mjs", coracle.baseUrl() + "/v1", "coracle"));
       JsonNode result = HttpCalls.parse(output.lines().reduce((a, b) -> b).orElse(""));
 
       assertThat(result.path("modelIds").toString()).contains("\"coracle\"", "\"groqish/echo\"");
@@ -53,7 +54,9 @@ class OpenAiNodeClientIT {
     Files.createDirectories(CLIENT_DIR);
     for (String file : List.of("package.json", "client-check.mjs")) {
       Files.copy(
-          CLIENT_SOURCES.resolve(file), CLIENT_DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+          CLIENT_SOURCES.resolve(file),
+          CLIENT_DIR.resolve(file),
+          StandardCopyOption.REPLACE_EXISTING);
     }
     if (!Files.isDirectory(CLIENT_DIR.resolve("node_modules").resolve("openai"))) {
       run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));

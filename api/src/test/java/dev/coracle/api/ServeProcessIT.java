@@ -43,7 +43,7 @@ class ServeProcessIT {
             .contains("embedded test server on 127.0.0.1:" + coracle.temporalPort)
             .contains(home.resolve("coracle.db").toString())
             .contains("fake: key set [echo]")
-            .contains("fake/echo for quick answers");
+            .contains("fake/echo for quick answers, fake/echo for deep work");
 
         HttpResponse<String> answer =
             post(coracle.baseUrl() + "/v1/chat/completions", chat("coracle", "hello", ""));

@@ -22,7 +22,8 @@ class SingleSlotIT {
   void four_concurrent_local_requests_never_overlap_at_ollama(@TempDir Path home) {
     try (FakeOllamaServer ollama = new FakeOllamaServer().start();
         CoracleUnderTest coracle =
-            CoracleUnderTest.start(home, CoracleUnderTest.withOllama(ollama.baseUrl(), "qwen:7b", ""))) {
+            CoracleUnderTest.start(
+                home, CoracleUnderTest.withOllama(ollama.baseUrl(), "qwen:7b", ""))) {
       ollama.setGenerationDelay(Duration.ofMillis(400));
       String url = coracle.baseUrl() + "/v1/chat/completions";
 
@@ -31,7 +32,13 @@ class SingleSlotIT {
               .mapToObj(
                   i ->
                       CompletableFuture.supplyAsync(
-                          () -> post(url, chat("coracle-fast", "question " + i, i % 2 == 0 ? "" : "\"stream\": true"))))
+                          () ->
+                              post(
+                                  url,
+                                  chat(
+                                      "coracle-fast",
+                                      "question " + i,
+                                      i % 2 == 0 ? "" : "\"stream\": true"))))
               .toList();
       List<HttpResponse<String>> responses = calls.stream().map(CompletableFuture::join).toList();
 

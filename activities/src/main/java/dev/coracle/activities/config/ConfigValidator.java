@@ -53,7 +53,7 @@ final class ConfigValidator {
               + " https://generativelanguage.googleapis.com/v1beta/openai");
     }
     require(
-        KINDS.contains(provider.kind()),
+        provider.kind() != null && KINDS.contains(provider.kind()),
         "providers["
             + name
             + "].kind must be one of "

@@ -13,6 +13,10 @@ final class JsonMerge {
     Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getValue().isNull()) {
+        // A section left empty (e.g. every entry commented out) keeps its defaults.
+        continue;
+      }
       JsonNode existing = target.get(field.getKey());
       if (existing instanceof ObjectNode existingObject && field.getValue().isObject()) {
         mergeInto(existingObject, field.getValue());

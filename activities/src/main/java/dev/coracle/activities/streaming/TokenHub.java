@@ -13,9 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TokenHub {
   private final Map<String, StreamListener> listeners = new ConcurrentHashMap<>();
 
-  /** Starts listening for tokens published under {@code key}; close the handle when done. */
+  /**
+   * Starts listening for tokens published under {@code key}; close the handle when done. The first
+   * listener keeps the key: a repeated request (same idempotency key) must not steal the tokens of
+   * the response already streaming, and gets the durable result instead.
+   */
   public AutoCloseable subscribe(String key, StreamListener listener) {
-    listeners.put(key, listener);
+    listeners.putIfAbsent(key, listener);
     return () -> listeners.remove(key, listener);
   }
 

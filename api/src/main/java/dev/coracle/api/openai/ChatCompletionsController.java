@@ -88,7 +88,8 @@ public class ChatCompletionsController {
     // before any token is a normal HTTP error, not a broken stream.
     // The marker is non-null because an empty Mono would make the framework answer 404.
     CompletableFuture<Object> ready =
-        CompletableFuture.anyOf(stream.firstToken().thenApply(token -> "first-token"), chat.result());
+        CompletableFuture.anyOf(
+            stream.firstToken().thenApply(token -> "first-token"), chat.result());
     SseChunks chunks =
         new SseChunks(completionId(workflowId), created, parsed.model(), parsed.includeUsage());
     return Mono.fromFuture(ready)

@@ -19,12 +19,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Starts one {@code ChatWorkflow} per request and hands back its future result. */
 @Singleton
 public class ChatService {
+  private static final String REQUEST_HASH_MEMO = "request-sha256";
+
   private final WorkflowClient client;
   private final Duration workflowTimeout;
 
@@ -60,6 +63,7 @@ public class ChatService {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             // Eager start: the first workflow task comes back in the start response.
             .setDisableEagerExecution(false)
+            .setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)))
             .build();
     ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, options);
     try {
@@ -69,8 +73,25 @@ public class ChatService {
     } catch (WorkflowExecutionAlreadyStarted duplicate) {
       WorkflowStub existing =
           client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.of("ChatWorkflow"));
+      Object earlierHash = existing.describe().getMemo(REQUEST_HASH_MEMO, String.class);
+      if (!requestHash(request).equals(earlierHash)) {
+        throw new OpenAiException(
+            422,
+            "invalid_request_error",
+            null,
+            "idempotency_key_reused",
+            "This Idempotency-Key was already used for a different request");
+      }
       return new StartedChat(workflowId, existing.getResultAsync(ChatResult.class));
     }
+  }
+
+  /**
+   * What makes two requests "the same" for an idempotency key: the model, the conversation and the
+   * sampling settings, not whether the answer is streamed.
+   */
+  private static String requestHash(ChatRequest request) {
+    return sha256(request.model() + "\n" + request.messages() + "\n" + request.params());
   }
 
   private static String sha256(String text) {

@@ -9,7 +9,6 @@ import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.ModelProfiles;
 import dev.coracle.workflows.chat.RequestClass;
 import dev.coracle.workflows.chat.SamplingParams;
-import dev.coracle.workflows.model.ModelTarget;
 import dev.coracle.workflows.model.RoutePlan;
 import java.nio.file.Files;
 import java.time.Duration;
