@@ -68,15 +68,14 @@ public final class StartupSummary {
     return provider.local() ? "local, " + check.detail() : "key set";
   }
 
-  private static String uses(Router router, RequestClass requestClass) {
+  private static RoutePlan plan(Router router, RequestClass requestClass) {
     ChatRequest probe =
         new ChatRequest(ModelProfiles.DEFAULT, List.of(), SamplingParams.defaults(), null);
-    RoutePlan plan = router.route(probe, Classification.forced(requestClass, "start-up summary"));
-    if (plan.candidates().isEmpty()) {
-      return "nothing yet (" + plan.unavailable() + ")";
-    }
-    ModelTarget first = plan.candidates().get(0);
-    return first.qualifiedName();
+    return router.route(probe, Classification.forced(requestClass, "start-up summary"));
+  }
+
+  private static String first(RoutePlan plan) {
+    return plan.candidates().isEmpty() ? "nothing" : plan.candidates().get(0).qualifiedName();
   }
 
   private static void line(StringBuilder out, String label, String value) {
