@@ -45,13 +45,17 @@ public final class StartupSummary {
           i == 0 ? "providers" : "",
           provider.name() + ": " + state(provider, health) + " " + provider.models());
     }
-    line(
-        out,
-        "coracle uses",
-        uses(router, RequestClass.FAST)
-            + " for quick answers; "
-            + uses(router, RequestClass.DEEP)
-            + " for deep work");
+    RoutePlan quick = plan(router, RequestClass.FAST);
+    if (quick.candidates().isEmpty()) {
+      line(out, "coracle uses", "nothing yet: " + quick.unavailable());
+      line(out, "", "start Ollama (ollama serve) or set a provider's API key, then restart");
+    } else {
+      line(
+          out,
+          "coracle uses",
+          first(quick) + " for quick answers, " + first(plan(router, RequestClass.DEEP))
+              + " for deep work");
+    }
     return out.toString();
   }
 
