@@ -18,15 +18,16 @@ public final class RulesClassifier {
           "^\\s*/status\\b",
           "\\b(status|progress|state)\\b.{0,40}\\b(job|jobs|task|tasks|build|run|plan|step)\\b",
           "\\b(job|jobs|task|tasks)\\b.{0,40}\\b(status|progress|done|finished|running|stuck)\\b",
-          "\\bhow (is|are|far)\\b.{0,30}\\b(job|jobs|task|tasks|it going)\\b",
+          "\\bhow (is|are|far)\\b.{0,30}\\b(job|jobs|task|tasks)\\b",
           "\\bwhat (is|are) (you|coracle) (working on|doing)\\b");
 
   private static final List<Pattern> RESEARCH =
       patterns(
           "\\b(latest|newest|current|recent)\\b.{0,30}\\b(version|release|news|changes|docs|documentation)\\b",
-          "\\b(compare|comparison|versus|vs\\.?|pros and cons|trade-?offs? between)\\b",
-          "\\b(search|look up|browse|google)\\b.{0,20}\\b(web|online|internet|docs)?\\b",
-          "\\b(sources|citations?|cite|references|benchmarks?)\\b",
+          "\\b(compare|comparison|pros and cons|trade-?offs? between)\\b",
+          "\\w+ (versus|vs\\.?) (?!code\\b)\\w+",
+          "\\b(search|look up|browse|google)\\b.{0,20}\\b(the web|online|internet|docs)\\b",
+          "\\b(with sources|citations?|cite|benchmarks?)\\b",
           "\\bwhat'?s new in\\b",
           "\\b(20[2-9][0-9])\\b.{0,30}\\b(release|roadmap|news)\\b");
 

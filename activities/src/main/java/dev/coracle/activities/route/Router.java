@@ -105,7 +105,7 @@ public class Router {
 
   private static RoutePlan plan(List<ModelTarget> candidates, List<String> skipped) {
     if (!candidates.isEmpty()) {
-      return new RoutePlan(List.copyOf(candidates), null);
+      return new RoutePlan(List.copyOf(candidates), null, List.copyOf(skipped));
     }
     String why =
         skipped.isEmpty()

@@ -42,7 +42,7 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(
           plan.unavailable(), ChatErrorType.NO_PROVIDER.name());
     }
-    return answer(request, classification, plan.candidates());
+    return answer(request, classification, plan);
   }
 
   private Classification classify(ChatRequest request) {
@@ -51,8 +51,8 @@ public class ChatWorkflowImpl implements ChatWorkflow {
         .orElseGet(() -> classifier.classify(request));
   }
 
-  private ChatResult answer(
-      ChatRequest request, Classification classification, List<ModelTarget> candidates) {
+  private ChatResult answer(ChatRequest request, Classification classification, RoutePlan plan) {
+    List<ModelTarget> candidates = plan.candidates();
     List<String> fallbacks = new ArrayList<>();
     String workflowId = Workflow.getInfo().getWorkflowId();
     for (ModelTarget target : candidates) {
@@ -89,8 +89,10 @@ public class ChatWorkflowImpl implements ChatWorkflow {
         fallbacks.add(target.qualifiedName() + ": " + reason);
       }
     }
+    List<String> reasons = new ArrayList<>(fallbacks);
+    reasons.addAll(plan.skippedOrEmpty());
     throw ApplicationFailure.newNonRetryableFailure(
-        "no provider could answer: " + String.join("; ", fallbacks),
+        "no provider could answer: " + String.join("; ", reasons),
         ChatErrorType.NO_PROVIDER.name());
   }
 

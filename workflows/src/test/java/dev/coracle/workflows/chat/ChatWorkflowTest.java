@@ -1,0 +1,220 @@
+package dev.coracle.workflows.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.coracle.workflows.ActivityOptionsCatalog;
+import dev.coracle.workflows.TaskQueues;
+import dev.coracle.workflows.chat.FakeModels.Attempt;
+import dev.coracle.workflows.model.ModelTarget;
+import dev.coracle.workflows.model.RoutePlan;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ChatWorkflowTest {
+
+  static final ModelTarget OLLAMA_OK = new ModelTarget("ollama", "qwen2.5:7b", true, 30);
+  static final ModelTarget GROQ_OK = new ModelTarget("groq", "llama-3.3-70b", false, 30);
+  static final ModelTarget GROQ_RATE_LIMITED =
+      new ModelTarget("groq", FakeModels.RATE_LIMITED, false, 30);
+  static final ModelTarget GROQ_UNAVAILABLE =
+      new ModelTarget("groq", FakeModels.UNAVAILABLE, false, 30);
+  static final ModelTarget OLLAMA_UNAVAILABLE =
+      new ModelTarget("ollama", FakeModels.UNAVAILABLE, true, 30);
+  static final ModelTarget GROQ_BROKEN_STREAM =
+      new ModelTarget("groq", FakeModels.BROKEN_STREAM, false, 30);
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(ChatWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+
+  static ChatRequest ask(String model, String text) {
+    return new ChatRequest(
+        model, List.of(new ChatMessage("user", text)), SamplingParams.defaults(), null);
+  }
+
+  static RoutePlan plan(ModelTarget... candidates) {
+    return new RoutePlan(List.of(candidates), null);
+  }
+
+  /** Registers the fakes on the workflow's queue and on both model queues, then starts. */
+  FakeLightActivities start(
+      TestWorkflowEnvironment env, Worker worker, RequestClass verdict, RoutePlan plan) {
+    FakeLightActivities light = new FakeLightActivities(verdict, plan);
+    worker.registerActivitiesImplementations(light);
+    env.newWorker(TaskQueues.LLM)
+        .registerActivitiesImplementations(new FakeModels(TaskQueues.LLM, attempts));
+    env.newWorker(TaskQueues.CLOUD)
+        .registerActivitiesImplementations(new FakeModels(TaskQueues.CLOUD, attempts));
+    env.start();
+    return light;
+  }
+
+  static ApplicationFailure failureOf(Runnable chat) {
+    WorkflowFailedException failed = catchThrowableOfType(WorkflowFailedException.class, chat::run);
+    assertThat(failed).as("the workflow should fail").isNotNull();
+    assertThat(failed.getCause()).isInstanceOf(ApplicationFailure.class);
+    return (ApplicationFailure) failed.getCause();
+  }
+
+  @Test
+  void status_question_is_answered_by_the_status_activity_without_any_model(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    FakeLightActivities light = start(env, worker, RequestClass.STATUS, plan(OLLAMA_OK));
+
+    ChatResult result = workflow.chat(ask("coracle", "how is my job going?"));
+
+    assertThat(result.content()).isEqualTo(FakeLightActivities.STATUS_ANSWER);
+    assertThat(result.provider()).isEqualTo("coracle");
+    assertThat(result.model()).isEqualTo("status");
+    assertThat(result.classification().requestClass()).isEqualTo(RequestClass.STATUS);
+    assertThat(light.statusQuestions).hasSize(1);
+    assertThat(light.routed).isEmpty();
+    assertThat(attempts).isEmpty();
+  }
+
+  @Test
+  void deep_profile_forces_class_deep_without_calling_the_classifier(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    FakeLightActivities light = start(env, worker, RequestClass.FAST, plan(GROQ_OK));
+
+    ChatResult result = workflow.chat(ask("coracle-deep", "hi"));
+
+    assertThat(light.classified).isEmpty();
+    assertThat(result.classification().requestClass()).isEqualTo(RequestClass.DEEP);
+    assertThat(result.classification().tier()).isEqualTo("forced");
+    assertThat(light.routed)
+        .extracting(Classification::requestClass)
+        .containsExactly(RequestClass.DEEP);
+  }
+
+  @Test
+  void plain_coracle_model_asks_the_classifier_and_routes_its_verdict(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    FakeLightActivities light = start(env, worker, RequestClass.RESEARCH, plan(GROQ_OK));
+
+    ChatResult result = workflow.chat(ask("coracle", "compare Temporal vs Cadence"));
+
+    assertThat(light.classified).hasSize(1);
+    assertThat(result.classification().requestClass()).isEqualTo(RequestClass.RESEARCH);
+    assertThat(light.routed)
+        .extracting(Classification::requestClass)
+        .containsExactly(RequestClass.RESEARCH);
+  }
+
+  @Test
+  void local_target_runs_on_the_llm_queue(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    start(env, worker, RequestClass.FAST, plan(OLLAMA_OK));
+
+    ChatResult result = workflow.chat(ask("coracle", "what is a monad?"));
+
+    assertThat(attempts).containsExactly(new Attempt(TaskQueues.LLM, "ollama/qwen2.5:7b", 1));
+    assertThat(result.provider()).isEqualTo("ollama");
+    assertThat(result.model()).isEqualTo("qwen2.5:7b");
+    assertThat(result.content()).isEqualTo("answer from ollama/qwen2.5:7b");
+    assertThat(result.usage()).isEqualTo(new Usage(7, 3));
+    assertThat(result.modelMillis()).isEqualTo(42);
+    assertThat(result.fallbacks()).isEmpty();
+  }
+
+  @Test
+  void cloud_target_runs_on_the_cloud_queue(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    start(env, worker, RequestClass.DEEP, plan(GROQ_OK));
+
+    ChatResult result = workflow.chat(ask("coracle", "implement a REST endpoint"));
+
+    assertThat(attempts).containsExactly(new Attempt(TaskQueues.CLOUD, "groq/llama-3.3-70b", 1));
+    assertThat(result.provider()).isEqualTo("groq");
+  }
+
+  @Test
+  void falls_back_to_next_candidate_after_one_attempt_when_rate_limited(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    start(env, worker, RequestClass.DEEP, plan(GROQ_RATE_LIMITED, OLLAMA_OK));
+
+    ChatResult result = workflow.chat(ask("coracle", "refactor the auth module"));
+
+    assertThat(attempts)
+        .containsExactly(
+            new Attempt(TaskQueues.CLOUD, "groq/rate-limited", 1),
+            new Attempt(TaskQueues.LLM, "ollama/qwen2.5:7b", 1));
+    assertThat(result.provider()).isEqualTo("ollama");
+    assertThat(result.fallbacks())
+        .containsExactly("groq/rate-limited: HTTP 429: too many requests");
+  }
+
+  @Test
+  void falls_back_to_next_candidate_after_retrying_an_unavailable_upstream(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    start(env, worker, RequestClass.DEEP, plan(GROQ_UNAVAILABLE, OLLAMA_OK));
+    int maxAttempts =
+        ActivityOptionsCatalog.modelCall(GROQ_UNAVAILABLE).getRetryOptions().getMaximumAttempts();
+
+    ChatResult result = workflow.chat(ask("coracle", "refactor the auth module"));
+
+    assertThat(maxAttempts).isGreaterThan(1);
+    assertThat(attempts)
+        .filteredOn(attempt -> attempt.model().equals("groq/unavailable"))
+        .extracting(Attempt::attempt)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, maxAttempts).boxed().toList());
+    assertThat(attempts.get(attempts.size() - 1))
+        .isEqualTo(new Attempt(TaskQueues.LLM, "ollama/qwen2.5:7b", 1));
+    assertThat(result.provider()).isEqualTo("ollama");
+    assertThat(result.fallbacks())
+        .containsExactly("groq/unavailable: HTTP 503: upstream unavailable");
+  }
+
+  @Test
+  void empty_route_plan_fails_with_no_provider_and_the_routers_reason(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    String reason = "no provider can serve this request: ollama: not reachable at 127.0.0.1:11434";
+    start(env, worker, RequestClass.FAST, new RoutePlan(List.of(), reason));
+
+    ApplicationFailure failure = failureOf(() -> workflow.chat(ask("coracle", "hi")));
+
+    assertThat(failure.getType()).isEqualTo(ChatErrorType.NO_PROVIDER.name());
+    assertThat(failure.getOriginalMessage()).isEqualTo(reason);
+    assertThat(attempts).isEmpty();
+  }
+
+  @Test
+  void broken_stream_stops_the_chat_without_trying_the_next_candidate(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    start(env, worker, RequestClass.DEEP, plan(GROQ_BROKEN_STREAM, OLLAMA_OK));
+
+    ApplicationFailure failure = failureOf(() -> workflow.chat(ask("coracle", "debug the tests")));
+
+    assertThat(failure.getType()).isEqualTo(ChatErrorType.STREAM_BROKEN.name());
+    assertThat(failure.getOriginalMessage()).isEqualTo("stream broke after 2 tokens");
+    assertThat(attempts).containsExactly(new Attempt(TaskQueues.CLOUD, "groq/broken-stream", 1));
+  }
+
+  @Test
+  void every_candidate_failing_gives_no_provider_listing_each_failure(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    start(env, worker, RequestClass.DEEP, plan(GROQ_RATE_LIMITED, OLLAMA_UNAVAILABLE));
+
+    ApplicationFailure failure = failureOf(() -> workflow.chat(ask("coracle", "refactor it")));
+
+    assertThat(failure.getType()).isEqualTo(ChatErrorType.NO_PROVIDER.name());
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "no provider could answer: groq/rate-limited: HTTP 429: too many requests;"
+                + " ollama/unavailable: HTTP 503: upstream unavailable");
+  }
+}
