@@ -24,8 +24,8 @@ public class PortInUseException extends RuntimeException {
   }
 
   /**
-   * Fails fast, before anything starts, when {@code host:port} is taken. Port 0 (any free port)
-   * is always available. The real bind can still lose a race; callers check its failure too.
+   * Fails fast, before anything starts, when {@code host:port} is taken. Port 0 (any free port) is
+   * always available. The real bind can still lose a race; callers check its failure too.
    */
   public static void requireFree(String host, int port) {
     if (port == 0) {

@@ -53,7 +53,9 @@ public final class StartupSummary {
       line(
           out,
           "coracle uses",
-          first(quick) + " for quick answers, " + first(plan(router, RequestClass.DEEP))
+          first(quick)
+              + " for quick answers, "
+              + first(plan(router, RequestClass.DEEP))
               + " for deep work");
     }
     return out.toString();
