@@ -9,9 +9,26 @@ import java.util.List;
  *     or {@code provider/model}
  * @param streamKey when not null, the model activity also publishes tokens under this key for an
  *     HTTP response waiting in the same process; the durable answer still comes from the workflow
+ * @param tools the client's tools (agent mode), or null
+ * @param bypassCache true when the client sent {@code Cache-Control: no-cache}
  */
 public record ChatRequest(
-    String model, List<ChatMessage> messages, SamplingParams params, String streamKey) {
+    String model,
+    List<ChatMessage> messages,
+    SamplingParams params,
+    String streamKey,
+    AgentTools tools,
+    boolean bypassCache) {
+
+  public ChatRequest(
+      String model, List<ChatMessage> messages, SamplingParams params, String streamKey) {
+    this(model, messages, params, streamKey, null, false);
+  }
+
+  /** True when the client sent tools: coracle then acts as a model for a coding agent. */
+  public boolean agentMode() {
+    return tools != null && tools.definitions() != null && !tools.definitions().isEmpty();
+  }
 
   /** The text of the last user turn, or an empty string when there is none. */
   public String lastUserText() {

@@ -8,6 +8,8 @@ import java.util.List;
  * @param provider the provider that answered, or {@code coracle} when no model was needed
  * @param modelMillis time spent waiting on the model; the rest of the request is coracle's overhead
  * @param fallbacks one line per candidate that failed before the one that answered
+ * @param toolCalls the tool calls of an agent-mode answer, or null
+ * @param cacheHit true when the answer came from the semantic cache
  */
 public record ChatResult(
     Classification classification,
@@ -17,4 +19,33 @@ public record ChatResult(
     String finishReason,
     Usage usage,
     long modelMillis,
-    List<String> fallbacks) {}
+    List<String> fallbacks,
+    List<ToolCall> toolCalls,
+    boolean cacheHit) {
+
+  public ChatResult(
+      Classification classification,
+      String provider,
+      String model,
+      String content,
+      String finishReason,
+      Usage usage,
+      long modelMillis,
+      List<String> fallbacks) {
+    this(
+        classification,
+        provider,
+        model,
+        content,
+        finishReason,
+        usage,
+        modelMillis,
+        fallbacks,
+        null,
+        false);
+  }
+
+  public List<ToolCall> toolCallsOrEmpty() {
+    return toolCalls == null ? List.of() : toolCalls;
+  }
+}

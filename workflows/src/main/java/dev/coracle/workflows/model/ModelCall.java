@@ -1,5 +1,6 @@
 package dev.coracle.workflows.model;
 
+import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.SamplingParams;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * @param streamKey when not null, tokens are also published in-process under this key
  * @param workflowId the chat or job this call belongs to, for the audit trail
+ * @param tools the client's tools in agent mode, or null
  */
 public record ModelCall(
     ModelTarget target,
@@ -16,4 +18,16 @@ public record ModelCall(
     SamplingParams params,
     String streamKey,
     String workflowId,
-    String requestClass) {}
+    String requestClass,
+    AgentTools tools) {
+
+  public ModelCall(
+      ModelTarget target,
+      List<ChatMessage> messages,
+      SamplingParams params,
+      String streamKey,
+      String workflowId,
+      String requestClass) {
+    this(target, messages, params, streamKey, workflowId, requestClass, null);
+  }
+}

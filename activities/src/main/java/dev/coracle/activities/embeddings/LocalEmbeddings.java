@@ -1,0 +1,66 @@
+package dev.coracle.activities.embeddings;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * The in-process sentence embedding model (all-MiniLM-L6-v2, 384 dimensions). The ONNX model ships
+ * inside the jar, so it needs no network and no LLM slot. One instance per process: loading it
+ * takes a moment, so start-up warms it before the first request.
+ */
+@Singleton
+public class LocalEmbeddings {
+  /** The model name clients use on {@code /v1/embeddings}. */
+  public static final String MODEL_NAME = "coracle-embed";
+
+  public static final int DIMENSIONS = 384;
+
+  private final EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+
+  /** Runs the model once so the first real request does not pay for the JIT and ONNX set-up. */
+  public void warmUp() {
+    embed("warm up the embedding model");
+  }
+
+  /** A unit-length vector for {@code text}. */
+  public float[] embed(String text) {
+    return normalize(model.embed(text).content().vector());
+  }
+
+  public List<float[]> embedAll(List<String> texts) {
+    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+    return model.embedAll(segments).content().stream()
+        .map(Embedding::vector)
+        .map(LocalEmbeddings::normalize)
+        .toList();
+  }
+
+  /** Cosine similarity of two unit-length vectors: their dot product. */
+  public static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
+
+  private static float[] normalize(float[] vector) {
+    double norm = 0;
+    for (float v : vector) {
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    if (norm == 0) {
+      return vector;
+    }
+    float[] unit = new float[vector.length];
+    for (int i = 0; i < vector.length; i++) {
+      unit[i] = (float) (vector[i] / norm);
+    }
+    return unit;
+  }
+}
