@@ -27,6 +27,11 @@ final class ConfigValidator {
     require(
         config.chat().workflowTimeoutSeconds() > 0,
         "chat.workflow-timeout-seconds must be positive");
+    double similarity = config.cache().similarity();
+    require(similarity > 0 && similarity <= 1, "cache.similarity must be in (0, 1]");
+    require(config.cache().ttlHours() > 0, "cache.ttl-hours must be positive");
+    double vote = config.classifier().voteBelowConfidence();
+    require(vote >= 0 && vote <= 1, "classifier.vote-below-confidence must be in [0, 1]");
     Set<String> names = new HashSet<>();
     names.add("ollama");
     for (ProviderConfig provider : config.providers()) {

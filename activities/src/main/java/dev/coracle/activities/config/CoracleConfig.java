@@ -12,7 +12,10 @@ public record CoracleConfig(
     StoreConfig store,
     LocalConfig local,
     List<ProviderConfig> providers,
-    ChatConfig chat) {
+    ChatConfig chat,
+    RoutingConfig routing,
+    ClassifierConfig classifier,
+    CacheConfig cache) {
 
   /** The HTTP API. */
   public record ServerConfig(String host, int port, long maxRequestBytes) {}
@@ -61,4 +64,24 @@ public record CoracleConfig(
 
   /** Chat behaviour. */
   public record ChatConfig(int workflowTimeoutSeconds, int healthCheckSeconds) {}
+
+  /**
+   * Which models serve each class, best first, as {@code provider/model} names. An empty list keeps
+   * coracle's default order (local first for fast, cloud first for deep and research).
+   */
+  public record RoutingConfig(List<String> fast, List<String> deep, List<String> research) {}
+
+  /**
+   * The classifier. Rules and the in-process embedding classifier always run; when their confidence
+   * is below {@code voteBelowConfidence} and a local model is available, the local model votes on
+   * the LLM slot (if {@code llmVote} is on).
+   */
+  public record ClassifierConfig(boolean llmVote, double voteBelowConfidence) {}
+
+  /**
+   * The semantic cache for requests without tools: a paraphrase of an earlier question with the
+   * same earlier turns and model gets the earlier answer.
+   */
+  public record CacheConfig(
+      boolean enabled, double similarity, int ttlHours, double maxTemperature) {}
 }
