@@ -32,6 +32,19 @@ public final class ActivityOptionsCatalog {
   }
 
   /**
+   * The local model's classification vote: one attempt, on the LLM slot. If it fails or is slow,
+   * the in-process verdict stands, so retrying would only delay the answer.
+   */
+  public static ActivityOptions classifyVote() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.LLM)
+        .setStartToCloseTimeout(Duration.ofSeconds(60))
+        .setScheduleToCloseTimeout(Duration.ofSeconds(90))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build();
+  }
+
+  /**
    * One model call on the queue its target needs. The LLM client's own retries are off, so this
    * retry policy is the only one. Failures that a retry cannot fix (rate limits, auth, rejected
    * requests) move straight on to the next candidate.

@@ -1,25 +1,22 @@
 package dev.coracle.workflows.chat;
 
 import dev.coracle.workflows.ActivityOptionsCatalog;
-import dev.coracle.workflows.model.ModelActivities;
-import dev.coracle.workflows.model.ModelAnswer;
-import dev.coracle.workflows.model.ModelCall;
-import dev.coracle.workflows.model.ModelTarget;
 import dev.coracle.workflows.model.RoutePlan;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
 
 /**
- * Classify, route, then try the routed models in order until one answers. Status questions are
- * answered from the store and never reach a model.
+ * Classify, then answer: status questions from the store (never a model), repeated questions from
+ * the semantic cache, everything else by the routed models in order.
  */
 public class ChatWorkflowImpl implements ChatWorkflow {
-
-  private static final Logger log = Workflow.getLogger(ChatWorkflowImpl.class);
+  /**
+   * Version 1 added the semantic cache, agent mode and the local model's classification vote.
+   * Histories from before it replay on the original path.
+   */
+  static final String CACHE_AGENT_VOTE = "cache-agent-vote";
 
   private final ClassifyActivities classifier =
       Workflow.newLocalActivityStub(ClassifyActivities.class, ActivityOptionsCatalog.light());
@@ -27,83 +24,77 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       Workflow.newLocalActivityStub(RouteActivities.class, ActivityOptionsCatalog.light());
   private final StatusActivities status =
       Workflow.newLocalActivityStub(StatusActivities.class, ActivityOptionsCatalog.light());
+  private final CacheActivities cache =
+      Workflow.newLocalActivityStub(CacheActivities.class, ActivityOptionsCatalog.light());
+  private final ClassifyVoteActivities voter =
+      Workflow.newActivityStub(ClassifyVoteActivities.class, ActivityOptionsCatalog.classifyVote());
 
   @Override
   public ChatResult chat(ChatRequest request) {
-    Classification classification = classify(request);
-    if (classification.requestClass() == RequestClass.STATUS
-        && !ModelProfiles.isDirect(request.model())) {
-      String answer = status.answerStatus(request);
-      return new ChatResult(
-          classification, "coracle", "status", answer, "stop", Usage.NONE, 0, List.of());
+    boolean v1 = Workflow.getVersion(CACHE_AGENT_VOTE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    Classification classification = classify(request, v1);
+    boolean direct = ModelProfiles.isDirect(request.model());
+    if (classification.requestClass() == RequestClass.STATUS && !direct) {
+      if (!(v1 && request.agentMode())) {
+        return answerStatus(request, classification);
+      }
+      // A coding agent's loop needs a model's answer, not a status report.
+      classification =
+          classification.as(RequestClass.FAST, "agent mode: " + classification.reason());
+    }
+    boolean cacheable = v1 && !request.agentMode();
+    if (cacheable) {
+      CacheLookup lookup = cache.lookup(request);
+      if (lookup.hit()) {
+        return fromCache(lookup.result(), classification);
+      }
     }
     RoutePlan plan = router.route(request, classification);
     if (plan.candidates().isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure(
           plan.unavailable(), ChatErrorType.NO_PROVIDER.name());
     }
-    return answer(request, classification, plan);
+    ChatResult result = ModelFallback.answer(request, classification, plan);
+    if (cacheable) {
+      cache.store(request, result);
+    }
+    return result;
   }
 
-  private Classification classify(ChatRequest request) {
-    return ModelProfiles.forcedClass(request.model())
-        .map(forced -> Classification.forced(forced, "model profile " + request.model()))
-        .orElseGet(() -> classifier.classify(request));
-  }
-
-  private ChatResult answer(ChatRequest request, Classification classification, RoutePlan plan) {
-    List<ModelTarget> candidates = plan.candidates();
-    List<String> fallbacks = new ArrayList<>();
-    String workflowId = Workflow.getInfo().getWorkflowId();
-    for (ModelTarget target : candidates) {
-      ModelActivities models =
-          Workflow.newActivityStub(ModelActivities.class, ActivityOptionsCatalog.modelCall(target));
-      ModelCall call =
-          new ModelCall(
-              target,
-              request.messages(),
-              request.params(),
-              request.streamKey(),
-              workflowId,
-              classification.requestClass().wireName());
+  private Classification classify(ChatRequest request, boolean v1) {
+    var forced = ModelProfiles.forcedClass(request.model());
+    if (forced.isPresent()) {
+      return Classification.forced(forced.get(), "model profile " + request.model());
+    }
+    Classification verdict = classifier.classify(request);
+    if (v1 && verdict.needsVote()) {
       try {
-        ModelAnswer answer = models.call(call);
-        return new ChatResult(
-            classification,
-            target.provider(),
-            target.model(),
-            answer.content(),
-            answer.finishReason(),
-            answer.usage(),
-            answer.modelMillis(),
-            List.copyOf(fallbacks));
-      } catch (ActivityFailure failure) {
-        ApplicationFailure cause = applicationCause(failure);
-        if (cause != null && ChatErrorType.STREAM_BROKEN.name().equals(cause.getType())) {
-          // Tokens already reached the client; another model would answer twice.
-          throw ApplicationFailure.newNonRetryableFailure(
-              cause.getOriginalMessage(), ChatErrorType.STREAM_BROKEN.name());
-        }
-        String reason = cause != null ? cause.getOriginalMessage() : failure.getMessage();
-        log.warn("{} failed, trying the next candidate: {}", target.qualifiedName(), reason);
-        fallbacks.add(target.qualifiedName() + ": " + reason);
+        return voter.vote(request, verdict);
+      } catch (ActivityFailure unavailable) {
+        // The in-process verdict stands; the vote only refines it.
+        return verdict;
       }
     }
-    List<String> reasons = new ArrayList<>(fallbacks);
-    reasons.addAll(plan.skippedOrEmpty());
-    throw ApplicationFailure.newNonRetryableFailure(
-        "no provider could answer: " + String.join("; ", reasons),
-        ChatErrorType.NO_PROVIDER.name());
+    return verdict;
   }
 
-  private static ApplicationFailure applicationCause(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    while (cause != null) {
-      if (cause instanceof ApplicationFailure application) {
-        return application;
-      }
-      cause = cause.getCause();
-    }
-    return null;
+  private ChatResult answerStatus(ChatRequest request, Classification classification) {
+    String answer = status.answerStatus(request);
+    return new ChatResult(
+        classification, "coracle", "status", answer, "stop", Usage.NONE, 0, List.of());
+  }
+
+  private static ChatResult fromCache(ChatResult cached, Classification classification) {
+    return new ChatResult(
+        classification,
+        cached.provider(),
+        cached.model(),
+        cached.content(),
+        cached.finishReason(),
+        cached.usage(),
+        0,
+        List.of(),
+        null,
+        true);
   }
 }

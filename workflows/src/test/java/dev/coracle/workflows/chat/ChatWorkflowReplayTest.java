@@ -33,7 +33,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * are in flight during an upgrade, and fails here first.
  */
 class ChatWorkflowReplayTest {
+  /** Recorded before the cache-agent-vote version: must keep replaying on the original path. */
   static final String COMMITTED_FALLBACK = "histories/chat-fallback.json";
+
+  /** Recorded at version 1: an unsure classifier, the local vote, a cache miss, the store. */
+  static final String COMMITTED_V1_MISS = "histories/chat-v1-miss.json";
+
+  /** Recorded at version 1: the same question again, answered from the cache. */
+  static final String COMMITTED_V1_HIT = "histories/chat-v1-hit.json";
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
@@ -46,6 +53,12 @@ class ChatWorkflowReplayTest {
   void committed_fallback_history_replays_against_the_current_workflow() throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         COMMITTED_FALLBACK, ChatWorkflowImpl.class);
+  }
+
+  @Test
+  void committed_version_1_histories_replay_against_the_current_workflow() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED_V1_MISS, ChatWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED_V1_HIT, ChatWorkflowImpl.class);
   }
 
   @Test

@@ -53,14 +53,43 @@ class ChatWorkflowTest {
   /** Registers the fakes on the workflow's queue and on both model queues, then starts. */
   FakeLightActivities start(
       TestWorkflowEnvironment env, Worker worker, RequestClass verdict, RoutePlan plan) {
+    return start(
+        env,
+        worker,
+        new Classification(verdict, 0.9, "rules", "fake verdict"),
+        plan,
+        new FakeVoter(RequestClass.FAST, false));
+  }
+
+  FakeLightActivities start(
+      TestWorkflowEnvironment env,
+      Worker worker,
+      Classification verdict,
+      RoutePlan plan,
+      FakeVoter voter) {
     FakeLightActivities light = new FakeLightActivities(verdict, plan);
     worker.registerActivitiesImplementations(light);
     env.newWorker(TaskQueues.LLM)
-        .registerActivitiesImplementations(new FakeModels(TaskQueues.LLM, attempts));
+        .registerActivitiesImplementations(new FakeModels(TaskQueues.LLM, attempts), voter);
     env.newWorker(TaskQueues.CLOUD)
         .registerActivitiesImplementations(new FakeModels(TaskQueues.CLOUD, attempts));
     env.start();
     return light;
+  }
+
+  static ChatRequest askWithTools(String text) {
+    AgentTools tools =
+        new AgentTools(
+            List.of(new ToolDefinition("read_file", "Reads a file", "{\"type\":\"object\"}", null)),
+            null,
+            null);
+    return new ChatRequest(
+        "coracle",
+        List.of(new ChatMessage("user", text)),
+        SamplingParams.defaults(),
+        null,
+        tools,
+        false);
   }
 
   static ApplicationFailure failureOf(Runnable chat) {
@@ -216,5 +245,95 @@ class ChatWorkflowTest {
         .isEqualTo(
             "no provider could answer: groq/rate-limited: HTTP 429: too many requests;"
                 + " ollama/unavailable: HTTP 503: upstream unavailable");
+  }
+
+  @Test
+  void repeated_question_is_answered_from_the_cache_without_a_model(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeLightActivities light = start(env, worker, RequestClass.FAST, plan(OLLAMA_OK));
+
+    ChatResult first = newWorkflow(env, worker).chat(ask("coracle", "what is a monad?"));
+    ChatResult second = newWorkflow(env, worker).chat(ask("coracle", "what is a monad?"));
+
+    assertThat(first.cacheHit()).isFalse();
+    assertThat(second.cacheHit()).isTrue();
+    assertThat(second.content()).isEqualTo(first.content());
+    assertThat(second.provider()).as("who originally answered").isEqualTo("ollama");
+    assertThat(second.modelMillis()).isZero();
+    assertThat(attempts).hasSize(1);
+    assertThat(light.cacheLookups).hasSize(2);
+  }
+
+  @Test
+  void agent_mode_never_uses_the_cache_and_passes_tools_to_the_model(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeLightActivities light = start(env, worker, RequestClass.FAST, plan(OLLAMA_OK));
+
+    newWorkflow(env, worker).chat(askWithTools("read README.md"));
+    newWorkflow(env, worker).chat(askWithTools("read README.md"));
+
+    assertThat(light.cacheLookups).isEmpty();
+    assertThat(light.cached).isEmpty();
+    assertThat(attempts).hasSize(2);
+  }
+
+  @Test
+  void status_class_in_agent_mode_is_answered_by_a_model(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeLightActivities light = start(env, worker, RequestClass.STATUS, plan(OLLAMA_OK));
+
+    ChatResult result = newWorkflow(env, worker).chat(askWithTools("what's the status of my job?"));
+
+    assertThat(light.statusQuestions).isEmpty();
+    assertThat(result.classification().requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(result.provider()).isEqualTo("ollama");
+  }
+
+  @Test
+  void unsure_classifier_asks_the_local_model_to_vote_on_the_llm_slot(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeVoter voter = new FakeVoter(RequestClass.DEEP, false);
+    FakeLightActivities light =
+        start(
+            env,
+            worker,
+            new Classification(RequestClass.FAST, 0.3, "embedding", "unsure", true),
+            plan(GROQ_OK),
+            voter);
+
+    ChatResult result = newWorkflow(env, worker).chat(ask("coracle", "make it better"));
+
+    assertThat(voter.queues).containsExactly(TaskQueues.LLM);
+    assertThat(result.classification().requestClass()).isEqualTo(RequestClass.DEEP);
+    assertThat(result.classification().tier()).isEqualTo("llm");
+    assertThat(light.routed)
+        .extracting(Classification::requestClass)
+        .containsExactly(RequestClass.DEEP);
+  }
+
+  @Test
+  void failed_vote_keeps_the_in_process_verdict(TestWorkflowEnvironment env, Worker worker) {
+    FakeVoter voter = new FakeVoter(RequestClass.DEEP, true);
+    start(
+        env,
+        worker,
+        new Classification(RequestClass.FAST, 0.3, "embedding", "unsure", true),
+        plan(GROQ_OK),
+        voter);
+
+    ChatResult result = newWorkflow(env, worker).chat(ask("coracle", "make it better"));
+
+    assertThat(voter.queues).hasSize(1);
+    assertThat(result.classification().requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(result.classification().tier()).isEqualTo("embedding");
+  }
+
+  private static ChatWorkflow newWorkflow(TestWorkflowEnvironment env, Worker worker) {
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            ChatWorkflow.class,
+            io.temporal.client.WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .build());
   }
 }

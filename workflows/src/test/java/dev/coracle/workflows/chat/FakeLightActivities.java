@@ -2,6 +2,8 @@ package dev.coracle.workflows.chat;
 
 import dev.coracle.workflows.model.RoutePlan;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -9,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * plan and a status answer. Each remembers what it was asked, so a test can tell whether the
  * workflow called it at all.
  */
-final class FakeLightActivities implements ClassifyActivities, RouteActivities, StatusActivities {
+final class FakeLightActivities
+    implements ClassifyActivities, RouteActivities, StatusActivities, CacheActivities {
   static final String STATUS_ANSWER = "1 job running: refactor (step 2 of 5)";
 
   private final Classification verdict;
@@ -17,9 +20,15 @@ final class FakeLightActivities implements ClassifyActivities, RouteActivities, 
   final List<ChatRequest> classified = new CopyOnWriteArrayList<>();
   final List<Classification> routed = new CopyOnWriteArrayList<>();
   final List<ChatRequest> statusQuestions = new CopyOnWriteArrayList<>();
+  final List<ChatRequest> cacheLookups = new CopyOnWriteArrayList<>();
+  final Map<String, ChatResult> cached = new ConcurrentHashMap<>();
 
   FakeLightActivities(RequestClass verdict, RoutePlan plan) {
-    this.verdict = new Classification(verdict, 0.9, "rules", "fake verdict");
+    this(new Classification(verdict, 0.9, "rules", "fake verdict"), plan);
+  }
+
+  FakeLightActivities(Classification verdict, RoutePlan plan) {
+    this.verdict = verdict;
     this.plan = plan;
   }
 
@@ -39,5 +48,18 @@ final class FakeLightActivities implements ClassifyActivities, RouteActivities, 
   public String answerStatus(ChatRequest request) {
     statusQuestions.add(request);
     return STATUS_ANSWER;
+  }
+
+  /** An exact-match stand-in for the semantic cache: same model and same last user turn. */
+  @Override
+  public CacheLookup lookup(ChatRequest request) {
+    cacheLookups.add(request);
+    ChatResult hit = cached.get(request.model() + "|" + request.lastUserText());
+    return hit == null ? CacheLookup.miss("not cached") : new CacheLookup(true, hit, 1.0, "exact");
+  }
+
+  @Override
+  public void store(ChatRequest request, ChatResult result) {
+    cached.put(request.model() + "|" + request.lastUserText(), result);
   }
 }
