@@ -1,6 +1,8 @@
 package dev.coracle.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,14 +11,47 @@ import java.util.regex.Pattern;
 /**
  * The answer a fake gives: {@code "echo: <last user message>"}, cut at the first stop sequence and
  * at the token limit like a real model, split into word tokens for streaming. One word counts as
- * one token.
+ * one token. In agent mode it calls the first offered tool (or the one {@code tool_choice} forces)
+ * with {@code {"query":"<last user message>"}}, and after a tool result it answers {@code "tool
+ * said: <result>"}. Asked for JSON, it answers {@code {"answer":"<last user message>"}}.
+ *
+ * @param toolCall the call the model makes instead of answering in text, or null
  */
-public record FakeAnswer(List<String> tokens, String finishReason, int promptTokens) {
+public record FakeAnswer(
+    List<String> tokens, String finishReason, int promptTokens, FakeToolCall toolCall) {
 
   private static final Pattern WORD = Pattern.compile("\\s*\\S+");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static FakeAnswer of(JsonNode messages, Integer maxTokens, List<String> stop) {
-    String text = "echo: " + lastUserText(messages);
+    return of(new FakeRequest(messages, maxTokens, stop, List.of(), null, false));
+  }
+
+  public static FakeAnswer of(FakeRequest request) {
+    JsonNode messages = request.messages();
+    int prompt = 0;
+    for (JsonNode message : messages) {
+      prompt += words(text(message.path("content"))).size();
+    }
+    JsonNode last =
+        messages.isEmpty() ? JSON.createObjectNode() : messages.get(messages.size() - 1);
+    String text;
+    if ("tool".equals(last.path("role").asText())) {
+      text = "tool said: " + text(last.path("content"));
+    } else if (!request.tools().isEmpty()) {
+      String name = request.forcedTool() == null ? request.tools().get(0) : request.forcedTool();
+      ObjectNode arguments = JSON.createObjectNode().put("query", lastUserText(messages));
+      return new FakeAnswer(
+          List.of(), "tool_calls", prompt, new FakeToolCall(name, arguments.toString()));
+    } else if (request.json()) {
+      text = JSON.createObjectNode().put("answer", lastUserText(messages)).toString();
+    } else {
+      text = "echo: " + lastUserText(messages);
+    }
+    return text(text, request.maxTokens(), request.stop(), prompt);
+  }
+
+  private static FakeAnswer text(String text, Integer maxTokens, List<String> stop, int prompt) {
     String finish = "stop";
     for (String sequence : stop) {
       int at = sequence.isEmpty() ? -1 : text.indexOf(sequence);
@@ -29,19 +64,16 @@ public record FakeAnswer(List<String> tokens, String finishReason, int promptTok
       tokens = new ArrayList<>(tokens.subList(0, maxTokens));
       finish = "length";
     }
-    int prompt = 0;
-    for (JsonNode message : messages) {
-      prompt += words(text(message.path("content"))).size();
-    }
-    return new FakeAnswer(List.copyOf(tokens), finish, prompt);
+    return new FakeAnswer(List.copyOf(tokens), finish, prompt, null);
   }
 
   public String content() {
     return String.join("", tokens);
   }
 
+  /** A tool call counts one token for each streamed piece of its arguments. */
   public int completionTokens() {
-    return tokens.size();
+    return tokens.size() + (toolCall == null ? 0 : toolCall.fragments().size());
   }
 
   private static String lastUserText(JsonNode messages) {

@@ -86,10 +86,7 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
       return;
     }
     setResident(model, keepAlive.isZero() ? DEFAULT_KEEP_ALIVE : keepAlive);
-    JsonNode options = body.path("options");
-    FakeAnswer answer =
-        FakeAnswer.of(
-            messages, intOrNull(options.path("num_predict")), stopSequences(options.path("stop")));
+    FakeAnswer answer = FakeAnswer.of(fakeRequest(body, messages));
     boolean stream = body.path("stream").asBoolean(true);
     generate(
         behaviour,
@@ -101,7 +98,10 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
             streamAnswer(exchange, reply, answer, behaviour, pause);
           } else {
             Thread.sleep(pause.toMillis() * answer.completionTokens());
-            sendJson(exchange, 200, reply.done(answer.content(), answer.finishReason(), answer));
+            sendJson(
+                exchange,
+                200,
+                withToolCall(reply.done(answer.content(), doneReason(answer), answer), answer));
           }
         });
     if (keepAlive.isZero()) {
@@ -119,6 +119,14 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
     exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
+    if (answer.toolCall() != null) {
+      // Ollama streams a tool call whole, in one line of its own.
+      Thread.sleep(pause.toMillis());
+      writeChunk(out, JSON.writeValueAsString(withToolCall(reply.part(""), answer)) + "\n");
+      if (behaviour == FakeBehaviour.BROKEN_STREAM) {
+        throw DropConnection.afterClientRead();
+      }
+    }
     int sent = 0;
     for (String token : answer.tokens()) {
       if (behaviour == FakeBehaviour.BROKEN_STREAM && sent == 2) {
@@ -128,8 +136,33 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
       writeChunk(out, JSON.writeValueAsString(reply.part(token)) + "\n");
       sent++;
     }
-    writeChunk(out, JSON.writeValueAsString(reply.done("", answer.finishReason(), answer)) + "\n");
+    writeChunk(out, JSON.writeValueAsString(reply.done("", doneReason(answer), answer)) + "\n");
     out.close();
+  }
+
+  /**
+   * Ollama has no {@code tool_choice}: whatever tools arrive are offered. {@code format} is "json"
+   * or a JSON schema object.
+   */
+  private static FakeRequest fakeRequest(JsonNode body, JsonNode messages) {
+    JsonNode options = body.path("options");
+    JsonNode format = body.path("format");
+    return new FakeRequest(
+        messages,
+        intOrNull(options.path("num_predict")),
+        stopSequences(options.path("stop")),
+        FakeRequest.toolNames(body.path("tools")),
+        null,
+        "json".equals(format.asText()) || format.isObject());
+  }
+
+  private static ObjectNode withToolCall(ObjectNode line, FakeAnswer answer) {
+    return answer.toolCall() == null ? line : OllamaReply.withToolCall(line, answer.toolCall(), 0);
+  }
+
+  /** Ollama ends a tool-calling turn with done_reason "stop"; it has no "tool_calls" reason. */
+  private static String doneReason(FakeAnswer answer) {
+    return answer.toolCall() == null ? answer.finishReason() : "stop";
   }
 
   private static boolean sendFailure(HttpExchange exchange, FakeBehaviour behaviour, String model)

@@ -9,12 +9,14 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake OpenAI-compatible upstream speaking the real wire format: {@code POST
  * /v1/chat/completions} (plain and {@code text/event-stream}) and {@code GET /v1/models}. The
- * answer's behaviour is picked by the model name, see {@link FakeBehaviour}.
+ * answer's behaviour is picked by the model name, see {@link FakeBehaviour}; what it says, tool
+ * calls and JSON included, by the request, see {@link FakeAnswer}.
  */
 public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer> {
 
@@ -53,9 +55,10 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
     if (maxTokens == null) {
       maxTokens = intOrNull(body.path("max_completion_tokens"));
     }
-    FakeAnswer answer =
-        FakeAnswer.of(body.path("messages"), maxTokens, stopSequences(body.path("stop")));
-    String id = "chatcmpl-fake-" + ids.incrementAndGet();
+    FakeAnswer answer = FakeAnswer.of(fakeRequest(body, maxTokens));
+    long n = ids.incrementAndGet();
+    String id = "chatcmpl-fake-" + n;
+    String callId = "call_fake" + n;
     boolean stream = body.path("stream").asBoolean(false);
     boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
     generate(
@@ -65,17 +68,36 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
             throw new DropConnection();
           }
           if (stream) {
-            streamAnswer(exchange, id, model, answer, includeUsage, behaviour, pause);
+            streamAnswer(exchange, id, callId, model, answer, includeUsage, behaviour, pause);
           } else {
             Thread.sleep(pause.toMillis() * answer.completionTokens());
-            sendJson(exchange, 200, completion(id, model, answer));
+            sendJson(exchange, 200, completion(id, callId, model, answer));
           }
         });
+  }
+
+  /**
+   * Agent mode: tools offered, unless {@code tool_choice} is "none"; JSON for a response format.
+   */
+  private static FakeRequest fakeRequest(JsonNode body, Integer maxTokens) {
+    JsonNode choice = body.path("tool_choice");
+    List<String> tools =
+        "none".equals(choice.asText()) ? List.of() : FakeRequest.toolNames(body.path("tools"));
+    String forced = choice.path("function").path("name").asText(null);
+    String format = body.path("response_format").path("type").asText("");
+    return new FakeRequest(
+        body.path("messages"),
+        maxTokens,
+        stopSequences(body.path("stop")),
+        tools,
+        forced,
+        format.equals("json_object") || format.equals("json_schema"));
   }
 
   private void streamAnswer(
       HttpExchange exchange,
       String id,
+      String callId,
       String model,
       FakeAnswer answer,
       boolean includeUsage,
@@ -86,10 +108,18 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
-    event(
-        out,
-        chunk(
-            id, model, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+    if (answer.toolCall() != null) {
+      // OpenAI opens a tool-calling turn with the call itself, role included.
+      streamToolCall(out, id, callId, model, answer.toolCall(), behaviour, pause);
+    } else {
+      event(
+          out,
+          chunk(
+              id,
+              model,
+              JSON.createObjectNode().put("role", "assistant").put("content", ""),
+              null));
+    }
     int sent = 0;
     for (String token : answer.tokens()) {
       if (behaviour == FakeBehaviour.BROKEN_STREAM && sent == 2) {
@@ -109,6 +139,42 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
     out.close();
   }
 
+  /**
+   * As OpenAI streams a call: the first delta names it with index, id, type and function name and
+   * empty arguments; the following deltas carry only the index and a piece of the arguments.
+   */
+  private static void streamToolCall(
+      OutputStream out,
+      String id,
+      String callId,
+      String model,
+      FakeToolCall call,
+      FakeBehaviour behaviour,
+      Duration pause)
+      throws IOException, InterruptedException {
+    ObjectNode first = JSON.createObjectNode().put("role", "assistant").putNull("content");
+    first.putArray("tool_calls").add(toolCall(callId, call.name(), "").put("index", 0));
+    event(out, chunk(id, model, first, null));
+    int sent = 0;
+    for (String fragment : call.fragments()) {
+      if (behaviour == FakeBehaviour.BROKEN_STREAM && sent == 2) {
+        throw DropConnection.afterClientRead();
+      }
+      Thread.sleep(pause.toMillis());
+      ObjectNode delta = JSON.createObjectNode();
+      ObjectNode piece = delta.putArray("tool_calls").addObject().put("index", 0);
+      piece.putObject("function").put("arguments", fragment);
+      event(out, chunk(id, model, delta, null));
+      sent++;
+    }
+  }
+
+  private static ObjectNode toolCall(String callId, String name, String arguments) {
+    ObjectNode call = JSON.createObjectNode().put("id", callId).put("type", "function");
+    call.putObject("function").put("name", name).put("arguments", arguments);
+    return call;
+  }
+
   private static void event(OutputStream out, ObjectNode data) throws IOException {
     writeChunk(out, "data: " + JSON.writeValueAsString(data) + "\n\n");
   }
@@ -126,10 +192,18 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
     return chunk;
   }
 
-  private static ObjectNode completion(String id, String model, FakeAnswer answer) {
+  private static ObjectNode completion(String id, String callId, String model, FakeAnswer answer) {
     ObjectNode completion = header(id, "chat.completion", model);
     ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
-    choice.putObject("message").put("role", "assistant").put("content", answer.content());
+    ObjectNode message = choice.putObject("message").put("role", "assistant");
+    FakeToolCall call = answer.toolCall();
+    if (call == null) {
+      message.put("content", answer.content());
+    } else {
+      message.putNull("content");
+      message.putArray("tool_calls").add(toolCall(callId, call.name(), call.arguments()));
+    }
+    message.putNull("refusal");
     choice.putNull("logprobs");
     choice.put("finish_reason", answer.finishReason());
     completion.set("usage", usage(answer));

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fakes' wire details that LangChain4j does not surface: headers, model lists, residency. */
+/**
+ * The fakes' wire details that LangChain4j does not surface: headers, model lists, residency, and
+ * the exact shape of tool calls.
+ */
 class FakeUpstreamWireTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,6 +106,95 @@ class FakeUpstreamWireTest {
           .isTrue();
       assertThat(JSON.readTree(get(server.baseUrl() + "/api/tags").body()).path("models"))
           .isNotEmpty();
+    }
+  }
+
+  @Test
+  void openai_streams_a_tool_call_as_openai_does() throws Exception {
+    try (FakeOpenAiServer server = new FakeOpenAiServer().start()) {
+      String body =
+          "{\"model\":\"echo\",\"stream\":true,"
+              + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"search\"}}],"
+              + "\"messages\":[{\"role\":\"user\",\"content\":\"hi there\"}]}";
+      List<JsonNode> chunks = new ArrayList<>();
+      for (String line : post(server.baseUrl() + "/chat/completions", body).body().split("\n")) {
+        if (line.startsWith("data: {")) {
+          chunks.add(JSON.readTree(line.substring("data: ".length())));
+        }
+      }
+
+      JsonNode first = chunks.get(0).at("/choices/0/delta/tool_calls/0");
+      assertThat(first.path("index").asInt(-1)).isZero();
+      assertThat(first.path("id").asText()).startsWith("call_");
+      assertThat(first.path("type").asText()).isEqualTo("function");
+      assertThat(first.at("/function/name").asText()).isEqualTo("search");
+      assertThat(first.at("/function/arguments").asText("missing")).isEmpty();
+      List<JsonNode> pieces =
+          chunks.subList(1, chunks.size() - 1).stream()
+              .map(c -> c.at("/choices/0/delta/tool_calls/0"))
+              .toList();
+      assertThat(pieces).hasSizeGreaterThanOrEqualTo(3).allMatch(p -> !p.has("id"));
+      String arguments =
+          pieces.stream().map(p -> p.at("/function/arguments").asText()).reduce("", String::concat);
+      assertThat(JSON.readTree(arguments)).isEqualTo(JSON.readTree("{\"query\":\"hi there\"}"));
+      assertThat(chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText())
+          .isEqualTo("tool_calls");
+    }
+  }
+
+  @Test
+  void ollama_answers_a_tool_call_with_object_arguments_and_a_tool_result_in_text()
+      throws Exception {
+    try (FakeOllamaServer server = new FakeOllamaServer().start()) {
+      String tools = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"search\"}}]";
+      String call =
+          "{\"model\":\"echo\",\"stream\":false,"
+              + tools
+              + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+      String result =
+          "{\"model\":\"echo\",\"stream\":false,"
+              + tools
+              + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+              + "{\"role\":\"tool\",\"content\":\"42\"}]}";
+
+      JsonNode called = JSON.readTree(post(server.baseUrl() + "/api/chat", call).body());
+      JsonNode answered = JSON.readTree(post(server.baseUrl() + "/api/chat", result).body());
+
+      JsonNode toolCall = called.at("/message/tool_calls/0");
+      assertThat(toolCall.has("id")).isFalse();
+      assertThat(toolCall.at("/function/name").asText()).isEqualTo("search");
+      assertThat(toolCall.at("/function/arguments")).isEqualTo(JSON.readTree("{\"query\":\"hi\"}"));
+      assertThat(called.path("done_reason").asText()).isEqualTo("stop");
+      assertThat(answered.at("/message/content").asText()).isEqualTo("tool said: 42");
+    }
+  }
+
+  @Test
+  void json_is_answered_when_asked_for_by_response_format_or_format() throws Exception {
+    try (FakeOpenAiServer openAi = new FakeOpenAiServer().start();
+        FakeOllamaServer ollama = new FakeOllamaServer().start()) {
+      String messages = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+      JsonNode fromOpenAi =
+          JSON.readTree(
+              post(
+                      openAi.baseUrl() + "/chat/completions",
+                      "{\"model\":\"echo\",\"response_format\":{\"type\":\"json_object\"},"
+                          + messages
+                          + "}")
+                  .body());
+      JsonNode fromOllama =
+          JSON.readTree(
+              post(
+                      ollama.baseUrl() + "/api/chat",
+                      "{\"model\":\"echo\",\"stream\":false,\"format\":{\"type\":\"object\"},"
+                          + messages
+                          + "}")
+                  .body());
+
+      JsonNode expected = JSON.readTree("{\"answer\":\"hi\"}");
+      assertThat(JSON.readTree(fromOpenAi.at("/choices/0/message/content").asText()))
+          .isEqualTo(expected);
+      assertThat(JSON.readTree(fromOllama.at("/message/content").asText())).isEqualTo(expected);
     }
   }
 

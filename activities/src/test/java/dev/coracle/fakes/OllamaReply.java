@@ -31,6 +31,28 @@ record OllamaReply(String model, boolean generateApi) {
     return done;
   }
 
+  /**
+   * Adds a tool call to a line's message as Ollama writes it: arguments as a JSON object, no id,
+   * and the function's {@code index} only when it is not 0 (Go's omitempty).
+   */
+  static ObjectNode withToolCall(ObjectNode line, FakeToolCall call, int index) {
+    ObjectNode function =
+        ((ObjectNode) line.path("message"))
+            .putArray("tool_calls")
+            .addObject()
+            .putObject("function");
+    if (index != 0) {
+      function.put("index", index);
+    }
+    function.put("name", call.name());
+    try {
+      function.set("arguments", JSON.readTree(call.arguments()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return line;
+  }
+
   private ObjectNode base(String content) {
     ObjectNode line = JSON.createObjectNode().put("model", model);
     line.put("created_at", Instant.now().toString());

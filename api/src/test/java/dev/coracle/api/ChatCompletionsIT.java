@@ -256,6 +256,7 @@ class ChatCompletionsIT {
             "coracle-deep",
             "coracle-research",
             "coracle-status",
+            "coracle-embed",
             "ollama/qwen-echo:7b",
             "broken/fail-500",
             "fake/echo",

@@ -1,8 +1,10 @@
 package dev.coracle.worker;
 
 import dev.coracle.workflows.TaskQueues;
+import dev.coracle.workflows.chat.CacheActivities;
 import dev.coracle.workflows.chat.ChatWorkflowImpl;
 import dev.coracle.workflows.chat.ClassifyActivities;
+import dev.coracle.workflows.chat.ClassifyVoteActivities;
 import dev.coracle.workflows.chat.RouteActivities;
 import dev.coracle.workflows.chat.StatusActivities;
 import dev.coracle.workflows.model.ModelActivities;
@@ -24,18 +26,21 @@ public final class CoracleWorker implements AutoCloseable {
       ClassifyActivities classify,
       RouteActivities route,
       StatusActivities status,
+      CacheActivities cache,
+      ClassifyVoteActivities vote,
       ModelActivities models) {}
 
   public CoracleWorker(TemporalConnection connection, Activities activities) {
     this.factory = WorkerFactory.newInstance(connection.client());
     Worker main = factory.newWorker(TaskQueues.MAIN, WorkerTuning.main());
     main.registerWorkflowImplementationTypes(ChatWorkflowImpl.class);
-    // Classify, route and status run as local activities of the chat workflow.
+    // Classify, route, status and cache run as local activities of the chat workflow.
     main.registerActivitiesImplementations(
-        activities.classify(), activities.route(), activities.status());
+        activities.classify(), activities.route(), activities.status(), activities.cache());
+    // Everything that runs a local model shares the single slot: answers and classification votes.
     factory
         .newWorker(TaskQueues.LLM, WorkerTuning.llmSlot())
-        .registerActivitiesImplementations(activities.models());
+        .registerActivitiesImplementations(activities.models(), activities.vote());
     factory
         .newWorker(TaskQueues.CLOUD, WorkerTuning.cloud())
         .registerActivitiesImplementations(activities.models());

@@ -4,6 +4,8 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import dev.langchain4j.model.output.TokenUsage;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -32,12 +34,22 @@ public class LocalEmbeddings {
   }
 
   public List<float[]> embedAll(List<String> texts) {
-    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-    return model.embedAll(segments).content().stream()
-        .map(Embedding::vector)
-        .map(LocalEmbeddings::normalize)
-        .toList();
+    return embedBatch(texts).vectors();
   }
+
+  /** Unit-length vectors for several texts, with the word pieces the model read. */
+  public Batch embedBatch(List<String> texts) {
+    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+    Response<List<Embedding>> response = model.embedAll(segments);
+    List<float[]> vectors =
+        response.content().stream().map(Embedding::vector).map(LocalEmbeddings::normalize).toList();
+    TokenUsage usage = response.tokenUsage();
+    int tokens = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+    return new Batch(vectors, tokens);
+  }
+
+  /** Embeddings of a batch, in input order, and the input tokens they took. */
+  public record Batch(List<float[]> vectors, int inputTokens) {}
 
   /** Cosine similarity of two unit-length vectors: their dot product. */
   public static double cosine(float[] a, float[] b) {

@@ -47,17 +47,42 @@ public class ModelActivitiesImpl implements ModelActivities {
     TokenSink sink = null;
     if (listener != null) {
       listener.onStart(call.target().provider(), call.target().model(), call.requestClass());
-      sink = listener::onToken;
+      sink = new ListenerSink(listener);
     }
     try {
       ModelAnswer answer =
           invoker.invoke(
-              provider.endpoint(), call.target().model(), call.messages(), call.params(), sink);
+              provider.endpoint(),
+              call.target().model(),
+              call.messages(),
+              call.params(),
+              call.tools(),
+              sink);
       record(call, "ok", answer, null);
       return answer;
     } catch (ProviderException e) {
       record(call, e.type().name(), null, e.getMessage());
       throw toFailure(e);
+    } catch (IllegalArgumentException e) {
+      // The request cannot be expressed for this upstream (a schema or tool choice it refuses);
+      // retrying cannot help, another candidate might.
+      String message = call.target().qualifiedName() + ": " + e.getMessage();
+      record(call, ChatErrorType.UPSTREAM_REJECTED.name(), null, message);
+      throw ApplicationFailure.newNonRetryableFailure(
+          message, ChatErrorType.UPSTREAM_REJECTED.name());
+    }
+  }
+
+  /** Forwards a streamed answer's tokens and tool-call pieces to the waiting HTTP response. */
+  private record ListenerSink(StreamListener listener) implements TokenSink {
+    @Override
+    public void onToken(String text) {
+      listener.onToken(text);
+    }
+
+    @Override
+    public void onToolCall(int index, String id, String name, String argumentsFragment) {
+      listener.onToolCall(index, id, name, argumentsFragment);
     }
   }
 

@@ -2,13 +2,18 @@ package dev.coracle.activities.providers;
 
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.SamplingParams;
+import dev.coracle.workflows.chat.ToolCall;
 import dev.coracle.workflows.chat.Usage;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Conversions between coracle's payload records and LangChain4j's types. */
 final class LangChain4jMapping {
@@ -18,16 +23,27 @@ final class LangChain4jMapping {
   /**
    * Blank system messages are dropped: they say nothing, and LangChain4j refuses to build them.
    *
-   * @throws IllegalArgumentException for a role other than system, developer, user or assistant
+   * @param objectArguments see {@link ToolMapping#request(ToolCall, boolean)}
+   * @throws IllegalArgumentException for a role other than system, developer, user, assistant or
+   *     tool, or a tool message without the id of its call
    */
-  static List<dev.langchain4j.data.message.ChatMessage> messages(List<ChatMessage> messages) {
-    return messages.stream()
-        .filter(m -> !(isSystem(m.role()) && (m.content() == null || m.content().isBlank())))
-        .map(LangChain4jMapping::message)
-        .toList();
+  static List<dev.langchain4j.data.message.ChatMessage> messages(
+      List<ChatMessage> messages, boolean objectArguments) {
+    // A tool result may omit its function's name; LangChain4j wants it, so it is looked up by id.
+    Map<String, String> toolNames = new HashMap<>();
+    List<dev.langchain4j.data.message.ChatMessage> mapped = new ArrayList<>();
+    for (ChatMessage message : messages) {
+      if (isSystem(message.role()) && (message.content() == null || message.content().isBlank())) {
+        continue;
+      }
+      message.toolCallsOrEmpty().forEach(call -> toolNames.put(call.id(), call.name()));
+      mapped.add(message(message, toolNames, objectArguments));
+    }
+    return mapped;
   }
 
-  private static dev.langchain4j.data.message.ChatMessage message(ChatMessage message) {
+  private static dev.langchain4j.data.message.ChatMessage message(
+      ChatMessage message, Map<String, String> toolNames, boolean objectArguments) {
     String text = message.content() == null ? "" : message.content();
     String role = message.role() == null ? "" : message.role();
     if (isSystem(role)) {
@@ -35,11 +51,36 @@ final class LangChain4jMapping {
     }
     return switch (role) {
       case "user" -> UserMessage.from(text);
-      case "assistant" -> AiMessage.from(text);
+      case "assistant" -> assistant(message, text, objectArguments);
+      case "tool" -> toolResult(message, text, toolNames);
       default ->
           throw new IllegalArgumentException(
-              "unsupported message role '" + role + "'; expected system, user or assistant");
+              "unsupported message role '" + role + "'; expected system, user, assistant or tool");
     };
+  }
+
+  private static AiMessage assistant(ChatMessage message, String text, boolean objectArguments) {
+    if (message.toolCallsOrEmpty().isEmpty()) {
+      return AiMessage.from(text);
+    }
+    // OpenAI's wire has null content beside tool calls; an empty string is not the same thing.
+    return AiMessage.builder()
+        .text(text.isEmpty() ? null : text)
+        .toolExecutionRequests(
+            message.toolCallsOrEmpty().stream()
+                .map(call -> ToolMapping.request(call, objectArguments))
+                .toList())
+        .build();
+  }
+
+  private static ToolExecutionResultMessage toolResult(
+      ChatMessage message, String text, Map<String, String> toolNames) {
+    String id = message.toolCallId();
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("a tool message needs the tool_call_id it answers");
+    }
+    String name = message.name() != null ? message.name() : toolNames.get(id);
+    return ToolExecutionResultMessage.from(id, name, text);
   }
 
   /** OpenAI renamed the system role to "developer" for newer models; both mean the same here. */

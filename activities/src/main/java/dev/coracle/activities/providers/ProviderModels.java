@@ -1,5 +1,6 @@
 package dev.coracle.activities.providers;
 
+import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.SamplingParams;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -15,6 +16,17 @@ interface ProviderModels {
   /**
    * Request parameters of the provider's own subtype, because LangChain4j only carries
    * provider-specific fields such as {@code seed} when the subtype matches the model's.
+   *
+   * @param tools the client's tools, or null outside agent mode
+   * @throws IllegalArgumentException when the response format or the tools are malformed
    */
-  ChatRequestParameters parameters(String model, SamplingParams params);
+  ChatRequestParameters parameters(String model, SamplingParams params, AgentTools tools);
+
+  /**
+   * Whether the wire carries tool-call arguments as a JSON object rather than as text, so that
+   * arguments which are not an object cannot be sent back as they are.
+   */
+  default boolean toolArgumentsAreObjects() {
+    return false;
+  }
 }

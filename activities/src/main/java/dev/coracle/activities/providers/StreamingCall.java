@@ -1,11 +1,20 @@
 package dev.coracle.activities.providers;
 
+import dev.coracle.workflows.chat.ToolCall;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +27,13 @@ import java.util.concurrent.TimeoutException;
  */
 final class StreamingCall implements StreamingChatResponseHandler {
 
-  private sealed interface Event permits Token, Done, Failed {}
+  private sealed interface Event permits Token, ToolFragment, ToolDone, Done, Failed {}
 
   private record Token(String text) implements Event {}
+
+  private record ToolFragment(PartialToolCall call) implements Event {}
+
+  private record ToolDone(CompleteToolCall call) implements Event {}
 
   private record Done(ChatResponse response) implements Event {}
 
@@ -28,8 +41,13 @@ final class StreamingCall implements StreamingChatResponseHandler {
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final StringBuilder streamed = new StringBuilder();
+
+  /** The id each tool call was announced with, by index, once its first piece was forwarded. */
+  private final Map<Integer, String> toolIds = new HashMap<>();
+
+  private final List<ToolCall> toolCalls = new ArrayList<>();
   private volatile StreamingHandle handle;
-  private int tokensSent;
+  private int piecesSent;
 
   @Override
   public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
@@ -43,6 +61,26 @@ final class StreamingCall implements StreamingChatResponseHandler {
   }
 
   @Override
+  public void onPartialToolCall(PartialToolCall partial, PartialToolCallContext context) {
+    handle = context.streamingHandle();
+    onPartialToolCall(partial);
+  }
+
+  @Override
+  public void onPartialToolCall(PartialToolCall partial) {
+    events.add(new ToolFragment(partial));
+  }
+
+  /**
+   * LangChain4j reports every call complete, whether or not pieces of it were streamed before:
+   * OpenAI streams the arguments in pieces, Ollama only ever sends whole calls.
+   */
+  @Override
+  public void onCompleteToolCall(CompleteToolCall complete) {
+    events.add(new ToolDone(complete));
+  }
+
+  @Override
   public void onCompleteResponse(ChatResponse response) {
     events.add(new Done(response));
   }
@@ -53,9 +91,10 @@ final class StreamingCall implements StreamingChatResponseHandler {
   }
 
   /**
-   * Forwards tokens until the stream completes. The endpoint's timeout bounds the silence between
-   * two events rather than the whole answer, because a long answer may legitimately stream for
-   * minutes, and an Ollama stream that is cut off without an error would otherwise never end.
+   * Forwards tokens and tool-call pieces until the stream completes. The endpoint's timeout bounds
+   * the silence between two events rather than the whole answer, because a long answer may
+   * legitimately stream for minutes, and an Ollama stream that is cut off without an error would
+   * otherwise never end.
    */
   ChatResponse await(TokenSink sink, Duration idleTimeout) throws StreamFailure {
     while (true) {
@@ -65,20 +104,25 @@ final class StreamingCall implements StreamingChatResponseHandler {
       } catch (InterruptedException e) {
         cancel();
         Thread.currentThread().interrupt();
-        throw new StreamFailure(tokensSent > 0, new IllegalStateException("interrupted", e));
+        throw new StreamFailure(piecesSent > 0, new IllegalStateException("interrupted", e));
       }
       if (event == null) {
         cancel();
         throw new StreamFailure(
-            tokensSent > 0,
+            piecesSent > 0,
             new TimeoutException("no data for " + idleTimeout.toMillis() + "ms while streaming"));
       }
       if (event instanceof Token token) {
         forward(sink, token.text());
+      } else if (event instanceof ToolFragment fragment) {
+        PartialToolCall call = fragment.call();
+        forwardToolPiece(sink, call.index(), call.id(), call.name(), call.partialArguments());
+      } else if (event instanceof ToolDone done) {
+        complete(sink, done.call());
       } else if (event instanceof Done done) {
         return done.response();
       } else if (event instanceof Failed failed) {
-        throw new StreamFailure(tokensSent > 0, failed.error());
+        throw new StreamFailure(piecesSent > 0, failed.error());
       }
     }
   }
@@ -88,19 +132,54 @@ final class StreamingCall implements StreamingChatResponseHandler {
     return streamed.toString();
   }
 
+  /** The completed tool calls, with the ids the sink saw, in the order they completed. */
+  List<ToolCall> streamedToolCalls() {
+    return List.copyOf(toolCalls);
+  }
+
   private void forward(TokenSink sink, String text) {
     if (text == null || text.isEmpty()) {
       return;
     }
+    deliver(() -> sink.onToken(text));
+    streamed.append(text);
+  }
+
+  private void forwardToolPiece(
+      TokenSink sink, int index, String upstreamId, String name, String arguments) {
+    if (arguments == null || arguments.isEmpty()) {
+      return;
+    }
+    String known = toolIds.get(index);
+    if (known != null) {
+      deliver(() -> sink.onToolCall(index, null, null, arguments));
+      return;
+    }
+    String id = ToolMapping.idOrNew(upstreamId);
+    toolIds.put(index, id);
+    deliver(() -> sink.onToolCall(index, id, name, arguments));
+  }
+
+  /** A call no piece of which was streamed yet is forwarded whole, as one piece. */
+  private void complete(TokenSink sink, CompleteToolCall done) {
+    ToolExecutionRequest request = done.toolExecutionRequest();
+    String arguments =
+        request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
+    if (!toolIds.containsKey(done.index())) {
+      forwardToolPiece(sink, done.index(), request.id(), request.name(), arguments);
+    }
+    toolCalls.add(new ToolCall(toolIds.get(done.index()), request.name(), arguments));
+  }
+
+  private void deliver(Runnable piece) {
     try {
-      sink.onToken(text);
+      piece.run();
     } catch (RuntimeException e) {
       // The consumer went away (e.g. the HTTP client disconnected): stop paying for tokens.
       cancel();
       throw e;
     }
-    streamed.append(text);
-    tokensSent++;
+    piecesSent++;
   }
 
   private void cancel() {
@@ -110,7 +189,10 @@ final class StreamingCall implements StreamingChatResponseHandler {
     }
   }
 
-  /** A stream that ended in an error, remembering whether the client already saw tokens. */
+  /**
+   * A stream that ended in an error, remembering whether the client already saw part of the answer:
+   * a token or a piece of a tool call.
+   */
   static final class StreamFailure extends Exception {
     private final boolean tokensSent;
 

@@ -10,4 +10,10 @@ public interface StreamListener {
 
   /** The next piece of the answer, in order. */
   void onToken(String text);
+
+  /**
+   * A piece of a tool call in agent mode: the first piece of each call carries its id and name,
+   * later pieces only more of the arguments' JSON text.
+   */
+  default void onToolCall(int index, String id, String name, String argumentsFragment) {}
 }

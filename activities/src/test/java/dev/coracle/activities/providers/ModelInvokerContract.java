@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.fakes.FakeUpstreamServer;
+import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.SamplingParams;
+import dev.coracle.workflows.chat.ToolCall;
+import dev.coracle.workflows.chat.ToolDefinition;
 import dev.coracle.workflows.chat.Usage;
 import dev.coracle.workflows.model.ModelAnswer;
 import java.io.IOException;
@@ -38,6 +42,47 @@ abstract class ModelInvokerContract {
   protected static final List<ChatMessage> HELLO =
       List.of(new ChatMessage("system", "be brief"), new ChatMessage("user", "hello world"));
 
+  /** A coding agent's tool with the schema features that typed schemas would lose. */
+  protected static final String SEARCH_SCHEMA =
+      """
+      {"type":"object",
+       "properties":{
+         "query":{"type":"string","description":"the search terms","minLength":1},
+         "filters":{"type":"object","description":"narrows the search",
+           "properties":{
+             "language":{"type":"string","enum":["java","go","rust"]},
+             "paths":{"type":"array","items":{"type":"string","format":"uri-reference"}},
+             "limit":{"type":"integer","minimum":1,"default":10},
+             "since":{"anyOf":[{"type":"string"},{"type":"null"}]}},
+           "required":["language"],
+           "additionalProperties":false}},
+       "required":["query"]}
+      """;
+
+  protected static final ToolDefinition SEARCH =
+      new ToolDefinition("search_code", "Searches the repository", SEARCH_SCHEMA, null);
+  protected static final ToolDefinition READ =
+      new ToolDefinition(
+          "read_file",
+          "Reads a file",
+          "{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"]}",
+          null);
+  protected static final AgentTools TOOLS = new AgentTools(List.of(SEARCH, READ), null, null);
+
+  /** Turns after the model asked to search: its call, and the result the agent sends back. */
+  protected static final List<ChatMessage> AFTER_SEARCH =
+      List.of(
+          new ChatMessage("user", "find foo"),
+          new ChatMessage(
+              "assistant",
+              null,
+              List.of(new ToolCall("call_abc", "search_code", "{\"query\":\"foo\"}")),
+              null,
+              null),
+          new ChatMessage("tool", "3 matches", null, "call_abc", null));
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+
   protected FakeUpstreamServer<?> server;
   protected final ModelInvoker invoker = new ModelInvoker();
 
@@ -49,6 +94,23 @@ abstract class ModelInvokerContract {
   protected abstract String chatPath();
 
   protected abstract SentParams sentParams(JsonNode body);
+
+  /** A tool call of an assistant message as it arrived, arguments as JSON text. */
+  protected abstract ToolCall sentToolCall(JsonNode wireCall);
+
+  /** The id a {@code tool} message names its call by on the wire, or null if the wire has none. */
+  protected abstract String sentToolCallId(JsonNode toolMessage);
+
+  /**
+   * The response format as it arrived: OpenAI's {@code response_format}, Ollama's {@code format}.
+   */
+  protected abstract JsonNode sentFormat(JsonNode body);
+
+  /** What {@link #sentFormat} must be for the client's {@code response_format}. */
+  protected abstract JsonNode expectedFormat(JsonNode responseFormat);
+
+  /** How many pieces the fake's streamed tool call reaches the sink in. */
+  protected abstract int streamedToolCallPieces();
 
   protected ProviderEndpoint endpoint(Duration timeout) {
     return new ProviderEndpoint("fake", kind(), server.baseUrl(), "sk-test", timeout);
@@ -115,11 +177,15 @@ abstract class ModelInvokerContract {
 
   @Test
   void unsupported_role_is_refused_before_calling_the_upstream() {
-    List<ChatMessage> conversation = List.of(new ChatMessage("tool", "42"));
+    List<ChatMessage> conversation = List.of(new ChatMessage("function", "42"));
+    List<ChatMessage> orphanResult = List.of(new ChatMessage("tool", "42"));
 
     assertThatThrownBy(() -> invoker.invoke(endpoint(), "echo", conversation, null, null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'tool'");
+        .hasMessageContaining("'function'");
+    assertThatThrownBy(() -> invoker.invoke(endpoint(), "echo", orphanResult, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tool_call_id");
     assertThat(server.requests()).isEmpty();
   }
 
@@ -302,6 +368,140 @@ abstract class ModelInvokerContract {
     assertThatThrownBy(() -> invoker.invoke(endpoint(), "echo", HELLO, null, closedClient))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("client went away");
+  }
+
+  @Test
+  void tools_reach_the_upstream_with_their_schema_intact() throws Exception {
+    invoker.invoke(endpoint(), "echo", HELLO, null, TOOLS, null);
+
+    JsonNode tools = lastChat().path("tools");
+    JsonNode expected = JSON.readTree(SEARCH_SCHEMA);
+    assertThat(tools).hasSize(2);
+    JsonNode search = tools.get(0);
+    assertThat(search.path("type").asText()).isEqualTo("function");
+    assertThat(search.path("function").path("name").asText()).isEqualTo("search_code");
+    assertThat(search.path("function").path("description").asText())
+        .isEqualTo("Searches the repository");
+    JsonNode parameters = search.path("function").path("parameters");
+    assertThat(parameters.path("type").asText()).isEqualTo("object");
+    assertThat(parameters.path("properties")).isEqualTo(expected.path("properties"));
+    assertThat(parameters.path("required")).isEqualTo(expected.path("required"));
+    assertThat(tools.get(1).path("function").path("name").asText()).isEqualTo("read_file");
+  }
+
+  @Test
+  void tool_call_comes_back_with_id_name_and_json_arguments() throws Exception {
+    ModelAnswer answer = invoker.invoke(endpoint(), "echo", HELLO, null, TOOLS, null);
+
+    assertThat(answer.finishReason()).isEqualTo("tool_calls");
+    assertThat(answer.toolCalls()).hasSize(1);
+    ToolCall call = answer.toolCalls().get(0);
+    assertThat(call.id()).matches("call_\\w+");
+    assertThat(call.name()).isEqualTo("search_code");
+    assertThat(JSON.readTree(call.arguments()))
+        .isEqualTo(JSON.readTree("{\"query\":\"hello world\"}"));
+  }
+
+  @Test
+  void streamed_tool_call_arrives_in_ordered_pieces_that_add_up_to_the_arguments() {
+    record Piece(int index, String id, String name, String arguments) {}
+    List<Piece> pieces = new CopyOnWriteArrayList<>();
+    List<String> tokens = new CopyOnWriteArrayList<>();
+    TokenSink sink =
+        new TokenSink() {
+          @Override
+          public void onToken(String text) {
+            tokens.add(text);
+          }
+
+          @Override
+          public void onToolCall(int index, String id, String name, String arguments) {
+            pieces.add(new Piece(index, id, name, arguments));
+          }
+        };
+
+    ModelAnswer answer = invoker.invoke(endpoint(), "echo", HELLO, null, TOOLS, sink);
+
+    ToolCall call = answer.toolCalls().get(0);
+    assertThat(pieces).hasSize(streamedToolCallPieces());
+    assertThat(pieces.get(0))
+        .isEqualTo(new Piece(0, call.id(), "search_code", pieces.get(0).arguments()));
+    assertThat(pieces.subList(1, pieces.size()))
+        .allSatisfy(p -> assertThat(p).isEqualTo(new Piece(0, null, null, p.arguments())));
+    assertThat(pieces.stream().map(Piece::arguments).reduce("", String::concat))
+        .isEqualTo(call.arguments())
+        .isEqualTo("{\"query\":\"hello world\"}");
+    assertThat(tokens).isEmpty();
+    assertThat(answer.finishReason()).isEqualTo("tool_calls");
+  }
+
+  @Test
+  void tool_result_goes_back_to_the_upstream_and_the_model_answers_from_it() {
+    ModelAnswer plain = invoker.invoke(endpoint(), "echo", AFTER_SEARCH, null, TOOLS, null);
+    List<String> tokens = new CopyOnWriteArrayList<>();
+    ModelAnswer streamed =
+        invoker.invoke(endpoint(), "echo", AFTER_SEARCH, null, TOOLS, tokens::add);
+
+    assertThat(plain.content()).isEqualTo("tool said: 3 matches");
+    assertThat(plain.finishReason()).isEqualTo("stop");
+    assertThat(plain.toolCalls()).isNull();
+    assertThat(String.join("", tokens)).isEqualTo(streamed.content()).isEqualTo(plain.content());
+    JsonNode messages = lastChat().path("messages");
+    assertThat(messages).hasSize(3);
+    assertThat(messages.get(1).path("role").asText()).isEqualTo("assistant");
+    assertThat(messages.get(1).path("tool_calls")).hasSize(1);
+    assertThat(sentToolCall(messages.get(1).path("tool_calls").get(0)))
+        .isEqualTo(new ToolCall("call_abc", "search_code", "{\"query\":\"foo\"}"));
+    assertThat(messages.get(2).path("role").asText()).isEqualTo("tool");
+    assertThat(messages.get(2).path("content").asText()).isEqualTo("3 matches");
+    String id = sentToolCallId(messages.get(2));
+    assertThat(id == null || id.equals("call_abc")).as("tool_call_id %s", id).isTrue();
+  }
+
+  @Test
+  void tool_choice_naming_an_unknown_function_is_refused_before_calling_the_upstream() {
+    String choice = "{\"type\":\"function\",\"function\":{\"name\":\"rm_rf\"}}";
+    AgentTools tools = new AgentTools(List.of(SEARCH), choice, null);
+
+    assertThatThrownBy(() -> invoker.invoke(endpoint(), "echo", HELLO, null, tools, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'rm_rf'");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void json_object_response_format_reaches_the_upstream_and_the_answer_is_json() throws Exception {
+    String format = "{\"type\":\"json_object\"}";
+
+    ModelAnswer plain = invoker.invoke(endpoint(), "echo", HELLO, json(format), null);
+    assertThat(sentFormat(lastChat())).isEqualTo(expectedFormat(JSON.readTree(format)));
+    ModelAnswer streamed = invoker.invoke(endpoint(), "echo", HELLO, json(format), token -> {});
+    assertThat(sentFormat(lastChat())).isEqualTo(expectedFormat(JSON.readTree(format)));
+
+    JsonNode expected = JSON.readTree("{\"answer\":\"hello world\"}");
+    assertThat(JSON.readTree(plain.content())).isEqualTo(expected);
+    assertThat(JSON.readTree(streamed.content())).isEqualTo(expected);
+  }
+
+  @Test
+  void json_schema_response_format_reaches_the_upstream_and_the_answer_is_json() throws Exception {
+    String format =
+        """
+        {"type":"json_schema",
+         "json_schema":{"name":"answer","strict":true,
+           "schema":{"type":"object",
+             "properties":{"answer":{"type":"string","minLength":1}},
+             "required":["answer"],"additionalProperties":false}}}
+        """;
+
+    ModelAnswer answer = invoker.invoke(endpoint(), "echo", HELLO, json(format), null);
+
+    assertThat(sentFormat(lastChat())).isEqualTo(expectedFormat(JSON.readTree(format)));
+    assertThat(JSON.readTree(answer.content()).path("answer").asText()).isEqualTo("hello world");
+  }
+
+  protected static SamplingParams json(String responseFormat) {
+    return new SamplingParams(null, null, null, List.of(), null, responseFormat);
   }
 
   protected ProviderException failure(String model, TokenSink sink) {

@@ -1,5 +1,6 @@
 package dev.coracle.api.openai;
 
+import dev.coracle.activities.embeddings.LocalEmbeddings;
 import dev.coracle.activities.streaming.TokenHub;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.core.annotation.Nullable;
@@ -36,18 +37,25 @@ public class ChatCompletionsController {
   @Post("/chat/completions")
   @Consumes(MediaType.ALL)
   public Mono<MutableHttpResponse<?>> complete(
-      @Nullable @Body String body, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+      @Nullable @Body String body,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey,
+      @Nullable @Header("Cache-Control") String cacheControl) {
     long startedNanos = System.nanoTime();
     ParsedCompletion parsed = CompletionRequestParser.parse(body);
+    if (LocalEmbeddings.MODEL_NAME.equals(parsed.model())) {
+      throw OpenAiException.invalidValue(
+          "model", parsed.model() + " is an embedding model; use POST /v1/embeddings");
+    }
     if (!models.exists(parsed.model())) {
       throw OpenAiException.unknownModel(parsed.model());
     }
     String workflowId = chats.workflowIdFor(idempotencyKey);
     long created = Instant.now().getEpochSecond();
+    boolean bypassCache = cacheControl != null && cacheControl.toLowerCase().contains("no-cache");
     if (parsed.stream()) {
-      return stream(parsed, workflowId, created);
+      return stream(parsed, workflowId, created, bypassCache);
     }
-    ChatService.StartedChat chat = chats.start(workflowId, parsed, false);
+    ChatService.StartedChat chat = chats.start(workflowId, parsed, false, bypassCache);
     return Mono.fromFuture(chat.result())
         .onErrorMap(e -> ChatFailures.toOpenAi(e, workflowId))
         .map(result -> completed(parsed, workflowId, created, result, startedNanos));
@@ -73,12 +81,12 @@ public class ChatCompletionsController {
   }
 
   private Mono<MutableHttpResponse<?>> stream(
-      ParsedCompletion parsed, String workflowId, long created) {
+      ParsedCompletion parsed, String workflowId, long created, boolean bypassCache) {
     ChatStream stream = new ChatStream();
     AutoCloseable subscription = hub.subscribe(workflowId, stream);
     ChatService.StartedChat chat;
     try {
-      chat = chats.start(workflowId, parsed, true);
+      chat = chats.start(workflowId, parsed, true, bypassCache);
     } catch (RuntimeException e) {
       closeQuietly(subscription);
       throw e;

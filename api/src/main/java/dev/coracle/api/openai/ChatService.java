@@ -50,10 +50,16 @@ public class ChatService {
     return "chat-idem-" + sha256(idempotencyKey).substring(0, 32);
   }
 
-  public StartedChat start(String workflowId, ParsedCompletion parsed, boolean publishTokens) {
+  public StartedChat start(
+      String workflowId, ParsedCompletion parsed, boolean publishTokens, boolean bypassCache) {
     ChatRequest request =
         new ChatRequest(
-            parsed.model(), parsed.messages(), parsed.params(), publishTokens ? workflowId : null);
+            parsed.model(),
+            parsed.messages(),
+            parsed.params(),
+            publishTokens ? workflowId : null,
+            parsed.tools(),
+            bypassCache);
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
@@ -91,7 +97,14 @@ public class ChatService {
    * sampling settings, not whether the answer is streamed.
    */
   private static String requestHash(ChatRequest request) {
-    return sha256(request.model() + "\n" + request.messages() + "\n" + request.params());
+    return sha256(
+        request.model()
+            + "\n"
+            + request.messages()
+            + "\n"
+            + request.params()
+            + "\n"
+            + request.tools());
   }
 
   private static String sha256(String text) {

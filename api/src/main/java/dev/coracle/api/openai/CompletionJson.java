@@ -1,6 +1,7 @@
 package dev.coracle.api.openai;
 
 import dev.coracle.workflows.chat.ChatResult;
+import dev.coracle.workflows.chat.ToolCall;
 import dev.coracle.workflows.chat.Usage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,14 @@ final class CompletionJson {
   static Map<String, Object> completion(String id, long created, String model, ChatResult result) {
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("role", "assistant");
-    message.put("content", result.content());
+    boolean hasToolCalls = !result.toolCallsOrEmpty().isEmpty();
+    // OpenAI sends null content, not "", on a turn that only calls tools.
+    boolean noText = result.content() == null || result.content().isEmpty();
+    message.put("content", hasToolCalls && noText ? null : result.content());
     message.put("refusal", null);
+    if (hasToolCalls) {
+      message.put("tool_calls", toolCalls(result, false));
+    }
     Map<String, Object> choice = new LinkedHashMap<>();
     choice.put("index", 0);
     choice.put("message", message);
@@ -55,6 +62,24 @@ final class CompletionJson {
 
   static Map<String, Object> contentDelta(String text) {
     return Map.of("content", text);
+  }
+
+  /** The result's tool calls in OpenAI's shape; chunks also carry each call's index. */
+  static List<Map<String, Object>> toolCalls(ChatResult result, boolean withIndex) {
+    List<Map<String, Object>> calls = new java.util.ArrayList<>();
+    List<ToolCall> toolCalls = result.toolCallsOrEmpty();
+    for (int i = 0; i < toolCalls.size(); i++) {
+      ToolCall call = toolCalls.get(i);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      if (withIndex) {
+        entry.put("index", i);
+      }
+      entry.put("id", call.id());
+      entry.put("type", "function");
+      entry.put("function", Map.of("name", call.name(), "arguments", call.arguments()));
+      calls.add(entry);
+    }
+    return calls;
   }
 
   private static Map<String, Object> header(String id, String object, long created, String model) {

@@ -3,6 +3,7 @@ package dev.coracle.api.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.SamplingParams;
 import java.util.ArrayList;
@@ -22,10 +23,7 @@ public final class CompletionRequestParser {
     JsonNode root = readObject(body);
     String model = requireString(root, "model");
     List<ChatMessage> messages = MessageParser.parse(root.get("messages"));
-    if (root.has("tools") && !root.get("tools").isNull()) {
-      throw OpenAiException.invalid(
-          "tools", "Tool calling (agent mode) is not supported by this coracle version yet");
-    }
+    AgentTools tools = ToolsParser.parse(root);
     Integer n = optionalInt(root, "n", 1, 1);
     if (n != null && n != 1) {
       throw OpenAiException.invalidValue("n", "Only n=1 is supported");
@@ -39,7 +37,7 @@ public final class CompletionRequestParser {
       }
       includeUsage = optionalBoolean(streamOptions, "include_usage");
     }
-    return new ParsedCompletion(model, messages, params(root), stream, includeUsage);
+    return new ParsedCompletion(model, messages, params(root), stream, includeUsage, tools);
   }
 
   private static SamplingParams params(JsonNode root) {
@@ -52,7 +50,8 @@ public final class CompletionRequestParser {
         optionalNumber(root, "temperature", 0, 2),
         optionalNumber(root, "top_p", 0, 1),
         stop(root.get("stop")),
-        optionalInt(root, "seed", Integer.MIN_VALUE, Integer.MAX_VALUE));
+        optionalInt(root, "seed", Integer.MIN_VALUE, Integer.MAX_VALUE),
+        ResponseFormatParser.parse(root));
   }
 
   private static JsonNode readObject(String body) {

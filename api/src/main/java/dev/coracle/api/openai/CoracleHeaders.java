@@ -11,6 +11,7 @@ final class CoracleHeaders {
   static final String PROVIDER = "x-coracle-provider";
   static final String MODEL = "x-coracle-model";
   static final String OVERHEAD_MS = "x-coracle-overhead-ms";
+  static final String CACHE = "x-coracle-cache";
 
   private CoracleHeaders() {}
 
@@ -20,6 +21,7 @@ final class CoracleHeaders {
     response.header(CLASS, result.classification().requestClass().wireName());
     response.header(PROVIDER, result.provider());
     response.header(MODEL, result.model());
+    response.header(CACHE, result.cacheHit() ? "hit" : "miss");
     return response;
   }
 

@@ -2,13 +2,18 @@ package dev.coracle.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.workflows.chat.ChatMessage;
+import dev.coracle.workflows.chat.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Validates the {@code messages} array and flattens text content parts into plain text. */
+/**
+ * Validates the {@code messages} array: roles, text content (parts are flattened), assistant tool
+ * calls and tool results for agent mode.
+ */
 final class MessageParser {
-  private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
+  private static final Set<String> ROLES =
+      Set.of("system", "developer", "user", "assistant", "tool");
 
   private MessageParser() {}
 
@@ -37,14 +42,6 @@ final class MessageParser {
     if (role == null || !role.isTextual()) {
       throw OpenAiException.invalid(param + ".role", "'" + param + ".role' must be a string");
     }
-    if ("tool".equals(role.asText()) || "function".equals(role.asText())) {
-      throw OpenAiException.invalidValue(
-          param + ".role",
-          "Tool results (role '"
-              + role.asText()
-              + "') need agent mode, which this coracle"
-              + " version does not support yet");
-    }
     if (!ROLES.contains(role.asText())) {
       throw OpenAiException.invalidValue(
           param + ".role",
@@ -52,43 +49,72 @@ final class MessageParser {
               + role.asText()
               + "' for '"
               + param
-              + ".role': expected one of system, developer, user, assistant");
+              + ".role': expected one of system, developer, user, assistant, tool");
     }
     // Developer messages are OpenAI's newer name for system messages.
     String normalizedRole = "developer".equals(role.asText()) ? "system" : role.asText();
-    return new ChatMessage(normalizedRole, content(node.get("content"), param, normalizedRole));
+    String name = optionalText(node, "name", param);
+    return switch (normalizedRole) {
+      case "assistant" -> assistant(node, param, name);
+      case "tool" -> toolResult(node, param);
+      default ->
+          new ChatMessage(
+              normalizedRole, Content.text(node.get("content"), param, false), null, null, name);
+    };
   }
 
-  private static String content(JsonNode content, String param, String role) {
-    if (content == null || content.isNull()) {
-      if ("assistant".equals(role)) {
-        return "";
-      }
+  private static ChatMessage assistant(JsonNode node, String param, String name) {
+    List<ToolCall> calls = toolCalls(node.get("tool_calls"), param + ".tool_calls");
+    String content = Content.text(node.get("content"), param, true);
+    return new ChatMessage("assistant", content, calls.isEmpty() ? null : calls, null, name);
+  }
+
+  private static ChatMessage toolResult(JsonNode node, String param) {
+    JsonNode id = node.get("tool_call_id");
+    if (id == null || !id.isTextual() || id.asText().isBlank()) {
       throw OpenAiException.invalid(
-          param + ".content", "Missing required parameter: '" + param + ".content'");
+          param + ".tool_call_id", "A tool message needs the 'tool_call_id' it answers");
     }
-    if (content.isTextual()) {
-      return content.asText();
+    String content = Content.text(node.get("content"), param, false);
+    return new ChatMessage("tool", content, null, id.asText(), null);
+  }
+
+  private static List<ToolCall> toolCalls(JsonNode calls, String param) {
+    if (calls == null || calls.isNull()) {
+      return List.of();
     }
-    if (!content.isArray()) {
-      throw OpenAiException.invalid(
-          param + ".content", "'" + param + ".content' must be a string or an array of parts");
+    if (!calls.isArray()) {
+      throw OpenAiException.invalid(param, "'" + param + "' must be an array");
     }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < content.size(); i++) {
-      JsonNode part = content.get(i);
-      String partParam = param + ".content[" + i + "]";
-      if (!part.isObject() || !"text".equals(part.path("type").asText())) {
-        throw OpenAiException.invalidValue(
-            partParam,
-            "Only text content parts are supported (got '" + part.path("type").asText() + "')");
-      }
-      if (!part.path("text").isTextual()) {
+    List<ToolCall> parsed = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      JsonNode call = calls.get(i);
+      String callParam = param + "[" + i + "]";
+      JsonNode function = call.path("function");
+      if (!call.path("id").isTextual() || !function.path("name").isTextual()) {
         throw OpenAiException.invalid(
-            partParam + ".text", "'" + partParam + ".text' must be a string");
+            callParam, "Each tool call needs an 'id' and a 'function.name'");
       }
-      text.append(part.get("text").asText());
+      JsonNode arguments = function.get("arguments");
+      String argumentsText =
+          arguments == null || arguments.isNull()
+              ? "{}"
+              : arguments.isTextual() ? arguments.asText() : arguments.toString();
+      parsed.add(
+          new ToolCall(call.get("id").asText(), function.get("name").asText(), argumentsText));
     }
-    return text.toString();
+    return List.copyOf(parsed);
+  }
+
+  private static String optionalText(JsonNode node, String field, String param) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw OpenAiException.invalid(
+          param + "." + field, "'" + param + "." + field + "' must be a string");
+    }
+    return value.asText();
   }
 }

@@ -1,5 +1,6 @@
 package dev.coracle.api.openai;
 
+import dev.coracle.activities.embeddings.LocalEmbeddings;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
 import dev.coracle.workflows.chat.ModelProfiles;
@@ -22,6 +23,7 @@ public class ModelDirectory {
   public List<Entry> entries() {
     List<Entry> entries = new ArrayList<>();
     ModelProfiles.all().forEach(profile -> entries.add(new Entry(profile, "coracle")));
+    entries.add(new Entry(LocalEmbeddings.MODEL_NAME, "coracle"));
     for (ConfiguredProvider provider : catalog.all()) {
       provider
           .models()
@@ -30,6 +32,7 @@ public class ModelDirectory {
     return entries;
   }
 
+  /** True for a model that can answer chats (the embedding model cannot). */
   public boolean exists(String model) {
     if (ModelProfiles.isProfile(model)) {
       return true;

@@ -1,5 +1,6 @@
 package dev.coracle.api.openai;
 
+import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.SamplingParams;
 import java.util.List;
@@ -10,4 +11,5 @@ public record ParsedCompletion(
     List<ChatMessage> messages,
     SamplingParams params,
     boolean stream,
-    boolean includeUsage) {}
+    boolean includeUsage,
+    AgentTools tools) {}

@@ -32,9 +32,9 @@ final class SseChunks {
     Flux<String> body =
         Flux.concat(
                 Mono.just(chunk(CompletionJson.roleDelta(), null)),
-                stream.tokens().map(token -> chunk(CompletionJson.contentDelta(token), null)),
+                stream.deltas().map(delta -> chunk(delta, null)),
                 Mono.fromFuture(result)
-                    .flatMapMany(done -> Flux.fromIterable(closing(done, stream.sentText()))))
+                    .flatMapMany(done -> Flux.fromIterable(closing(done, stream))))
             .onErrorResume(
                 failure ->
                     Mono.just(
@@ -43,13 +43,17 @@ final class SseChunks {
     return body.map(Event::of);
   }
 
-  private List<String> closing(ChatResult result, String alreadySent) {
+  private List<String> closing(ChatResult result, ChatStream stream) {
     List<String> chunks = new ArrayList<>();
+    String alreadySent = stream.sentText();
     String content = result.content() == null ? "" : result.content();
     // Tokens that did not come through this process (another worker, a repeated idempotent
     // request) are sent now, from the durable result.
     if (content.startsWith(alreadySent) && content.length() > alreadySent.length()) {
       chunks.add(chunk(CompletionJson.contentDelta(content.substring(alreadySent.length())), null));
+    }
+    if (!result.toolCallsOrEmpty().isEmpty() && !stream.toolCallsSent()) {
+      chunks.add(chunk(Map.of("tool_calls", CompletionJson.toolCalls(result, true)), null));
     }
     chunks.add(chunk(Map.of(), result.finishReason()));
     if (includeUsage) {

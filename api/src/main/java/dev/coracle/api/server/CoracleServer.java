@@ -1,9 +1,12 @@
 package dev.coracle.api.server;
 
+import dev.coracle.activities.cache.CacheActivitiesImpl;
 import dev.coracle.activities.classify.ClassifyActivitiesImpl;
+import dev.coracle.activities.classify.ClassifyVoteActivitiesImpl;
 import dev.coracle.activities.config.CoracleConfig;
 import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.embeddings.LocalEmbeddings;
 import dev.coracle.activities.model.ModelActivitiesImpl;
 import dev.coracle.activities.route.RouteActivitiesImpl;
 import dev.coracle.activities.status.StatusActivitiesImpl;
@@ -71,7 +74,12 @@ public final class CoracleServer implements AutoCloseable {
                   context.getBean(ClassifyActivitiesImpl.class),
                   context.getBean(RouteActivitiesImpl.class),
                   context.getBean(StatusActivitiesImpl.class),
+                  context.getBean(CacheActivitiesImpl.class),
+                  context.getBean(ClassifyVoteActivitiesImpl.class),
                   context.getBean(ModelActivitiesImpl.class)));
+      // The embedding model serves the classifier, the cache and /v1/embeddings: load it now,
+      // not on the first request.
+      context.getBean(LocalEmbeddings.class).warmUp();
       worker.start();
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       startHttp(http, config);

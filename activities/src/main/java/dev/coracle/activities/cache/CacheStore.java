@@ -1,0 +1,115 @@
+package dev.coracle.activities.cache;
+
+import dev.coracle.activities.cache.CandidateMatcher.Scored;
+import dev.coracle.workflows.chat.ChatResult;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cache's rows and counters. Each method is one short transaction; embeddings are computed
+ * before it starts, so SQLite's write lock is held for milliseconds.
+ */
+@Singleton
+class CacheStore {
+
+  private static final Logger log = LoggerFactory.getLogger(CacheStore.class);
+
+  /** Answers kept per model and earlier turns; a lookup scans at most these. */
+  static final int MAX_PER_CONTEXT = 200;
+
+  /** Answers kept in all; with the TTL this bounds the table. */
+  static final int MAX_ENTRIES = 10_000;
+
+  /** What a lookup found: an answer on a hit, else null, and the best similarity seen. */
+  record Outcome(ChatResult result, double similarity, int candidates) {
+    boolean hit() {
+      return result != null;
+    }
+  }
+
+  private final CacheEntryRepository entries;
+  private final CacheCounterRepository counters;
+
+  CacheStore(CacheEntryRepository entries, CacheCounterRepository counters) {
+    this.entries = entries;
+    this.counters = counters;
+  }
+
+  /** Finds the best unexpired answer under {@code key} and counts the hit or miss. */
+  @Transactional
+  public Outcome lookup(CacheKey key, CandidateMatcher matcher, Integer maxTokens, long now) {
+    List<CacheEntry> candidates =
+        entries.candidates(
+            key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
+    Scored best = matcher.best(candidates, maxTokens);
+    double similarity = best == null ? 0.0 : best.similarity();
+    if (best != null && matcher.matches(similarity)) {
+      ChatResult result = readOrForget(best.entry());
+      if (result != null) {
+        entries.recordHit(best.entry().id(), now);
+        counters.increment(CacheCounter.HITS);
+        return new Outcome(result, similarity, candidates.size());
+      }
+    }
+    counters.increment(CacheCounter.MISSES);
+    return new Outcome(null, similarity, candidates.size());
+  }
+
+  /**
+   * Stores {@code entry}, replacing the answers to prompts it matches (a {@code no-cache} request
+   * refreshes them), and deletes expired and surplus rows so the table stays bounded.
+   */
+  @Transactional
+  public void save(CacheEntry entry, CandidateMatcher matcher) {
+    entries.deleteExpired(entry.createdAt());
+    List<CacheEntry> older =
+        entries.candidates(
+            entry.modelName(),
+            entry.contextHash(),
+            entry.promptKey(),
+            entry.createdAt(),
+            MAX_PER_CONTEXT);
+    for (CacheEntry old : older) {
+      if (matcher.matches(matcher.similarity(old))) {
+        entries.deleteById(old.id());
+      }
+    }
+    entries.save(entry);
+    entries.keepNewestOfContext(entry.modelName(), entry.contextHash(), MAX_PER_CONTEXT);
+    entries.keepNewest(MAX_ENTRIES);
+  }
+
+  @Transactional
+  public void count(String counter) {
+    counters.increment(counter);
+  }
+
+  @ReadOnly
+  public CacheStats stats(long now) {
+    Map<String, Long> totals = new HashMap<>();
+    counters.findAll().forEach(counter -> totals.put(counter.name(), counter.total()));
+    return CacheStats.of(
+        totals.getOrDefault(CacheCounter.HITS, 0L),
+        totals.getOrDefault(CacheCounter.MISSES, 0L),
+        totals.getOrDefault(CacheCounter.SKIPPED, 0L),
+        entries.countByExpiresAtGreaterThan(now));
+  }
+
+  /** The stored answer, or null (and the row deleted) when it no longer reads. */
+  private ChatResult readOrForget(CacheEntry entry) {
+    try {
+      return ResultJson.read(entry.resultJson());
+    } catch (UncheckedIOException e) {
+      log.warn("Deleting cache entry {}: {}", entry.id(), e.getCause().getMessage());
+      entries.deleteById(entry.id());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.coracle.activities.cache;
+
+import dev.coracle.activities.embeddings.LocalEmbeddings;
+import java.util.List;
+
+/**
+ * Scores stored answers against one prompt. Candidates already share its key, so only the wording
+ * is left to compare.
+ *
+ * @param vector the prompt's embedding, or null when the key alone decides (an exact-only prompt)
+ */
+record CandidateMatcher(float[] vector, double threshold) {
+
+  /** Cosine similarity is computed in float; an identical prompt may score 0.9999999. */
+  private static final double TOLERANCE = 1e-6;
+
+  /** A candidate and how similar its prompt is. */
+  record Scored(CacheEntry entry, double similarity) {}
+
+  boolean matches(double similarity) {
+    return similarity >= threshold - TOLERANCE;
+  }
+
+  double similarity(CacheEntry entry) {
+    if (vector == null) {
+      // The prompt key is a hash of the whole prompt, so an equal key is an equal prompt.
+      return entry.embedding() == null ? 1.0 : 0.0;
+    }
+    if (entry.embedding() == null) {
+      return 0.0;
+    }
+    float[] stored = Vectors.fromBytes(entry.embedding());
+    if (stored.length != vector.length) {
+      return 0.0;
+    }
+    return Math.max(-1.0, Math.min(1.0, LocalEmbeddings.cosine(vector, stored)));
+  }
+
+  /**
+   * The most similar candidate whose answer fits in {@code maxTokens} (when set), the newest on a
+   * tie, or null when none fits.
+   *
+   * @param candidates newest first
+   */
+  Scored best(List<CacheEntry> candidates, Integer maxTokens) {
+    Scored best = null;
+    for (CacheEntry entry : candidates) {
+      if (maxTokens != null && maxTokens > 0 && entry.completionTokens() > maxTokens) {
+        continue;
+      }
+      double similarity = similarity(entry);
+      if (best == null || similarity > best.similarity()) {
+        best = new Scored(entry, similarity);
+      }
+    }
+    return best;
+  }
+}
