@@ -22,7 +22,7 @@ class OpenAiNodeClientIT {
   private static final Path CLIENT_DIR = Path.of("target", "node-client");
 
   @Test
-  void official_openai_npm_client_gets_plain_and_streamed_answers(@TempDir Path home)
+  void official_openai_npm_client_gets_plain_and_streamed_answers_and_tool_calls(@TempDir Path home)
       throws Exception {
     installClient();
     try (FakeOpenAiServer cloud = new FakeOpenAiServer().start();
@@ -46,7 +46,23 @@ class OpenAiNodeClientIT {
       assertThat(result.at("/streamUsage/completion_tokens").asInt()).isPositive();
       assertThat(result.at("/notFound/status").asInt()).isEqualTo(404);
       assertThat(result.at("/notFound/code").asText()).isEqualTo("model_not_found");
-      assertThat(cloud.requests("/v1/chat/completions")).hasSize(2);
+      assertThat(result.at("/toolCall/id").asText()).isNotBlank();
+      assertThat(result.at("/toolCall/function/name").asText()).isEqualTo("read_file");
+      assertThat(
+              HttpCalls.parse(result.at("/toolCall/function/arguments").asText())
+                  .path("query")
+                  .asText())
+          .isEqualTo("open README.md");
+      assertThat(result.path("toolFinishReason").asText()).isEqualTo("tool_calls");
+      assertThat(result.path("streamedCalls")).hasSize(1);
+      JsonNode streamedCall = result.path("streamedCalls").get(0);
+      assertThat(streamedCall.path("name").asText()).isEqualTo("read_file");
+      assertThat(streamedCall.path("pieces").asInt()).isGreaterThan(2);
+      assertThat(HttpCalls.parse(streamedCall.path("arguments").asText()).path("query").asText())
+          .isEqualTo("open pom.xml");
+      assertThat(result.path("toolStreamFinishReason").asText()).isEqualTo("tool_calls");
+      assertThat(result.path("followUp").asText()).isEqualTo("tool said: # coracle");
+      assertThat(cloud.requests("/v1/chat/completions")).hasSize(5);
     }
   }
 
