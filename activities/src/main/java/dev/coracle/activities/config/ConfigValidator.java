@@ -3,6 +3,7 @@ package dev.coracle.activities.config;
 import dev.coracle.activities.config.CoracleConfig.ProviderConfig;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,41 @@ final class ConfigValidator {
     for (ProviderConfig provider : config.providers()) {
       validateProvider(provider, names);
     }
+    validateRouting(config);
+  }
+
+  /** Every routing entry must name a configured model, so a typo fails at start, not per chat. */
+  private static void validateRouting(CoracleConfig config) {
+    Map<String, List<String>> lists =
+        Map.of(
+            "routing.fast", nullToEmpty(config.routing().fast()),
+            "routing.deep", nullToEmpty(config.routing().deep()),
+            "routing.research", nullToEmpty(config.routing().research()));
+    Set<String> known = new HashSet<>();
+    var ollama = config.local().ollama();
+    if (ollama.enabled()) {
+      known.add("ollama/" + ollama.reasoningModel());
+      known.add("ollama/" + ollama.coderModel());
+    }
+    for (ProviderConfig provider : config.providers()) {
+      provider.models().forEach(model -> known.add(provider.name() + "/" + model));
+    }
+    lists.forEach(
+        (key, models) -> {
+          for (String model : models) {
+            require(
+                known.contains(model),
+                key
+                    + ": '"
+                    + model
+                    + "' is not a configured provider/model; known: "
+                    + new java.util.TreeSet<>(known));
+          }
+        });
+  }
+
+  private static List<String> nullToEmpty(List<String> list) {
+    return list == null ? List.of() : list;
   }
 
   private static void validateProvider(ProviderConfig provider, Set<String> names) {

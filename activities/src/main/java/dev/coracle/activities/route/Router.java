@@ -1,5 +1,7 @@
 package dev.coracle.activities.route;
 
+import dev.coracle.activities.config.CoracleConfig.RoutingConfig;
+import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
 import dev.coracle.activities.model.ProviderHealth;
@@ -23,9 +25,12 @@ public class Router {
   private final ProviderCatalog catalog;
   private final ProviderHealth health;
 
-  public Router(ProviderCatalog catalog, ProviderHealth health) {
+  private final RoutingConfig routing;
+
+  public Router(ProviderCatalog catalog, ProviderHealth health, LoadedConfig loaded) {
     this.catalog = catalog;
     this.health = health;
+    this.routing = loaded.config().routing();
   }
 
   public RoutePlan route(ChatRequest request, Classification classification) {
@@ -35,6 +40,13 @@ public class Router {
     }
     List<ModelTarget> candidates = new ArrayList<>();
     RequestClass requestClass = classification.requestClass();
+    List<String> configured = configuredOrder(requestClass);
+    if (!configured.isEmpty()) {
+      for (String qualified : configured) {
+        addConfigured(qualified, candidates, skipped);
+      }
+      return plan(candidates, skipped);
+    }
     String localModel =
         requestClass == RequestClass.DEEP
             ? catalog.coderModel().orElse(null)
@@ -52,6 +64,25 @@ public class Router {
       addLocalOllama(localModel, candidates, skipped);
     }
     return plan(candidates, skipped);
+  }
+
+  /** The user's order for a class, if the config gives one; status falls under fast. */
+  private List<String> configuredOrder(RequestClass requestClass) {
+    List<String> order =
+        switch (requestClass) {
+          case DEEP -> routing.deep();
+          case RESEARCH -> routing.research();
+          case FAST, STATUS -> routing.fast();
+        };
+    return order == null ? List.of() : order;
+  }
+
+  private void addConfigured(String qualified, List<ModelTarget> candidates, List<String> skipped) {
+    int slash = qualified.indexOf('/');
+    catalog
+        .find(qualified.substring(0, slash))
+        .filter(provider -> usable(provider, skipped))
+        .ifPresent(provider -> candidates.add(target(provider, qualified.substring(slash + 1))));
   }
 
   private RoutePlan direct(String qualified, List<String> skipped) {

@@ -1,6 +1,7 @@
 package dev.coracle.activities.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coracle.activities.config.ConfigLoader;
 import dev.coracle.activities.config.LoadedConfig;
@@ -82,7 +83,7 @@ class RouterTest {
             + (providers.length == 0 ? "" : "providers:\n" + String.join("", providers));
     Files.writeString(home.resolve("coracle.yml"), yaml);
     LoadedConfig loaded = ConfigLoader.load(home, env);
-    return new Router(new ProviderCatalog(loaded), new ProviderHealth(loaded));
+    return new Router(new ProviderCatalog(loaded), new ProviderHealth(loaded), loaded);
   }
 
   static RoutePlan route(Router router, String model, RequestClass requestClass) {
@@ -256,7 +257,7 @@ class RouterTest {
   void nothing_configured_says_how_to_add_a_provider() throws IOException {
     Files.writeString(home.resolve("coracle.yml"), "local:\n  ollama:\n    enabled: false\n");
     LoadedConfig loaded = ConfigLoader.load(home, Map.of());
-    Router router = new Router(new ProviderCatalog(loaded), new ProviderHealth(loaded));
+    Router router = new Router(new ProviderCatalog(loaded), new ProviderHealth(loaded), loaded);
 
     RoutePlan plan = route(router, "coracle", RequestClass.FAST);
 
@@ -264,5 +265,34 @@ class RouterTest {
     assertThat(plan.unavailable())
         .isEqualTo(
             "no model provider is configured: start Ollama or add a provider to coracle.yml");
+  }
+
+  @Test
+  void configured_class_order_replaces_the_default_order() throws IOException {
+    Files.writeString(
+        home.resolve("coracle.yml"),
+        "local:\n  ollama:\n    base-url: \""
+            + ollama.baseUrl()
+            + "\"\nproviders:\n"
+            + GROQ
+            + "routing:\n  fast: [groq/qwen/qwen3-32b, ollama/qwen2.5:7b]\n");
+    LoadedConfig loaded = ConfigLoader.load(home, KEYS);
+    Router router = new Router(new ProviderCatalog(loaded), new ProviderHealth(loaded), loaded);
+
+    assertThat(route(router, "coracle", RequestClass.FAST).candidates())
+        .containsExactly(GROQ_QWEN, OLLAMA_REASONING);
+    assertThat(route(router, "coracle", RequestClass.DEEP).candidates())
+        .as("classes without a configured order keep the default")
+        .startsWith(GROQ_LLAMA);
+  }
+
+  @Test
+  void routing_entry_naming_an_unknown_model_is_a_config_error() throws IOException {
+    Files.writeString(
+        home.resolve("coracle.yml"), "providers:\n" + GROQ + "routing:\n  deep: [groq/gpt-9]\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(home, KEYS))
+        .isInstanceOf(dev.coracle.activities.config.ConfigException.class)
+        .hasMessageContaining("routing.deep: 'groq/gpt-9' is not a configured provider/model");
   }
 }
