@@ -1,6 +1,7 @@
 package dev.coracle.activities.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything {@code coracle.yml} can say. Every section has defaults, so an empty or missing file
@@ -15,7 +16,8 @@ public record CoracleConfig(
     ChatConfig chat,
     RoutingConfig routing,
     ClassifierConfig classifier,
-    CacheConfig cache) {
+    CacheConfig cache,
+    BrowserConfig browser) {
 
   /** The HTTP API. */
   public record ServerConfig(String host, int port, long maxRequestBytes) {}
@@ -37,12 +39,19 @@ public record CoracleConfig(
   public record LocalConfig(OllamaConfig ollama) {}
 
   /** The local Ollama server and the two models coracle uses on it. */
+  /**
+   * @param keepAlive how long Ollama keeps the resident model loaded after a call (Ollama's {@code
+   *     keep_alive}, e.g. {@code 5m}); another local model is only loaded after it is unloaded
+   * @param minFreeRamMb coracle does not load a local model while less memory than this is free
+   */
   public record OllamaConfig(
       boolean enabled,
       String baseUrl,
       String reasoningModel,
       String coderModel,
-      int timeoutSeconds) {}
+      int timeoutSeconds,
+      String keepAlive,
+      int minFreeRamMb) {}
 
   /**
    * A model provider. {@code local} says whether it runs on this machine (and so must go through
@@ -55,12 +64,54 @@ public record CoracleConfig(
       String apiKey,
       List<String> models,
       Boolean local,
-      Integer timeoutSeconds) {
+      Integer timeoutSeconds,
+      String catalog,
+      Map<String, LimitsConfig> limits) {
 
     public boolean runsLocally() {
       return local != null ? local : "ollama".equals(kind);
     }
+
+    /**
+     * The entry of the shipped free-tier catalog this provider uses: {@code catalog} or its name.
+     */
+    public String catalogName() {
+      return catalog != null && !catalog.isBlank() ? catalog : name;
+    }
   }
+
+  /**
+   * Free-tier limits of one model ({@code *} for all of a provider's models), overriding the
+   * shipped catalog. A null field keeps the catalog's value; 0 means "no such limit".
+   */
+  public record LimitsConfig(
+      Integer requestsPerMinute,
+      Integer requestsPerHour,
+      Integer requestsPerDay,
+      Integer tokensPerMinute,
+      Integer tokensPerDay) {}
+
+  /**
+   * The last resort: a headless browser driving a chat web UI with the user's own session. Off by
+   * default, and enabled per site.
+   */
+  public record BrowserConfig(
+      boolean enabled, String chromium, int timeoutSeconds, List<BrowserSite> sites) {}
+
+  /**
+   * One chat site, described by CSS selectors so a changed web UI needs a config edit, not a
+   * release.
+   */
+  public record BrowserSite(
+      String name,
+      boolean enabled,
+      String url,
+      String input,
+      String send,
+      String response,
+      String done,
+      String rateLimit,
+      String signedOut) {}
 
   /** Chat behaviour. */
   public record ChatConfig(int workflowTimeoutSeconds, int healthCheckSeconds) {}

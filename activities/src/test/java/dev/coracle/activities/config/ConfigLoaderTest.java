@@ -293,4 +293,20 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("server.port must be a port number 0-65535 (got 70000)");
   }
+
+  @Test
+  void a_browser_site_entry_merges_with_the_shipped_selectors() throws Exception {
+    java.nio.file.Files.writeString(
+        home.resolve("coracle.yml"),
+        "browser:\n  enabled: true\n  sites:\n    - name: claude\n      enabled: true\n");
+
+    var browser = ConfigLoader.load(home, java.util.Map.of()).config().browser();
+
+    assertThat(browser.enabled()).isTrue();
+    var claude =
+        browser.sites().stream().filter(s -> s.name().equals("claude")).findFirst().orElseThrow();
+    assertThat(claude.enabled()).isTrue();
+    assertThat(claude.input()).isNotBlank();
+    assertThat(browser.sites()).extracting(s -> s.name()).contains("chatgpt", "gemini");
+  }
 }
