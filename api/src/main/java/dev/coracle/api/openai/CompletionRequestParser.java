@@ -24,7 +24,7 @@ public final class CompletionRequestParser {
     String model = requireString(root, "model");
     List<ChatMessage> messages = MessageParser.parse(root.get("messages"));
     AgentTools tools = ToolsParser.parse(root);
-    Integer n = optionalInt(root, "n", 1, 1);
+    Integer n = optionalInt(root, "n", Integer.MIN_VALUE, Integer.MAX_VALUE);
     if (n != null && n != 1) {
       throw OpenAiException.invalidValue("n", "Only n=1 is supported");
     }
