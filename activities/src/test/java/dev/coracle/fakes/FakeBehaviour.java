@@ -13,8 +13,17 @@ public enum FakeBehaviour {
   SLOW("slow"),
   /** HTTP 500 with the provider's error body. */
   FAIL_500("fail-500"),
-  /** HTTP 429 with {@code retry-after} and rate-limit headers. */
+  /**
+   * HTTP 429 for a per-minute window: {@code retry-after} and rate-limit headers (OpenAI), or
+   * Google's body naming a {@code PerMinute} quota (Gemini).
+   */
   RATE_LIMITED("rate-limited"),
+  /**
+   * HTTP 429 for a per-day window: Cerebras-style {@code x-ratelimit-*-requests-day} headers
+   * (OpenAI), or Google's body naming a {@code PerDay} quota (Gemini). Ollama answers as for {@link
+   * #RATE_LIMITED}.
+   */
+  RATE_LIMITED_DAY("rate-limited-day"),
   /** HTTP 401, as for a wrong API key. */
   UNAUTHORIZED("unauthorized"),
   /** HTTP 404, as for a model the upstream does not have. */

@@ -171,7 +171,8 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
       case FAIL_500 ->
           sendJson(
               exchange, 500, Map.of("error", "llama runner process has terminated: exit status 2"));
-      case RATE_LIMITED -> sendJson(exchange, 429, Map.of("error", "too many requests"));
+      case RATE_LIMITED, RATE_LIMITED_DAY ->
+          sendJson(exchange, 429, Map.of("error", "too many requests"));
       case UNAUTHORIZED -> sendJson(exchange, 401, Map.of("error", "unauthorized"));
       case MISSING ->
           sendJson(

@@ -57,6 +57,7 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
     }
     FakeAnswer answer = FakeAnswer.of(fakeRequest(body, maxTokens));
     long n = ids.incrementAndGet();
+    rateLimitHeaders(exchange, n, answer);
     String id = "chatcmpl-fake-" + n;
     String callId = "call_fake" + n;
     boolean stream = body.path("stream").asBoolean(false);
@@ -74,6 +75,21 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
             sendJson(exchange, 200, completion(id, callId, model, answer));
           }
         });
+  }
+
+  /**
+   * What OpenAI and Groq send with every answer: request and token budgets, and when they reset, in
+   * Go's duration format. Each request spends one of 1000 requests.
+   */
+  private static void rateLimitHeaders(HttpExchange exchange, long n, FakeAnswer answer) {
+    var headers = exchange.getResponseHeaders();
+    headers.set("x-ratelimit-limit-requests", "1000");
+    headers.set("x-ratelimit-remaining-requests", String.valueOf(Math.max(0, 1000 - n)));
+    headers.set("x-ratelimit-reset-requests", "6m0s");
+    headers.set("x-ratelimit-limit-tokens", "6000");
+    int spent = answer.promptTokens() + answer.completionTokens();
+    headers.set("x-ratelimit-remaining-tokens", String.valueOf(6000 - spent));
+    headers.set("x-ratelimit-reset-tokens", "1.5s");
   }
 
   /**
@@ -254,6 +270,24 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
                     + "`: requests per minute (RPM). Please try again in 7s.",
                 "requests",
                 "rate_limit_exceeded"));
+      }
+      case RATE_LIMITED_DAY -> {
+        // Cerebras names the window of each budget: requests per day, tokens per minute.
+        var headers = exchange.getResponseHeaders();
+        headers.set("retry-after", "33011");
+        headers.set("x-ratelimit-limit-requests-day", "14400");
+        headers.set("x-ratelimit-remaining-requests-day", "0");
+        headers.set("x-ratelimit-reset-requests-day", "33011.382867336273");
+        headers.set("x-ratelimit-limit-tokens-minute", "60000");
+        headers.set("x-ratelimit-remaining-tokens-minute", "59000");
+        headers.set("x-ratelimit-reset-tokens-minute", "11.38");
+        sendJson(
+            exchange,
+            429,
+            error(
+                "Requests per day limit exceeded - too many requests sent.",
+                "too_many_requests_error",
+                "request_quota_exceeded"));
       }
       case UNAUTHORIZED ->
           sendJson(

@@ -209,7 +209,8 @@ public abstract class FakeUpstreamServer<S extends FakeUpstreamServer<S>> implem
         exchange.getRequestURI().getPath(),
         headers,
         body,
-        Instant.now());
+        Instant.now(),
+        exchange.getRequestURI().getRawQuery());
   }
 
   /** Reads {@code stop} given either as one string or as an array of strings. */

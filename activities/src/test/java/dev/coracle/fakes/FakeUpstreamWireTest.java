@@ -39,6 +39,21 @@ class FakeUpstreamWireTest {
   }
 
   @Test
+  void openai_answer_carries_its_rate_limit_budget() throws Exception {
+    try (FakeOpenAiServer server = new FakeOpenAiServer().start()) {
+      String body = "{\"model\":\"echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+      HttpResponse<String> first = post(server.baseUrl() + "/chat/completions", body);
+      HttpResponse<String> second = post(server.baseUrl() + "/chat/completions", body);
+
+      assertThat(first.headers().firstValue("x-ratelimit-limit-requests")).contains("1000");
+      assertThat(first.headers().firstValue("x-ratelimit-remaining-requests")).contains("999");
+      assertThat(second.headers().firstValue("x-ratelimit-remaining-requests")).contains("998");
+      assertThat(first.headers().firstValue("x-ratelimit-reset-requests")).contains("6m0s");
+      assertThat(first.headers().firstValue("x-ratelimit-reset-tokens")).contains("1.5s");
+    }
+  }
+
+  @Test
   void openai_stream_ends_with_finish_reason_usage_and_done() throws Exception {
     try (FakeOpenAiServer server = new FakeOpenAiServer().start()) {
       String body =

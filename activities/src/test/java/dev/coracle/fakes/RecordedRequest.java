@@ -10,9 +10,15 @@ import java.util.Map;
  *
  * @param headers header names in lower case
  * @param body the parsed JSON body; a missing node when there was none or it was not JSON
+ * @param query the raw query string, e.g. {@code alt=sse}; null when there was none
  */
 public record RecordedRequest(
-    String method, String path, Map<String, List<String>> headers, JsonNode body, Instant at) {
+    String method,
+    String path,
+    Map<String, List<String>> headers,
+    JsonNode body,
+    Instant at,
+    String query) {
 
   /** The first value of a header, or null. */
   public String header(String name) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final Pattern HOST_PORT = Pattern.compile("[^:/\\s]+:\\d{1,5}");
-  static final List<String> KINDS = List.of("ollama", "openai-compatible");
+  static final List<String> KINDS = List.of("ollama", "openai-compatible", "gemini");
 
   private ConfigValidator() {}
 
@@ -85,14 +85,6 @@ final class ConfigValidator {
     require(
         names.add(name),
         "providers[" + name + "]: the name is used twice (ollama is the local Ollama)");
-    if ("gemini".equals(provider.kind())) {
-      throw new ConfigException(
-          "providers["
-              + name
-              + "]: kind gemini is not supported yet; Gemini also speaks the OpenAI"
-              + " format: kind openai-compatible with base-url"
-              + " https://generativelanguage.googleapis.com/v1beta/openai");
-    }
     require(
         provider.kind() != null && KINDS.contains(provider.kind()),
         "providers["

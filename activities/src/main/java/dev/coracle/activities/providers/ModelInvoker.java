@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The one way coracle calls a model: chat, and tools in agent mode, in; {@link ModelAnswer} out;
@@ -26,7 +27,8 @@ public final class ModelInvoker {
   private final Map<ProviderKind, ProviderModels> factories =
       Map.of(
           ProviderKind.OLLAMA, new OllamaModels(),
-          ProviderKind.OPENAI_COMPATIBLE, new OpenAiCompatibleModels());
+          ProviderKind.OPENAI_COMPATIBLE, new OpenAiCompatibleModels(),
+          ProviderKind.GEMINI, new GeminiModels());
   private final Map<Key, ChatModel> chatModels = new ConcurrentHashMap<>();
   private final Map<Key, StreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
@@ -37,7 +39,18 @@ public final class ModelInvoker {
       List<ChatMessage> messages,
       SamplingParams params,
       TokenSink sink) {
-    return invoke(endpoint, model, messages, params, null, sink);
+    return invoke(endpoint, model, messages, params, null, sink, null);
+  }
+
+  /** Calls {@code model} without listening for rate limits; see the overload that does. */
+  public ModelAnswer invoke(
+      ProviderEndpoint endpoint,
+      String model,
+      List<ChatMessage> messages,
+      SamplingParams params,
+      AgentTools tools,
+      TokenSink sink) {
+    return invoke(endpoint, model, messages, params, tools, sink, null);
   }
 
   /**
@@ -48,6 +61,10 @@ public final class ModelInvoker {
    *     instead of text, with finish reason {@code tool_calls}
    * @param sink null for a plain call; otherwise the answer is streamed and every token and
    *     tool-call piece is passed to the sink, in order, before this method returns
+   * @param rateLimits null, or told on the invoking thread, before this method returns or throws,
+   *     what the upstream's response revealed about its rate limits: once per call that got a
+   *     response saying anything about them, whether the call succeeded or failed. A failure also
+   *     carries the same info in {@link ProviderException#rateLimit()}.
    * @throws ProviderException when the upstream fails, refuses or cannot be reached
    * @throws IllegalArgumentException when the messages, response format or tools cannot be mapped
    */
@@ -57,7 +74,8 @@ public final class ModelInvoker {
       List<ChatMessage> messages,
       SamplingParams params,
       AgentTools tools,
-      TokenSink sink) {
+      TokenSink sink,
+      Consumer<RateLimitInfo> rateLimits) {
     ProviderModels factory = factories.get(endpoint.kind());
     ChatRequest request =
         ChatRequest.builder()
@@ -66,46 +84,102 @@ public final class ModelInvoker {
                 factory.parameters(
                     model, params == null ? SamplingParams.defaults() : params, tools))
             .build();
-    Key key = new Key(endpoint, model);
+    Call call = new Call(factory, new Key(endpoint, model), new ResponseCapture(), rateLimits);
     long started = System.nanoTime();
     if (sink == null) {
-      ChatResponse response = call(factory, key, request);
+      ChatResponse response = call.chat(request);
       List<ToolCall> toolCalls = ToolMapping.toolCalls(toolRequests(response));
       return answer(response, textOf(response, ""), toolCalls, started);
     }
-    StreamingCall call = stream(factory, key, request);
-    try {
-      ChatResponse response = call.await(sink, endpoint.timeout());
-      // The streamed calls carry the ids the sink already announced, generated ones included.
-      List<ToolCall> toolCalls = call.streamedToolCalls();
-      if (toolCalls.isEmpty()) {
-        toolCalls = ToolMapping.toolCalls(toolRequests(response));
+    StreamingCall stream = call.stream(request);
+    ChatResponse response = call.await(stream, sink);
+    // The streamed calls carry the ids the sink already announced, generated ones included.
+    List<ToolCall> toolCalls = stream.streamedToolCalls();
+    if (toolCalls.isEmpty()) {
+      toolCalls = ToolMapping.toolCalls(toolRequests(response));
+    }
+    return answer(response, textOf(response, stream.streamedText()), toolCalls, started);
+  }
+
+  /**
+   * One call to one model: classifies its failures and reports what the response said about rate
+   * limits, once, whichever way the call ends.
+   */
+  private final class Call {
+    private final ProviderModels factory;
+    private final Key key;
+    private final ResponseCapture capture;
+    private final Consumer<RateLimitInfo> rateLimits;
+
+    Call(
+        ProviderModels factory,
+        Key key,
+        ResponseCapture capture,
+        Consumer<RateLimitInfo> rateLimits) {
+      this.factory = factory;
+      this.key = key;
+      this.capture = capture;
+      this.rateLimits = rateLimits;
+    }
+
+    ChatResponse chat(ChatRequest request) {
+      ChatResponse response;
+      try (ResponseCapture.Binding bound = capture.bind()) {
+        response =
+            chatModels
+                .computeIfAbsent(key, k -> factory.chatModel(k.endpoint(), k.model()))
+                .chat(request);
+      } catch (RuntimeException e) {
+        throw failure(e, false);
       }
-      return answer(response, textOf(response, call.streamedText()), toolCalls, started);
-    } catch (StreamingCall.StreamFailure failure) {
-      throw ProviderErrors.classify(failure.getCause(), endpoint, model, failure.tokensSent());
+      report(capture.rateLimits(null));
+      return response;
     }
-  }
 
-  private StreamingCall stream(ProviderModels factory, Key key, ChatRequest request) {
-    StreamingCall call = new StreamingCall();
-    try {
-      streamingModels
-          .computeIfAbsent(key, k -> factory.streamingChatModel(k.endpoint(), k.model()))
-          .chat(request, call);
-    } catch (RuntimeException e) {
-      throw ProviderErrors.classify(e, key.endpoint(), key.model(), false);
+    /** Starts the stream; the request is sent on this thread, so the binding reaches the client. */
+    StreamingCall stream(ChatRequest request) {
+      StreamingCall stream = new StreamingCall();
+      try (ResponseCapture.Binding bound = capture.bind()) {
+        streamingModels
+            .computeIfAbsent(key, k -> factory.streamingChatModel(k.endpoint(), k.model()))
+            .chat(request, stream);
+      } catch (RuntimeException e) {
+        throw failure(e, false);
+      }
+      return stream;
     }
-    return call;
-  }
 
-  private ChatResponse call(ProviderModels factory, Key key, ChatRequest request) {
-    try {
-      return chatModels
-          .computeIfAbsent(key, k -> factory.chatModel(k.endpoint(), k.model()))
-          .chat(request);
-    } catch (RuntimeException e) {
-      throw ProviderErrors.classify(e, key.endpoint(), key.model(), false);
+    ChatResponse await(StreamingCall stream, TokenSink sink) {
+      ChatResponse response;
+      try {
+        response = stream.await(sink, key.endpoint().timeout());
+      } catch (StreamingCall.StreamFailure failure) {
+        throw failure(failure.getCause(), failure.tokensSent());
+      } catch (RuntimeException sinkFailed) {
+        // The upstream answered; only the consumer of the tokens gave up.
+        report(capture.rateLimits(null));
+        throw sinkFailed;
+      }
+      report(capture.rateLimits(null));
+      return response;
+    }
+
+    private ProviderException failure(Throwable error, boolean tokensSent) {
+      RateLimitInfo info = capture.rateLimits(ProviderErrors.errorBody(error));
+      ProviderException failure =
+          ProviderErrors.classify(error, key.endpoint(), key.model(), tokensSent, info);
+      try {
+        report(info);
+      } catch (RuntimeException listenerFailed) {
+        failure.addSuppressed(listenerFailed);
+      }
+      return failure;
+    }
+
+    private void report(RateLimitInfo info) {
+      if (rateLimits != null && info != null) {
+        rateLimits.accept(info);
+      }
     }
   }
 

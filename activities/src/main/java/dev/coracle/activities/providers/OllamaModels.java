@@ -20,6 +20,8 @@ public final class OllamaModels implements ProviderModels {
     return OllamaChatModel.builder()
         // Temporal's retry policy is the only one; a client retry would hide failures from it.
         .maxRetries(0)
+        // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
+        .httpClientBuilder(CapturingJdkHttpClient.builder())
         .baseUrl(endpoint.baseUrl())
         .modelName(model)
         .timeout(endpoint.timeout())
@@ -32,6 +34,8 @@ public final class OllamaModels implements ProviderModels {
   public StreamingChatModel streamingChatModel(ProviderEndpoint endpoint, String model) {
     // The streaming model has no retry loop of its own.
     return OllamaStreamingChatModel.builder()
+        // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
+        .httpClientBuilder(CapturingJdkHttpClient.builder())
         .baseUrl(endpoint.baseUrl())
         .modelName(model)
         .timeout(endpoint.timeout())

@@ -20,6 +20,8 @@ public final class OpenAiCompatibleModels implements ProviderModels {
     return OpenAiChatModel.builder()
         // Temporal's retry policy is the only one; a client retry would hide failures from it.
         .maxRetries(0)
+        // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
+        .httpClientBuilder(CapturingJdkHttpClient.builder())
         .baseUrl(endpoint.baseUrl())
         .apiKey(apiKeyOrNull(endpoint))
         .modelName(model)
@@ -33,6 +35,8 @@ public final class OpenAiCompatibleModels implements ProviderModels {
   public StreamingChatModel streamingChatModel(ProviderEndpoint endpoint, String model) {
     // The streaming model has no retry loop of its own.
     return OpenAiStreamingChatModel.builder()
+        // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
+        .httpClientBuilder(CapturingJdkHttpClient.builder())
         .baseUrl(endpoint.baseUrl())
         .apiKey(apiKeyOrNull(endpoint))
         .modelName(model)

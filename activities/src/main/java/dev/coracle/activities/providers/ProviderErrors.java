@@ -26,8 +26,16 @@ final class ProviderErrors {
 
   private ProviderErrors() {}
 
+  /**
+   * @param rateLimit what the failed response said about rate limits, or null; carried by the
+   *     exception
+   */
   static ProviderException classify(
-      Throwable error, ProviderEndpoint endpoint, String model, boolean tokensSent) {
+      Throwable error,
+      ProviderEndpoint endpoint,
+      String model,
+      boolean tokensSent,
+      RateLimitInfo rateLimit) {
     if (error instanceof ProviderException already) {
       return already;
     }
@@ -40,14 +48,17 @@ final class ProviderErrors {
           ChatErrorType.STREAM_BROKEN,
           status,
           prefix + "stream broke after tokens were sent: " + describe(error, endpoint),
-          error);
+          error,
+          rateLimit);
     }
     if (http != null) {
+      ChatErrorType type = typeOf(status, http.getMessage());
       return new ProviderException(
-          typeOf(status),
+          type,
           status,
-          prefix + "HTTP " + status + " " + label(status) + ": " + upstreamMessage(http),
-          error);
+          prefix + "HTTP " + status + " " + label(status, type) + ": " + upstreamMessage(http),
+          error,
+          rateLimit);
     }
     ChatErrorType type = ChatErrorType.UPSTREAM_UNAVAILABLE;
     if (find(error, RateLimitException.class) != null) {
@@ -57,7 +68,24 @@ final class ProviderErrors {
     } else if (find(error, InvalidRequestException.class) != null) {
       type = ChatErrorType.UPSTREAM_REJECTED;
     }
-    return new ProviderException(type, 0, prefix + describe(error, endpoint), error);
+    return new ProviderException(type, 0, prefix + describe(error, endpoint), error, rateLimit);
+  }
+
+  /** The body of the failed HTTP response somewhere in the chain, or null when none arrived. */
+  static String errorBody(Throwable error) {
+    HttpException http = find(error, HttpException.class);
+    return http == null ? null : http.getMessage();
+  }
+
+  /**
+   * Google answers a wrong API key with 400 and the reason {@code API_KEY_INVALID}, not with 401;
+   * it is still a credentials problem, which retrying or rephrasing will not fix.
+   */
+  static ChatErrorType typeOf(int status, String body) {
+    if (status == 400 && body != null && body.contains("API_KEY_INVALID")) {
+      return ChatErrorType.UPSTREAM_AUTH;
+    }
+    return typeOf(status);
   }
 
   static ChatErrorType typeOf(int status) {
@@ -72,6 +100,10 @@ final class ProviderErrors {
       return ChatErrorType.UPSTREAM_REJECTED;
     }
     return ChatErrorType.UPSTREAM_UNAVAILABLE;
+  }
+
+  private static String label(int status, ChatErrorType type) {
+    return type == ChatErrorType.UPSTREAM_AUTH && status == 400 ? "unauthorized" : label(status);
   }
 
   private static String label(int status) {

@@ -9,7 +9,12 @@ public enum ProviderKind {
   /** Ollama's native API ({@code /api/chat}), used for local models. */
   OLLAMA("ollama"),
   /** Any server speaking OpenAI's {@code /v1/chat/completions}: Groq, OpenRouter, LM Studio. */
-  OPENAI_COMPATIBLE("openai-compatible");
+  OPENAI_COMPATIBLE("openai-compatible"),
+  /**
+   * Google's Gemini API ({@code /v1beta/models/{model}:generateContent}), whose free tier counts
+   * requests per minute and per day, and says which one ran out.
+   */
+  GEMINI("gemini");
 
   private final String configName;
 

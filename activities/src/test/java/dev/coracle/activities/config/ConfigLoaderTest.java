@@ -231,7 +231,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> load(yaml, Map.of("GROQ_API_KEY", "gsk-test")))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "providers[groq].kind must be one of [ollama, openai-compatible] (got 'anthropic')");
+            "providers[groq].kind must be one of [ollama, openai-compatible, gemini] (got 'anthropic')");
   }
 
   @Test
@@ -240,18 +240,16 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> load(yaml, Map.of("GROQ_API_KEY", "gsk-test")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("providers[groq].kind must be one of [ollama, openai-compatible]");
+        .hasMessageContaining("providers[groq].kind must be one of [ollama, openai-compatible, gemini]");
   }
 
   @Test
-  void gemini_kind_is_not_supported_yet_and_points_at_its_openai_endpoint() {
+  void gemini_kind_is_accepted() throws IOException {
     String yaml = GROQ.replace("openai-compatible", "gemini");
 
-    assertThatThrownBy(() -> load(yaml, Map.of("GROQ_API_KEY", "gsk-test")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("kind gemini is not supported yet")
-        .hasMessageContaining("kind openai-compatible")
-        .hasMessageContaining("https://generativelanguage.googleapis.com/v1beta/openai");
+    var providers = load(yaml, Map.of("GROQ_API_KEY", "gsk-test")).config().providers();
+
+    assertThat(providers).extracting(p -> p.kind()).containsExactly("gemini");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.fakes.FakeUpstreamServer;
+import dev.coracle.fakes.RecordedRequest;
 import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.chat.ChatMessage;
@@ -93,6 +94,16 @@ abstract class ModelInvokerContract {
   /** The path the adapter posts chats to, e.g. {@code /api/chat}. */
   protected abstract String chatPath();
 
+  /** Every chat request the fake received, plain and streamed, in arrival order. */
+  protected List<RecordedRequest> chats() {
+    return server.requests(chatPath());
+  }
+
+  /** The conversation as it arrived, in OpenAI's message shape (Ollama's is the same). */
+  protected JsonNode sentMessages(JsonNode body) {
+    return body.path("messages");
+  }
+
   protected abstract SentParams sentParams(JsonNode body);
 
   /** A tool call of an assistant message as it arrived, arguments as JSON text. */
@@ -153,7 +164,7 @@ abstract class ModelInvokerContract {
     ModelAnswer answer = invoker.invoke(endpoint(), "echo", conversation, null, null);
 
     assertThat(answer.content()).isEqualTo("echo: again");
-    JsonNode messages = lastChat().path("messages");
+    JsonNode messages = sentMessages(lastChat());
     List<String> roles = new ArrayList<>();
     messages.forEach(m -> roles.add(m.path("role").asText() + ":" + m.path("content").asText()));
     assertThat(roles)
@@ -170,7 +181,7 @@ abstract class ModelInvokerContract {
 
     invoker.invoke(endpoint(), "echo", conversation, null, null);
 
-    JsonNode messages = lastChat().path("messages");
+    JsonNode messages = sentMessages(lastChat());
     assertThat(messages).hasSize(2);
     assertThat(messages.get(0).path("role").asText()).isEqualTo("system");
   }
@@ -245,7 +256,7 @@ abstract class ModelInvokerContract {
     assertThat(plain.httpStatus()).isEqualTo(500);
     assertThat(plain.getMessage()).startsWith("fake/fail-500: HTTP 500 server error: ");
     assertThat(streamed.type()).isEqualTo(ChatErrorType.UPSTREAM_UNAVAILABLE);
-    assertThat(server.requests(chatPath())).hasSize(2);
+    assertThat(chats()).hasSize(2);
   }
 
   @Test
@@ -256,7 +267,7 @@ abstract class ModelInvokerContract {
     assertThat(plain.type()).isEqualTo(ChatErrorType.UPSTREAM_RATE_LIMITED);
     assertThat(plain.getMessage()).startsWith("fake/rate-limited: HTTP 429 rate limited: ");
     assertThat(streamed.type()).isEqualTo(ChatErrorType.UPSTREAM_RATE_LIMITED);
-    assertThat(server.requests(chatPath())).hasSize(2);
+    assertThat(chats()).hasSize(2);
   }
 
   @Test
@@ -311,7 +322,7 @@ abstract class ModelInvokerContract {
       assertThat(error.type()).isEqualTo(ChatErrorType.UPSTREAM_UNAVAILABLE);
       assertThat(error.getMessage()).startsWith("fake/slow: no response within");
     }
-    assertThat(server.requests(chatPath())).hasSize(2);
+    assertThat(chats()).hasSize(2);
   }
 
   @Test
@@ -446,7 +457,7 @@ abstract class ModelInvokerContract {
     assertThat(plain.finishReason()).isEqualTo("stop");
     assertThat(plain.toolCalls()).isNull();
     assertThat(String.join("", tokens)).isEqualTo(streamed.content()).isEqualTo(plain.content());
-    JsonNode messages = lastChat().path("messages");
+    JsonNode messages = sentMessages(lastChat());
     assertThat(messages).hasSize(3);
     assertThat(messages.get(1).path("role").asText()).isEqualTo("assistant");
     assertThat(messages.get(1).path("tool_calls")).hasSize(1);
@@ -511,7 +522,7 @@ abstract class ModelInvokerContract {
   }
 
   protected JsonNode lastChat() {
-    List<dev.coracle.fakes.RecordedRequest> chats = server.requests(chatPath());
+    List<RecordedRequest> chats = chats();
     assertThat(chats).isNotEmpty();
     return chats.get(chats.size() - 1).body();
   }

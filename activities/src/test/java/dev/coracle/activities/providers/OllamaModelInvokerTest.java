@@ -200,4 +200,19 @@ class OllamaModelInvokerTest extends ModelInvokerContract {
 
     assertThat(((FakeOllamaServer) server).residentModels()).containsExactly("echo:latest");
   }
+
+  @Test
+  void ollama_says_nothing_about_rate_limits_so_the_callback_hears_nothing() {
+    List<RateLimitInfo> heard = new CopyOnWriteArrayList<>();
+
+    invoker.invoke(endpoint(), "echo", HELLO, null, null, null, heard::add);
+    ProviderException limited =
+        catchThrowableOfType(
+            () -> invoker.invoke(endpoint(), "rate-limited", HELLO, null, null, null, heard::add),
+            ProviderException.class);
+
+    assertThat(heard).isEmpty();
+    assertThat(limited.type()).isEqualTo(ChatErrorType.UPSTREAM_RATE_LIMITED);
+    assertThat(limited.rateLimit()).isNull();
+  }
 }

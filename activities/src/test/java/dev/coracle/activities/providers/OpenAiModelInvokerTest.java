@@ -13,6 +13,7 @@ import dev.coracle.workflows.chat.ToolCall;
 import dev.coracle.workflows.chat.ToolDefinition;
 import dev.coracle.workflows.model.ModelAnswer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -225,5 +226,89 @@ class OpenAiModelInvokerTest extends ModelInvokerContract {
     assertThat(plain.path("stream").asBoolean(false)).isFalse();
     assertThat(streamed.path("stream").asBoolean()).isTrue();
     assertThat(streamed.path("stream_options").path("include_usage").asBoolean()).isTrue();
+  }
+
+  @Test
+  void rate_limit_headers_of_a_429_arrive_in_the_exception_and_the_callback() {
+    for (TokenSink sink : new TokenSink[] {null, token -> {}}) {
+      List<RateLimitInfo> heard = new CopyOnWriteArrayList<>();
+      Instant before = Instant.now();
+
+      ProviderException error =
+          catchThrowableOfType(
+              () -> invoker.invoke(endpoint(), "rate-limited", HELLO, null, null, sink, heard::add),
+              ProviderException.class);
+
+      assertThat(error.type()).isEqualTo(ChatErrorType.UPSTREAM_RATE_LIMITED);
+      RateLimitInfo info = error.rateLimit();
+      assertThat(info.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+      assertThat(info.limitRequests()).isEqualTo(30);
+      assertThat(info.remainingRequests()).isZero();
+      assertThat(info.limitTokens()).isEqualTo(6000);
+      assertThat(info.remainingTokens()).isZero();
+      assertThat(info.resetRequestsAt())
+          .isBetween(before.plusSeconds(7), Instant.now().plusSeconds(7));
+      assertThat(info.resetTokensAt()).isEqualTo(info.resetRequestsAt());
+      assertThat(info.scope()).as("plain headers do not name their window").isNull();
+      assertThat(heard).containsExactly(info);
+    }
+  }
+
+  @Test
+  void rate_limit_headers_of_every_answer_reach_the_callback() {
+    List<RateLimitInfo> heard = new CopyOnWriteArrayList<>();
+    Instant before = Instant.now();
+
+    invoker.invoke(endpoint(), "echo", HELLO, null, null, null, heard::add);
+    invoker.invoke(endpoint(), "echo", HELLO, null, null, token -> {}, heard::add);
+
+    assertThat(heard).hasSize(2);
+    assertThat(heard).extracting(RateLimitInfo::remainingRequests).containsExactly(999, 998);
+    RateLimitInfo first = heard.get(0);
+    assertThat(first.limitRequests()).isEqualTo(1000);
+    assertThat(first.limitTokens()).isEqualTo(6000);
+    // 4 prompt and 3 completion tokens spent.
+    assertThat(first.remainingTokens()).isEqualTo(5993);
+    assertThat(first.resetRequestsAt())
+        .isBetween(before.plus(Duration.ofMinutes(6)), Instant.now().plus(Duration.ofMinutes(6)));
+    assertThat(first.resetTokensAt())
+        .isBetween(before.plusMillis(1500), Instant.now().plusMillis(1500));
+    assertThat(first.retryAfter()).isNull();
+  }
+
+  @Test
+  void per_day_window_named_in_the_headers_is_the_scope() {
+    ProviderException error = failure("rate-limited-day", null);
+
+    RateLimitInfo info = error.rateLimit();
+    assertThat(info.scope()).isEqualTo(RateLimitInfo.Scope.DAY);
+    assertThat(info.retryAfter()).isEqualTo(Duration.ofSeconds(33011));
+    assertThat(info.limitRequests()).isEqualTo(14400);
+    assertThat(info.remainingRequests()).isZero();
+    assertThat(info.limitTokens()).isEqualTo(60000);
+    assertThat(info.remainingTokens()).isEqualTo(59000);
+  }
+
+  @Test
+  void failing_callback_does_not_hide_the_upstream_failure() {
+    ProviderException error =
+        catchThrowableOfType(
+            () ->
+                invoker.invoke(
+                    endpoint(),
+                    "rate-limited",
+                    HELLO,
+                    null,
+                    null,
+                    null,
+                    info -> {
+                      throw new IllegalStateException("quota store down");
+                    }),
+            ProviderException.class);
+
+    assertThat(error.type()).isEqualTo(ChatErrorType.UPSTREAM_RATE_LIMITED);
+    assertThat(error.getSuppressed())
+        .extracting(Throwable::getMessage)
+        .containsExactly("quota store down");
   }
 }

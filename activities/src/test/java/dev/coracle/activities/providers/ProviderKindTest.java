@@ -13,13 +13,15 @@ class ProviderKindTest {
     assertThat(ProviderKind.fromConfig("ollama")).isEqualTo(ProviderKind.OLLAMA);
     assertThat(ProviderKind.fromConfig(" OpenAI-Compatible "))
         .isEqualTo(ProviderKind.OPENAI_COMPATIBLE);
+    assertThat(ProviderKind.fromConfig("gemini")).isEqualTo(ProviderKind.GEMINI);
   }
 
   @Test
   void unknown_kind_names_the_valid_ones() {
-    assertThatThrownBy(() -> ProviderKind.fromConfig("gemini"))
+    assertThatThrownBy(() -> ProviderKind.fromConfig("bard"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown provider kind 'gemini'; valid kinds are: ollama, openai-compatible");
+        .hasMessage(
+            "unknown provider kind 'bard'; valid kinds are: ollama, openai-compatible, gemini");
   }
 
   @Test

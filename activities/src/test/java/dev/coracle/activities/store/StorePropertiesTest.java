@@ -60,7 +60,7 @@ class StorePropertiesTest {
               names(
                   connection,
                   "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY 1"))
-          .containsExactly("1", "2");
+          .containsExactly("1", "2", "3");
     }
   }
 

@@ -1,0 +1,137 @@
+package dev.coracle.activities.quota;
+
+import dev.coracle.activities.providers.RateLimitInfo;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What each free tier has left, kept in SQLite so that it holds across threads, processes and
+ * restarts.
+ *
+ * <p>A call is counted before it is made: {@link #admit} checks every window (minute, hour and day,
+ * aligned to the clock in the provider's reset zone), the cooldowns, a disabled key and what the
+ * upstream's headers last said, and either reserves one request and the estimated tokens or says
+ * why not and when to come back. When the call ends, {@link #reconcile} replaces the estimate with
+ * the real usage; a call that never reached the upstream is {@link #release}d.
+ */
+@Singleton
+public class QuotaLedger {
+
+  private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+  /** Usage rows this old may belong to a current window in any reset zone. */
+  private static final Duration RECENT = Duration.ofDays(2);
+
+  private static final int MAX_ERROR_LENGTH = 500;
+
+  private final QuotaStore store;
+  private final FreeTierCatalog catalog;
+  private final Clock clock;
+  private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
+
+  QuotaLedger(QuotaStore store, FreeTierCatalog catalog, Clock clock) {
+    this.store = store;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  /**
+   * Admits a call of about {@code estimatedTokens} (prompt and answer) and counts it in every
+   * window before it is made, or refuses it with the reason and when to retry.
+   */
+  public Admission admit(String provider, String model, int estimatedTokens) {
+    purgeNowAndThen(clock.instant());
+    return store.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens), true);
+  }
+
+  /** What {@link #admit} would answer now, without counting anything. */
+  public Admission check(String provider, String model, int estimatedTokens) {
+    return store.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens), false);
+  }
+
+  /**
+   * Replaces a reservation's estimate with the tokens the call really used. Call it once, also
+   * after HTTP 429 or 5xx (which reached the upstream and count), with 0 tokens when none were
+   * reported.
+   */
+  public void reconcile(Reservation reservation, int promptTokens, int completionTokens) {
+    store.reconcile(reservation, Math.max(0, promptTokens), Math.max(0, completionTokens));
+  }
+
+  /** Takes back a reservation whose call never reached the upstream (connection refused). */
+  public void release(Reservation reservation) {
+    store.release(reservation);
+  }
+
+  /**
+   * Remembers what a response's headers said about the limits. A count of 0 left refuses calls
+   * until its reset; calls admitted meanwhile are taken off the reported counts.
+   */
+  public void learn(String provider, String model, RateLimitInfo info) {
+    Target target = Target.of(catalog, provider, model);
+    store.learn(provider, target.upstreamRow(), info, clock.instant());
+  }
+
+  /**
+   * Records HTTP 429 and cools the model (or the provider's shared pool) down until the upstream's
+   * {@code Retry-After}, else the exhausted window's reset, else the end of the window its scope
+   * names (a day ends at midnight in the provider's reset zone), else a minute. A longer cooldown
+   * already in place is kept.
+   *
+   * @return when the cooldown set by this response ends
+   */
+  public Instant rateLimited(String provider, String model, RateLimitInfo info) {
+    Instant now = clock.instant();
+    Target target = Target.of(catalog, provider, model);
+    Instant until = Cooldowns.until(info, now, target.zone());
+    store.rateLimited(provider, model, target.upstreamRow(), info, until, now);
+    return until;
+  }
+
+  /** Stops admitting calls to a provider whose key was refused (HTTP 401/403). */
+  public void disable(String provider, String reason) {
+    store.setDisabled(provider, true, shorten(reason), clock.instant());
+  }
+
+  /** Admits calls to a disabled provider again; cooldowns still hold. */
+  public void enable(String provider) {
+    store.setDisabled(provider, false, null, clock.instant());
+  }
+
+  /** Remembers a model's latest error for the status page. */
+  public void recordFailure(String provider, String model, String error) {
+    store.recordFailure(provider, model, shorten(error), clock.instant());
+  }
+
+  /** Every configured model (the local Ollama's first), in configuration order. */
+  public List<ModelQuota> snapshot() {
+    Instant now = clock.instant();
+    return QuotaSnapshots.build(catalog, store.rows(now.minus(RECENT)), now);
+  }
+
+  /** The savings of every configured model together. */
+  public Savings savings() {
+    return snapshot().stream().map(ModelQuota::savings).reduce(Savings.NONE, Savings::plus);
+  }
+
+  /** Deletes old minute and hour rows now and then; the day rows stay. */
+  private void purgeNowAndThen(Instant now) {
+    long due = nextPurge.get();
+    if (now.toEpochMilli() >= due
+        && nextPurge.compareAndSet(due, now.plus(PURGE_EVERY).toEpochMilli())) {
+      store.purge(now);
+    }
+  }
+
+  private static String shorten(String text) {
+    if (text == null) {
+      return null;
+    }
+    String line = text.replaceAll("\\s+", " ").trim();
+    return line.length() <= MAX_ERROR_LENGTH ? line : line.substring(0, MAX_ERROR_LENGTH) + "…";
+  }
+}

@@ -1,0 +1,102 @@
+package dev.coracle.activities.quota;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+/**
+ * The {@code quota_usage} table. A call counts in three rows (minute, hour, day) of its model, and
+ * three more of the pool {@code *} when its provider has one; methods that take {@code model} and
+ * {@code pool} touch both (pass the model twice for a provider without a pool).
+ */
+@JdbcRepository(dialect = Dialect.ANSI)
+interface QuotaUsageRepository extends CrudRepository<QuotaUsage, Long> {
+
+  /** Adds to one window's counts, creating its row on first use. */
+  @Query(
+      """
+      INSERT INTO quota_usage (provider, model, window_kind, window_start, requests, tokens,
+                               prompt_tokens, completion_tokens)
+      VALUES (:provider, :model, :windowKind, :windowStart, :requests, :tokens, 0, 0)
+      ON CONFLICT (provider, model, window_kind, window_start)
+      DO UPDATE SET requests = requests + excluded.requests, tokens = tokens + excluded.tokens
+      """)
+  void add(
+      String provider,
+      String model,
+      String windowKind,
+      long windowStart,
+      long requests,
+      long tokens);
+
+  /** The rows of the windows that hold one moment, for a model and its pool. */
+  @Query(
+      """
+      SELECT * FROM quota_usage
+      WHERE provider = :provider AND (model = :model OR model = :pool)
+        AND ((window_kind = 'minute' AND window_start = :minute)
+          OR (window_kind = 'hour' AND window_start = :hour)
+          OR (window_kind = 'day' AND window_start = :day))
+      """)
+  List<QuotaUsage> current(
+      String provider, String model, String pool, long minute, long hour, long day);
+
+  /** Replaces an estimate with real usage in the windows a reservation counted in. */
+  @Query(
+      """
+      UPDATE quota_usage
+      SET tokens = MAX(0, tokens + :tokenDelta),
+          prompt_tokens = prompt_tokens + :promptTokens,
+          completion_tokens = completion_tokens + :completionTokens
+      WHERE provider = :provider AND (model = :model OR model = :pool)
+        AND ((window_kind = 'minute' AND window_start = :minute)
+          OR (window_kind = 'hour' AND window_start = :hour)
+          OR (window_kind = 'day' AND window_start = :day))
+      """)
+  void reconcile(
+      String provider,
+      String model,
+      String pool,
+      long minute,
+      long hour,
+      long day,
+      long tokenDelta,
+      long promptTokens,
+      long completionTokens);
+
+  /** Takes one request and its estimate back out of the windows a reservation counted in. */
+  @Query(
+      """
+      UPDATE quota_usage
+      SET requests = MAX(0, requests - 1), tokens = MAX(0, tokens - :tokens)
+      WHERE provider = :provider AND (model = :model OR model = :pool)
+        AND ((window_kind = 'minute' AND window_start = :minute)
+          OR (window_kind = 'hour' AND window_start = :hour)
+          OR (window_kind = 'day' AND window_start = :day))
+      """)
+  void release(
+      String provider, String model, String pool, long minute, long hour, long day, long tokens);
+
+  /** Every row of windows that started at or after {@code since}. */
+  @Query("SELECT * FROM quota_usage WHERE window_start >= :since")
+  List<QuotaUsage> since(long since);
+
+  /** Real usage per provider and model over every recorded day. */
+  @Query(
+      """
+      SELECT provider, model,
+             SUM(requests) AS requests,
+             SUM(prompt_tokens) AS prompt_tokens,
+             SUM(completion_tokens) AS completion_tokens
+      FROM quota_usage
+      WHERE window_kind = 'day'
+      GROUP BY provider, model
+      """)
+  List<UsageTotals> totals();
+
+  /** Forgets finished windows of one kind; day rows are kept for the all-time savings. */
+  @Query("DELETE FROM quota_usage WHERE window_kind = :windowKind AND window_start < :before")
+  void deleteBefore(String windowKind, long before);
+}
