@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CoracleVersion.class,
     description = "A local-first AI gateway and durable coding-job runner.",
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class, EvalCommand.class, BrowserCommand.class})
 public final class Coracle implements Runnable {
 
   public static void main(String[] args) {

@@ -1,16 +1,55 @@
 package dev.coracle.activities.classify;
 
+import dev.coracle.activities.config.CoracleConfig.ClassifierConfig;
+import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.model.ProviderCatalog;
+import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.ClassifyActivities;
 import jakarta.inject.Singleton;
 
-/** The classify activity. Rules only in this version; it never touches the LLM slot. */
+/**
+ * The classify activity: rules, then the in-process embedding classifier. It never touches the LLM
+ * slot or the network. When both tiers are unsure and a local model is up, it asks the workflow for
+ * the local model's vote ({@link Classification#needsVote()}).
+ */
 @Singleton
 public class ClassifyActivitiesImpl implements ClassifyActivities {
+  private final TieredClassifier classifier;
+  private final ClassifierConfig config;
+  private final ProviderCatalog catalog;
+  private final ProviderHealth health;
+
+  public ClassifyActivitiesImpl(
+      TieredClassifier classifier,
+      LoadedConfig loaded,
+      ProviderCatalog catalog,
+      ProviderHealth health) {
+    this.classifier = classifier;
+    this.config = loaded.config().classifier();
+    this.catalog = catalog;
+    this.health = health;
+  }
 
   @Override
   public Classification classify(ChatRequest request) {
-    return RulesClassifier.classify(request.lastUserText());
+    Classification verdict = classifier.classify(request);
+    if (verdict.confidence() >= config.voteBelowConfidence() || !config.llmVote()) {
+      return verdict;
+    }
+    return localModelUp()
+        ? new Classification(
+            verdict.requestClass(), verdict.confidence(), verdict.tier(), verdict.reason(), true)
+        : verdict;
+  }
+
+  /** The vote needs the local reasoning model; without it the in-process verdict stands. */
+  private boolean localModelUp() {
+    return catalog.reasoningModel().isPresent()
+        && catalog
+            .find(ProviderCatalog.LOCAL_OLLAMA)
+            .map(ollama -> health.check(ollama).reachable())
+            .orElse(false);
   }
 }

@@ -2,82 +2,116 @@ package dev.coracle.activities.classify;
 
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.RequestClass;
-import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * The first classifier tier: cheap rules for the obvious cases. Anything the rules do not recognise
- * is {@code fast} with low confidence, which later tiers will refine.
+ * The first classifier tier: cheap rules. Strong rules are precise phrasings that leave no doubt
+ * ({@code /status}, "job 7f3a", "with sources", "implement ...") and decide on their own. Weak
+ * rules are single telling words ("refactor", "compare") that are often right but also appear in
+ * requests of another class; the tiered classifier uses them only as a hint for the embedding tier.
+ * Without any signal the rules say {@code fast} with low confidence.
  */
 public final class RulesClassifier {
-  private static final String TIER = "rules";
+  static final String TIER = "rules";
+  static final double STRONG_CONFIDENCE = 0.95;
 
-  private static final List<Pattern> STATUS =
-      patterns(
-          "^\\s*/status\\b",
-          "\\b(status|progress|state)\\b.{0,40}\\b(job|jobs|task|tasks|build|run|plan|step)\\b",
-          "\\b(job|jobs|task|tasks)\\b.{0,40}\\b(status|progress|done|finished|running|stuck)\\b",
-          "\\bhow (is|are|far)\\b.{0,30}\\b(job|jobs|task|tasks)\\b",
-          "\\bwhat (is|are) (you|coracle) (working on|doing)\\b");
+  /** How much a rule verdict can be trusted. */
+  enum Strength {
+    /** A precise match: the verdict stands on its own. */
+    STRONG,
+    /** A telling word: a hint for the embedding tier. */
+    WEAK,
+    /** Nothing matched; the class is only a default. */
+    NONE
+  }
 
-  private static final List<Pattern> RESEARCH =
-      patterns(
-          "\\b(latest|newest|current|recent)\\b.{0,30}\\b(version|release|news|changes|docs|documentation)\\b",
-          "\\b(compare|comparison|pros and cons|trade-?offs? between)\\b",
-          "\\w+ (versus|vs\\.?) (?!code\\b)\\w+",
-          "\\b(search|look up|browse|google)\\b.{0,20}\\b(the web|online|internet|docs)\\b",
-          "\\b(with sources|citations?|cite|benchmarks?)\\b",
-          "\\bwhat'?s new in\\b",
-          "\\b(20[2-9][0-9])\\b.{0,30}\\b(release|roadmap|news)\\b");
-
-  private static final List<Pattern> DEEP =
-      patterns(
-          "\\b(implement|refactor|migrate|port|rewrite|scaffold)\\b",
-          "\\b(build|create|write|add)\\b.{0,40}\\b(app|application|service|feature|module|api|endpoint|cli|library|tests? suite|integration)\\b",
-          "\\b(debug|fix|diagnose)\\b.{0,40}\\b(failing|broken|bug|crash|error|tests?|build)\\b",
-          "\\b(design|architect)\\b.{0,40}\\b(system|schema|architecture|api|service)\\b",
-          "\\bstep[- ]by[- ]step\\b.{0,40}\\b(plan|implementation)\\b",
-          "\\b(across|in) (the|all|several|multiple) (files|modules|repo|repository|codebase)\\b");
+  /** A rule verdict with its strength and the words that decided it. */
+  record Verdict(RequestClass requestClass, Strength strength, double confidence, String reason) {
+    Classification classification() {
+      return new Classification(requestClass, confidence, TIER, reason);
+    }
+  }
 
   private RulesClassifier() {}
 
   public static Classification classify(String text) {
-    String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+    return verdict(text).classification();
+  }
+
+  static Verdict verdict(String text) {
+    String lower = text == null ? "" : text.toLowerCase(Locale.ROOT).strip();
     if (lower.isBlank()) {
-      return new Classification(RequestClass.FAST, 0.5, TIER, "empty last user turn");
+      return new Verdict(RequestClass.FAST, Strength.NONE, 0.5, "empty last user turn");
     }
-    String status = firstMatch(STATUS, lower);
+    Verdict strong = strong(lower);
+    return strong != null ? strong : weak(lower);
+  }
+
+  /** The strong verdict, or null when no strong rule matched or strong rules disagree. */
+  private static Verdict strong(String lower) {
+    if (RulePatterns.SMALL_TALK.matcher(lower).matches()) {
+      return strong(RequestClass.FAST, "small talk: '" + lower + "'");
+    }
+    String statusCode = RulePatterns.firstMatch(RulePatterns.STRONG_FAST, lower);
+    boolean imperative = RulePatterns.IMPERATIVE.matcher(lower).lookingAt();
+    boolean howTo = RulePatterns.HOW_TO.matcher(lower).lookingAt();
+    String status =
+        imperative || howTo || lower.length() > RulePatterns.SHORT
+            ? null
+            : RulePatterns.firstMatch(RulePatterns.STRONG_STATUS, lower);
+    String research =
+        imperative ? null : RulePatterns.firstMatch(RulePatterns.STRONG_RESEARCH, lower);
+    String deep = RulePatterns.firstMatch(RulePatterns.STRONG_DEEP, lower);
+    int matched =
+        (statusCode != null ? 1 : 0)
+            + (status != null ? 1 : 0)
+            + (research != null ? 1 : 0)
+            + (deep != null ? 1 : 0);
+    if (matched != 1) {
+      return null;
+    }
+    if (statusCode != null) {
+      return strong(RequestClass.FAST, "a factual question: '" + statusCode + "'");
+    }
     if (status != null) {
-      return new Classification(
-          RequestClass.STATUS, 0.9, TIER, "asks about jobs: '" + status + "'");
-    }
-    String deep = firstMatch(DEEP, lower);
-    String research = firstMatch(RESEARCH, lower);
-    if (deep != null && (research == null || lower.length() > 400)) {
-      return new Classification(RequestClass.DEEP, 0.8, TIER, "multi-step work: '" + deep + "'");
+      return strong(RequestClass.STATUS, "asks about jobs: '" + status + "'");
     }
     if (research != null) {
-      return new Classification(
-          RequestClass.RESEARCH, 0.75, TIER, "needs outside information: '" + research + "'");
+      return strong(RequestClass.RESEARCH, "needs outside information: '" + research + "'");
+    }
+    return strong(RequestClass.DEEP, "multi-step work: '" + deep + "'");
+  }
+
+  private static Verdict strong(RequestClass requestClass, String reason) {
+    return new Verdict(requestClass, Strength.STRONG, STRONG_CONFIDENCE, reason);
+  }
+
+  private static Verdict weak(String lower) {
+    String status = RulePatterns.firstMatch(RulePatterns.STATUS, lower);
+    if (status != null) {
+      return weak(RequestClass.STATUS, 0.8, "asks about jobs: '" + status + "'");
+    }
+    String deep = RulePatterns.firstMatch(RulePatterns.DEEP, lower);
+    // "add a benchmark suite" and "compare the endpoints in a test" are work, not questions.
+    boolean imperative = RulePatterns.IMPERATIVE.matcher(lower).lookingAt();
+    String research = imperative ? null : RulePatterns.firstMatch(RulePatterns.RESEARCH, lower);
+    if (deep != null && (research == null || lower.length() > 400)) {
+      return weak(RequestClass.DEEP, 0.75, "multi-step work: '" + deep + "'");
+    }
+    if (research != null) {
+      return weak(RequestClass.RESEARCH, 0.75, "needs outside information: '" + research + "'");
+    }
+    String fast = RulePatterns.firstMatch(RulePatterns.FAST, lower);
+    if (fast != null) {
+      return weak(RequestClass.FAST, 0.7, "a single question: '" + fast + "'");
     }
     if (lower.length() > 2000 && lower.contains("\n")) {
-      return new Classification(RequestClass.DEEP, 0.6, TIER, "long multi-line request");
+      return new Verdict(RequestClass.DEEP, Strength.NONE, 0.6, "long multi-line request");
     }
-    return new Classification(RequestClass.FAST, 0.6, TIER, "no multi-step or research signal");
+    return new Verdict(RequestClass.FAST, Strength.NONE, 0.55, "no multi-step or research signal");
   }
 
-  private static String firstMatch(List<Pattern> patterns, String text) {
-    for (Pattern pattern : patterns) {
-      var matcher = pattern.matcher(text);
-      if (matcher.find()) {
-        return matcher.group().strip();
-      }
-    }
-    return null;
-  }
-
-  private static List<Pattern> patterns(String... regexes) {
-    return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
+  private static Verdict weak(RequestClass requestClass, double confidence, String reason) {
+    return new Verdict(requestClass, Strength.WEAK, confidence, reason);
   }
 }

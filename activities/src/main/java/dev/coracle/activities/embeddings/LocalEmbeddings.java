@@ -21,6 +21,14 @@ public class LocalEmbeddings {
 
   public static final int DIMENSIONS = 384;
 
+  static {
+    // The tokenizer library (DJL) otherwise probes the cloud metadata address and may report
+    // usage when it loads. coracle makes no calls the user did not ask for.
+    if (System.getProperty("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+  }
+
   private final EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
 
   /** Runs the model once so the first real request does not pay for the JIT and ONNX set-up. */

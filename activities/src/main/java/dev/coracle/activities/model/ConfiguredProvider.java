@@ -23,7 +23,10 @@ public record ConfiguredProvider(
 
   /** Servers on this machine (LM Studio, llama.cpp) need no key; remote ones do. */
   public boolean hasUsableCredentials() {
-    return !endpoint.apiKey().isEmpty() || kind() == ProviderKind.OLLAMA || isLoopback();
+    return !endpoint.apiKey().isEmpty()
+        || kind() == ProviderKind.OLLAMA
+        || kind() == ProviderKind.BROWSER
+        || isLoopback();
   }
 
   private boolean isLoopback() {

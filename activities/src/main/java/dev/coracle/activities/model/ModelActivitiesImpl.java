@@ -1,8 +1,11 @@
 package dev.coracle.activities.model;
 
+import dev.coracle.activities.browser.BrowserFallback;
 import dev.coracle.activities.providers.ModelInvoker;
 import dev.coracle.activities.providers.ProviderException;
+import dev.coracle.activities.providers.ProviderKind;
 import dev.coracle.activities.providers.TokenSink;
+import dev.coracle.activities.quota.Reservation;
 import dev.coracle.activities.store.AuditLog;
 import dev.coracle.activities.streaming.StreamListener;
 import dev.coracle.activities.streaming.TokenHub;
@@ -10,80 +13,106 @@ import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.model.ModelActivities;
 import dev.coracle.workflows.model.ModelAnswer;
 import dev.coracle.workflows.model.ModelCall;
+import dev.coracle.workflows.model.ModelTarget;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
 
 /**
- * Calls one model and records the call in the audit table. Failures become typed {@code
- * ApplicationFailure}s: only an unreachable or failing upstream is worth retrying; the workflow
- * moves on to the next candidate for the rest.
+ * Calls one model: gets the LLM slot ready for a local model, reserves free-tier quota, calls the
+ * API (or the browser fallback), settles the quota and writes the audit row. Failures become typed
+ * {@code ApplicationFailure}s: only an unreachable or failing upstream is worth retrying; for the
+ * rest the workflow moves on to the next candidate.
  */
 @Singleton
 public class ModelActivitiesImpl implements ModelActivities {
   private final ProviderCatalog catalog;
   private final ModelInvoker invoker;
+  private final BrowserFallback browser;
   private final TokenHub hub;
+  private final QuotaGate quota;
+  private final LocalSlotGate slot;
   private final AuditLog audit;
 
   public ModelActivitiesImpl(
-      ProviderCatalog catalog, ModelInvoker invoker, TokenHub hub, AuditLog audit) {
+      ProviderCatalog catalog,
+      ModelInvoker invoker,
+      BrowserFallback browser,
+      TokenHub hub,
+      QuotaGate quota,
+      LocalSlotGate slot,
+      AuditLog audit) {
     this.catalog = catalog;
     this.invoker = invoker;
+    this.browser = browser;
     this.hub = hub;
+    this.quota = quota;
+    this.slot = slot;
     this.audit = audit;
   }
 
   @Override
   public ModelAnswer call(ModelCall call) {
+    ModelTarget target = call.target();
     ConfiguredProvider provider =
         catalog
-            .find(call.target().provider())
+            .find(target.provider())
             .orElseThrow(
                 () ->
                     ApplicationFailure.newNonRetryableFailure(
-                        "provider " + call.target().provider() + " is no longer configured",
+                        "provider " + target.provider() + " is no longer configured",
                         ChatErrorType.UPSTREAM_REJECTED.name()));
-    StreamListener listener = hub.listenerFor(call.streamKey());
-    TokenSink sink = null;
-    if (listener != null) {
-      listener.onStart(call.target().provider(), call.target().model(), call.requestClass());
-      sink = new ListenerSink(listener);
+    if (provider.kind() == ProviderKind.OLLAMA && provider.local()) {
+      slot.prepare(provider.endpoint().baseUrl(), target.model());
     }
+    Reservation reservation =
+        reserve(call, TokenEstimate.total(call.messages(), call.tools(), call.params()));
+    TokenSink sink = sinkFor(call);
     try {
       ModelAnswer answer =
-          invoker.invoke(
-              provider.endpoint(),
-              call.target().model(),
-              call.messages(),
-              call.params(),
-              call.tools(),
-              sink);
+          provider.kind() == ProviderKind.BROWSER
+              ? browser.ask(target.model(), call.messages(), sink)
+              : invoker.invoke(
+                  provider.endpoint(),
+                  target.model(),
+                  call.messages(),
+                  call.params(),
+                  call.tools(),
+                  sink,
+                  info -> quota.learn(target, info));
+      quota.succeeded(reservation, answer.usage());
       record(call, "ok", answer, null);
       return answer;
     } catch (ProviderException e) {
+      quota.failed(target, reservation, e);
       record(call, e.type().name(), null, e.getMessage());
       throw toFailure(e);
     } catch (IllegalArgumentException e) {
       // The request cannot be expressed for this upstream (a schema or tool choice it refuses);
       // retrying cannot help, another candidate might.
-      String message = call.target().qualifiedName() + ": " + e.getMessage();
+      quota.notSent(reservation);
+      String message = target.qualifiedName() + ": " + e.getMessage();
       record(call, ChatErrorType.UPSTREAM_REJECTED.name(), null, message);
       throw ApplicationFailure.newNonRetryableFailure(
           message, ChatErrorType.UPSTREAM_REJECTED.name());
     }
   }
 
-  /** Forwards a streamed answer's tokens and tool-call pieces to the waiting HTTP response. */
-  private record ListenerSink(StreamListener listener) implements TokenSink {
-    @Override
-    public void onToken(String text) {
-      listener.onToken(text);
+  private Reservation reserve(ModelCall call, int estimatedTokens) {
+    try {
+      return quota.reserve(call.target(), estimatedTokens);
+    } catch (ApplicationFailure refused) {
+      record(call, "QUOTA_EXHAUSTED", null, refused.getOriginalMessage());
+      throw refused;
     }
+  }
 
-    @Override
-    public void onToolCall(int index, String id, String name, String argumentsFragment) {
-      listener.onToolCall(index, id, name, argumentsFragment);
+  private TokenSink sinkFor(ModelCall call) {
+    StreamListener listener = hub.listenerFor(call.streamKey());
+    if (listener == null) {
+      return null;
     }
+    listener.onStart(call.target().provider(), call.target().model(), call.requestClass());
+    return new ListenerSink(listener);
   }
 
   private static ApplicationFailure toFailure(ProviderException e) {
@@ -104,5 +133,18 @@ public class ModelActivitiesImpl implements ModelActivities {
         answer == null ? 0 : answer.usage().completionTokens(),
         answer == null ? 0 : answer.modelMillis(),
         error);
+  }
+
+  /** Forwards a streamed answer's tokens and tool-call pieces to the waiting HTTP response. */
+  private record ListenerSink(StreamListener listener) implements TokenSink {
+    @Override
+    public void onToken(String text) {
+      listener.onToken(text);
+    }
+
+    @Override
+    public void onToolCall(int index, String id, String name, String argumentsFragment) {
+      listener.onToolCall(index, id, name, argumentsFragment);
+    }
   }
 }

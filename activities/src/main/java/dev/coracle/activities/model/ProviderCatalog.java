@@ -20,6 +20,7 @@ import java.util.Optional;
 @Singleton
 public class ProviderCatalog {
   public static final String LOCAL_OLLAMA = "ollama";
+  public static final String BROWSER = "browser";
   private static final int DEFAULT_CLOUD_TIMEOUT_SECONDS = 120;
 
   private final List<ConfiguredProvider> providers;
@@ -35,6 +36,7 @@ public class ProviderCatalog {
     for (ProviderConfig provider : config.providers()) {
       all.add(configured(provider, loaded.unsetApiKeyVariable(provider.name())));
     }
+    browser(config).ifPresent(all::add);
     this.providers = List.copyOf(all);
   }
 
@@ -68,10 +70,35 @@ public class ProviderCatalog {
             ProviderKind.OLLAMA,
             ollama.baseUrl(),
             "",
-            Duration.ofSeconds(ollama.timeoutSeconds()));
+            Duration.ofSeconds(ollama.timeoutSeconds()),
+            KeepAlive.parse(ollama.keepAlive()));
     List<String> models =
         List.copyOf(new LinkedHashSet<>(List.of(ollama.reasoningModel(), ollama.coderModel())));
     return new ConfiguredProvider(endpoint, models, true, null);
+  }
+
+  /**
+   * The browser fallback as one provider whose models are the enabled sites, e.g. {@code
+   * browser/claude}; present only when the fallback and at least one site are on.
+   */
+  private static Optional<ConfiguredProvider> browser(CoracleConfig config) {
+    var browser = config.browser();
+    if (browser == null || !browser.enabled()) {
+      return Optional.empty();
+    }
+    List<String> sites =
+        browser.sites().stream().filter(site -> site.enabled()).map(site -> site.name()).toList();
+    if (sites.isEmpty()) {
+      return Optional.empty();
+    }
+    ProviderEndpoint endpoint =
+        new ProviderEndpoint(
+            BROWSER,
+            ProviderKind.BROWSER,
+            "browser",
+            "",
+            Duration.ofSeconds(browser.timeoutSeconds()));
+    return Optional.of(new ConfiguredProvider(endpoint, sites, false, null));
   }
 
   private static ConfiguredProvider configured(ProviderConfig provider, String missingKey) {

@@ -79,7 +79,8 @@ public final class GeminiModels implements ProviderModels {
   }
 
   @Override
-  public ChatRequestParameters parameters(String model, SamplingParams params, AgentTools tools) {
+  public ChatRequestParameters parameters(
+      ProviderEndpoint endpoint, String model, SamplingParams params, AgentTools tools) {
     GoogleAiGeminiChatRequestParameters.Builder builder =
         GoogleAiGeminiChatRequestParameters.builder()
             .modelName(model)

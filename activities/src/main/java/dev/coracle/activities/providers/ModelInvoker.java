@@ -82,7 +82,7 @@ public final class ModelInvoker {
             .messages(LangChain4jMapping.messages(messages, factory.toolArgumentsAreObjects()))
             .parameters(
                 factory.parameters(
-                    model, params == null ? SamplingParams.defaults() : params, tools))
+                    endpoint, model, params == null ? SamplingParams.defaults() : params, tools))
             .build();
     Call call = new Call(factory, new Key(endpoint, model), new ResponseCapture(), rateLimits);
     long started = System.nanoTime();

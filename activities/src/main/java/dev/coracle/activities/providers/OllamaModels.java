@@ -45,7 +45,8 @@ public final class OllamaModels implements ProviderModels {
   }
 
   @Override
-  public ChatRequestParameters parameters(String model, SamplingParams params, AgentTools tools) {
+  public ChatRequestParameters parameters(
+      ProviderEndpoint endpoint, String model, SamplingParams params, AgentTools tools) {
     return OllamaChatRequestParameters.builder()
         .modelName(model)
         .maxOutputTokens(params.maxTokens())
@@ -56,6 +57,8 @@ public final class OllamaModels implements ProviderModels {
         .responseFormat(
             ResponseFormats.toLangChain4j(ResponseFormats.parse(params.responseFormat())))
         .toolSpecifications(tools(tools))
+        // The single LLM slot decides when a model leaves memory; this is how long it may stay.
+        .keepAlive(endpoint.keepAlive() == null ? null : (int) endpoint.keepAlive().toSeconds())
         .build();
   }
 

@@ -47,7 +47,8 @@ public final class OpenAiCompatibleModels implements ProviderModels {
   }
 
   @Override
-  public ChatRequestParameters parameters(String model, SamplingParams params, AgentTools tools) {
+  public ChatRequestParameters parameters(
+      ProviderEndpoint endpoint, String model, SamplingParams params, AgentTools tools) {
     // maxOutputTokens goes out as max_tokens, which every OpenAI-compatible server accepts.
     OpenAiChatRequestParameters.Builder builder =
         OpenAiChatRequestParameters.builder()

@@ -9,9 +9,21 @@ import java.util.Objects;
  * @param name the provider's configured name, used in error messages and audit rows
  * @param apiKey the bearer token; null or blank for local servers that need none
  * @param timeout how long to wait for a response, and for each streamed token
+ * @param keepAlive for Ollama: how long the model stays loaded after the call (null: Ollama's
+ *     default)
  */
 public record ProviderEndpoint(
-    String name, ProviderKind kind, String baseUrl, String apiKey, Duration timeout) {
+    String name,
+    ProviderKind kind,
+    String baseUrl,
+    String apiKey,
+    Duration timeout,
+    Duration keepAlive) {
+
+  public ProviderEndpoint(
+      String name, ProviderKind kind, String baseUrl, String apiKey, Duration timeout) {
+    this(name, kind, baseUrl, apiKey, timeout, null);
+  }
 
   public ProviderEndpoint {
     Objects.requireNonNull(name, "name");

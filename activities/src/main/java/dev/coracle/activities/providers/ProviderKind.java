@@ -14,7 +14,12 @@ public enum ProviderKind {
    * Google's Gemini API ({@code /v1beta/models/{model}:generateContent}), whose free tier counts
    * requests per minute and per day, and says which one ran out.
    */
-  GEMINI("gemini");
+  GEMINI("gemini"),
+  /**
+   * A chat web UI driven by a headless browser, the last resort of the chain. Not a {@code kind} in
+   * {@code providers:}; sites are configured under {@code browser:}.
+   */
+  BROWSER("browser");
 
   private final String configName;
 
@@ -27,16 +32,21 @@ public enum ProviderKind {
     return configName;
   }
 
+  /** The kinds a {@code providers:} entry may have. */
+  public static java.util.List<ProviderKind> configurable() {
+    return Arrays.stream(values()).filter(kind -> kind != BROWSER).toList();
+  }
+
   /** Parses the {@code kind} of a provider entry in the configuration. */
   public static ProviderKind fromConfig(String value) {
     String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    for (ProviderKind kind : values()) {
+    for (ProviderKind kind : configurable()) {
       if (kind.configName.equals(wanted)) {
         return kind;
       }
     }
     String valid =
-        Arrays.stream(values()).map(ProviderKind::configName).collect(Collectors.joining(", "));
+        configurable().stream().map(ProviderKind::configName).collect(Collectors.joining(", "));
     throw new IllegalArgumentException(
         "unknown provider kind '" + value + "'; valid kinds are: " + valid);
   }

@@ -20,7 +20,8 @@ interface ProviderModels {
    * @param tools the client's tools, or null outside agent mode
    * @throws IllegalArgumentException when the response format or the tools are malformed
    */
-  ChatRequestParameters parameters(String model, SamplingParams params, AgentTools tools);
+  ChatRequestParameters parameters(
+      ProviderEndpoint endpoint, String model, SamplingParams params, AgentTools tools);
 
   /**
    * Whether the wire carries tool-call arguments as a JSON object rather than as text, so that

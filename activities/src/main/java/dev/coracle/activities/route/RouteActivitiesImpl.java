@@ -1,22 +1,49 @@
 package dev.coracle.activities.route;
 
+import dev.coracle.activities.store.AuditLog;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.RouteActivities;
 import dev.coracle.workflows.model.RoutePlan;
+import io.temporal.activity.Activity;
 import jakarta.inject.Singleton;
 
-/** The route activity: a local activity, so it reads provider health in the worker's process. */
+/**
+ * The route activity: a local activity, so it reads provider health and quotas in the worker's
+ * process. Every provider it leaves out goes to the audit table with the reason.
+ */
 @Singleton
 public class RouteActivitiesImpl implements RouteActivities {
-  private final Router router;
+  static final String SKIPPED = "SKIPPED";
 
-  public RouteActivitiesImpl(Router router) {
+  private final Router router;
+  private final AuditLog audit;
+
+  public RouteActivitiesImpl(Router router, AuditLog audit) {
     this.router = router;
+    this.audit = audit;
   }
 
   @Override
   public RoutePlan route(ChatRequest request, Classification classification) {
-    return router.route(request, classification);
+    RoutePlan plan = router.route(request, classification);
+    String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
+    for (String reason : plan.skippedOrEmpty()) {
+      String who = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+      int slash = who.indexOf('/');
+      String provider = slash < 0 ? who : who.substring(0, slash);
+      String model = slash < 0 ? "*" : who.substring(slash + 1);
+      audit.record(
+          workflowId,
+          classification.requestClass().wireName(),
+          provider,
+          model,
+          SKIPPED,
+          0,
+          0,
+          0,
+          reason);
+    }
+    return plan;
   }
 }

@@ -11,6 +11,7 @@ import dev.coracle.workflows.chat.ModelProfiles;
 import dev.coracle.workflows.chat.RequestClass;
 import dev.coracle.workflows.model.ModelTarget;
 import dev.coracle.workflows.model.RoutePlan;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,33 @@ public class Router {
   private final ProviderHealth health;
 
   private final RoutingConfig routing;
+  private final CandidateFilter filter;
 
+  /** A router that does not look at quotas: for tools and tests that only need the order. */
   public Router(ProviderCatalog catalog, ProviderHealth health, LoadedConfig loaded) {
+    this(catalog, health, loaded, CandidateFilter.NONE);
+  }
+
+  @Inject
+  public Router(
+      ProviderCatalog catalog, ProviderHealth health, LoadedConfig loaded, CandidateFilter filter) {
     this.catalog = catalog;
     this.health = health;
     this.routing = loaded.config().routing();
+    this.filter = filter;
   }
 
+  /**
+   * The models to try, best first: the order for the class, then what cannot serve now (quota used
+   * up, cooling down after a 429, disabled, context window too small) left out with its reason, and
+   * the browser fallback last of all.
+   */
   public RoutePlan route(ChatRequest request, Classification classification) {
+    RoutePlan ordered = order(request, classification);
+    return filter.apply(request, ordered);
+  }
+
+  private RoutePlan order(ChatRequest request, Classification classification) {
     List<String> skipped = new ArrayList<>();
     if (ModelProfiles.isDirect(request.model())) {
       return direct(request.model(), skipped);
@@ -45,6 +65,7 @@ public class Router {
       for (String qualified : configured) {
         addConfigured(qualified, candidates, skipped);
       }
+      addBrowser(candidates, skipped);
       return plan(candidates, skipped);
     }
     String localModel =
@@ -56,13 +77,16 @@ public class Router {
       addLocalOllama(localModel, candidates, skipped);
     }
     for (ConfiguredProvider provider : catalog.all()) {
-      if (!ProviderCatalog.LOCAL_OLLAMA.equals(provider.name()) && usable(provider, skipped)) {
+      if (!ProviderCatalog.LOCAL_OLLAMA.equals(provider.name())
+          && !ProviderCatalog.BROWSER.equals(provider.name())
+          && usable(provider, skipped)) {
         provider.models().forEach(model -> candidates.add(target(provider, model)));
       }
     }
     if (cloudFirst) {
       addLocalOllama(localModel, candidates, skipped);
     }
+    addBrowser(candidates, skipped);
     return plan(candidates, skipped);
   }
 
@@ -98,6 +122,15 @@ public class Router {
       candidates.add(target(provider, model));
     }
     return plan(candidates, skipped);
+  }
+
+  /** The headless-browser sites come last, after every API and the local model. */
+  private void addBrowser(List<ModelTarget> candidates, List<String> skipped) {
+    catalog
+        .find(ProviderCatalog.BROWSER)
+        .filter(browser -> usable(browser, skipped))
+        .ifPresent(
+            browser -> browser.models().forEach(site -> candidates.add(target(browser, site))));
   }
 
   private void addLocalOllama(String model, List<ModelTarget> candidates, List<String> skipped) {

@@ -12,7 +12,7 @@ public interface AuditRepository extends CrudRepository<AuditEntry, Long> {
 
   long countByAtGreaterThanEquals(long since);
 
-  /** Per provider and model, busiest first, for calls at or after {@code since}. */
+  /** Per provider and model, busiest first, for calls at or after {@code since} (not decisions). */
   @Query(
       """
       SELECT provider, model,
@@ -21,14 +21,19 @@ public interface AuditRepository extends CrudRepository<AuditEntry, Long> {
              SUM(prompt_tokens) AS prompt_tokens,
              SUM(completion_tokens) AS completion_tokens
       FROM audit
-      WHERE at >= :since
+      WHERE at >= :since AND outcome NOT IN ('SKIPPED', 'QUOTA_EXHAUSTED')
       GROUP BY provider, model
       ORDER BY calls DESC, provider, model
       """)
   List<ModelTotals> totalsSince(long since);
 
-  /** The newest calls first; ties on time go to the later insert. */
-  @Query("SELECT * FROM audit ORDER BY at DESC, id DESC LIMIT :limit")
+  /**
+   * The newest calls first; ties on time go to the later insert. Routing decisions that made no
+   * call (a provider skipped, a quota refusal) are audited too, but are not calls.
+   */
+  @Query(
+      "SELECT * FROM audit WHERE outcome NOT IN ('SKIPPED', 'QUOTA_EXHAUSTED')"
+          + " ORDER BY at DESC, id DESC LIMIT :limit")
   List<AuditEntry> latest(int limit);
 
   /** The newest calls with the given outcome first. */

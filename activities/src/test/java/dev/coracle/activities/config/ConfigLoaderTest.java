@@ -240,7 +240,8 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> load(yaml, Map.of("GROQ_API_KEY", "gsk-test")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("providers[groq].kind must be one of [ollama, openai-compatible, gemini]");
+        .hasMessageContaining(
+            "providers[groq].kind must be one of [ollama, openai-compatible, gemini]");
   }
 
   @Test

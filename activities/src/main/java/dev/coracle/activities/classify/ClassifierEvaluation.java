@@ -1,0 +1,180 @@
+package dev.coracle.activities.classify;
+
+import dev.coracle.activities.embeddings.LocalEmbeddings;
+import dev.coracle.workflows.chat.Classification;
+import dev.coracle.workflows.chat.RequestClass;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Runs the classifier over a labeled prompt set and reports accuracy, the confusion matrix, which
+ * tier decided and the steady-state latency. Usage: {@code ClassifierEvaluation [file.jsonl]}, by
+ * default {@code docs/evals/classify.jsonl}.
+ */
+public final class ClassifierEvaluation {
+  public static final String DEFAULT_SET = "docs/evals/classify.jsonl";
+  private static final RequestClass[] CLASSES = RequestClass.values();
+
+  private ClassifierEvaluation() {}
+
+  /** One prompt's verdict and how long it took. */
+  public record Outcome(LabeledPrompt prompt, Classification classification, long nanos) {
+    public boolean correct() {
+      return prompt.requestClass() == classification.requestClass();
+    }
+  }
+
+  /**
+   * Classifies every prompt twice: a warm-up pass (JIT, ONNX session, caches), then the measured
+   * pass whose verdicts and latencies are reported.
+   */
+  public static Report evaluate(TieredClassifier classifier, List<LabeledPrompt> prompts) {
+    for (LabeledPrompt prompt : prompts) {
+      classifier.classify(prompt.text());
+    }
+    List<Outcome> outcomes =
+        prompts.stream()
+            .map(
+                prompt -> {
+                  long start = System.nanoTime();
+                  Classification verdict = classifier.classify(prompt.text());
+                  return new Outcome(prompt, verdict, System.nanoTime() - start);
+                })
+            .toList();
+    return new Report(outcomes);
+  }
+
+  public static void main(String[] args) {
+    Path path = Path.of(args.length > 0 ? args[0] : DEFAULT_SET);
+    List<LabeledPrompt> prompts = LabeledPrompt.readJsonl(path);
+    // The tokenizer library (DJL) pings the EC2 metadata service on load unless told not to.
+    if (System.getProperty("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+    long start = System.nanoTime();
+    TieredClassifier classifier = new TieredClassifier(new LocalEmbeddings());
+    long startupMillis = (System.nanoTime() - start) / 1_000_000;
+    Report report = evaluate(classifier, prompts);
+    System.out.println("Classifier evaluation of " + path);
+    System.out.printf(
+        Locale.ROOT,
+        "start-up (load the model, embed %d exemplars, train): %d ms%n%n",
+        classifier.embedding().exemplars().size(),
+        startupMillis);
+    System.out.print(report.render());
+  }
+
+  /** The outcomes of one evaluation and the numbers derived from them. */
+  public record Report(List<Outcome> outcomes) {
+
+    public double accuracy() {
+      return fraction(outcomes.stream().filter(Outcome::correct).count(), outcomes.size());
+    }
+
+    /** Of the prompts whose true class is {@code c}, the share classified as {@code c}. */
+    public double recall(RequestClass c) {
+      return share(o -> o.prompt().requestClass() == c);
+    }
+
+    /** Of the prompts classified as {@code c}, the share whose true class is {@code c}. */
+    public double precision(RequestClass c) {
+      return share(o -> o.classification().requestClass() == c);
+    }
+
+    /** How many prompts of class {@code truth} were classified as {@code predicted}. */
+    public long count(RequestClass truth, RequestClass predicted) {
+      return outcomes.stream()
+          .filter(o -> o.prompt().requestClass() == truth)
+          .filter(o -> o.classification().requestClass() == predicted)
+          .count();
+    }
+
+    /** How many verdicts each tier gave. */
+    public Map<String, Long> tiers() {
+      Map<String, Long> tiers = new TreeMap<>();
+      outcomes.forEach(o -> tiers.merge(o.classification().tier(), 1L, Long::sum));
+      return tiers;
+    }
+
+    /** The latency at {@code quantile} (0.5 for the median, 1 for the maximum) in milliseconds. */
+    public double latencyMillis(double quantile) {
+      long[] nanos = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
+      if (nanos.length == 0) {
+        return 0;
+      }
+      int index = (int) Math.ceil(quantile * nanos.length) - 1;
+      return nanos[Math.max(0, Math.min(nanos.length - 1, index))] / 1e6;
+    }
+
+    public List<Outcome> misclassified() {
+      return outcomes.stream().filter(o -> !o.correct()).toList();
+    }
+
+    public String render() {
+      StringBuilder out = new StringBuilder();
+      long correct = outcomes.size() - misclassified().size();
+      out.append(
+          String.format(
+              Locale.ROOT, "accuracy: %.3f (%d/%d)%n%n", accuracy(), correct, outcomes.size()));
+      out.append(
+          String.format(Locale.ROOT, "%-9s %6s %9s %6s%n", "class", "n", "precision", "recall"));
+      for (RequestClass c : CLASSES) {
+        long n = outcomes.stream().filter(o -> o.prompt().requestClass() == c).count();
+        out.append(
+            String.format(
+                Locale.ROOT, "%-9s %6d %9.3f %6.3f%n", c.wireName(), n, precision(c), recall(c)));
+      }
+      out.append("\nconfusion (rows = truth, columns = predicted)\n");
+      out.append(String.format(Locale.ROOT, "%-9s", ""));
+      Arrays.stream(CLASSES).forEach(c -> out.append(String.format("%9s", c.wireName())));
+      out.append('\n');
+      for (RequestClass truth : CLASSES) {
+        out.append(String.format(Locale.ROOT, "%-9s", truth.wireName()));
+        for (RequestClass predicted : CLASSES) {
+          out.append(String.format(Locale.ROOT, "%9d", count(truth, predicted)));
+        }
+        out.append('\n');
+      }
+      out.append("\ntiers: ");
+      tiers().forEach((tier, n) -> out.append(tier).append(' ').append(n).append("  "));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%nlatency per classification (after a warm-up pass): p50 %.2f ms, p99 %.2f ms,"
+                  + " max %.2f ms%n",
+              latencyMillis(0.5),
+              latencyMillis(0.99),
+              latencyMillis(1)));
+      List<Outcome> wrong = misclassified();
+      out.append("\nmisclassified: ").append(wrong.size()).append('\n');
+      for (Outcome o : wrong) {
+        Classification c = o.classification();
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %s -> %s (%s, %.2f) '%s': %s%n",
+                o.prompt().requestClass().wireName(),
+                c.requestClass().wireName(),
+                c.tier(),
+                c.confidence(),
+                EmbeddingClassifier.abbreviate(o.prompt().text()),
+                c.reason()));
+      }
+      return out.toString();
+    }
+
+    private double share(Predicate<Outcome> among) {
+      List<Outcome> selected = outcomes.stream().filter(among).toList();
+      return fraction(selected.stream().filter(Outcome::correct).count(), selected.size());
+    }
+
+    private static double fraction(long part, long whole) {
+      return whole == 0 ? 0 : (double) part / whole;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.coracle.activities.classify;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The regular expressions of {@link RulesClassifier}, all matched against lower-case text. */
+final class RulePatterns {
+  /** Strong status rules only fire on short questions; long prompts carry work, not questions. */
+  static final int SHORT = 160;
+
+  static final Pattern SMALL_TALK =
+      Pattern.compile(
+          "(hi|hello|hey|yo|hiya|thanks|thank you|thx|ty|ok|okay|cool|great|nice|perfect|bye"
+              + "|good (morning|night|evening|afternoon)|merci( beaucoup)?|gracias|danke( schön)?"
+              + "|obrigad[oa]|bonjour|hola|hallo|ciao|你好|(谢谢|多谢|感谢)[^，。,.？?]{0,8})[\\s!.,:)！。]*");
+
+  /** A request that starts with a verb that asks for work to be done. */
+  static final Pattern IMPERATIVE =
+      Pattern.compile(
+          "(please\\s+|can you\\s+|could you\\s+)?(fix|implement|add|write|create|build|make"
+              + "|refactor|migrate|debug|set up|setup|design|port|convert|update|upgrade|bump"
+              + "|rewrite|generate|replace|remove|delete|rename|split|extract|clean up|optimi[sz]e"
+              + "|improve|integrate|investigate|find and fix|go through|apply|continue|proceed)\\b");
+
+  static final Pattern HOW_TO = Pattern.compile("(how (do|can|should|would) (i|you|we)|how to)\\b");
+
+  static final List<Pattern> STRONG_FAST =
+      patterns("\\bstatus codes?\\b", "\\bhttp (status )?[1-5]\\d\\d\\b");
+
+  private static final String NOT_OUR_JOB =
+      "(?<!cron |ci |jenkins |kubernetes |k8s |batch |actions |pipeline |gitlab |github |spark "
+          + "|sql |print |bash |shell |scheduled |etl |airflow |docker |background |a )";
+
+  static final List<Pattern> STRONG_STATUS =
+      patterns(
+          "^/(status|jobs?)\\b",
+          "^(status|progress|jobs|my jobs|job status|eta)\\s*[?.!]*$",
+          NOT_OUR_JOB + "\\bjob\\s+#?(?=[0-9a-f-]*[0-9])[0-9a-f][0-9a-f-]{0,35}\\b",
+          "\\b(is|are|has|have|did|was|were)\\s+(my|our|the|your|all|any)\\s+(?:[\\w-]+\\s+){0,4}"
+              + NOT_OUR_JOB
+              + "(jobs?|tasks?)\\b(?! (in|on|of) (bash|the shell|linux|kubernetes|k8s|ci|jenkins))"
+              + ".{0,40}\\b(done|finish(ed)?|complete(d)?|running|still going|stuck|fail(ed)?"
+              + "|paused|queued|waiting|resumed?|cancell?ed|alive|over)\\b",
+          "\\b(status|progress|state|eta|update|news) (of|on|for) (my|our|the|all|all my|all of"
+              + " my|all active|active|running|current|coracle) (coracle )?"
+              + NOT_OUR_JOB
+              + "(jobs?|tasks?)\\b",
+          "\\bwhat (are|is) (you|coracle) (working on|doing|busy with)\\b",
+          "\\bis coracle (busy|idle|working)\\b",
+          "\\b(did|have) you (finish|finished|complete|completed)\\b",
+          "\\bare you (done|finished) with\\b",
+          // Spanish, German, French, Portuguese and Chinese status questions.
+          "\\b(estado|progreso) de (mi|mis|el|la|los) (trabajo|tarea|job)s?\\b",
+          "\\b(ya )?termin(ó|o) (mi|el|la) (trabajo|tarea|job)\\b",
+          "\\b(mein|meine) (job|aufgabe|auftrag)\\b.{0,30}\\b(fertig|abgeschlossen|erledigt)\\b",
+          "\\bstatus (von|meines|meiner) (job|aufgabe)",
+          "\\b(statut|état|avancement) de (ma|mon|la|le) (tâche|job)\\b",
+          "\\boù en est (la|le|ma|mon) (tâche|job)\\b",
+          "\\b(meu|minha|o|a) (job|tarefa)\\b.{0,20}\\b(terminou|concluído|concluída|rodando)\\b",
+          "\\b(status|estado|progresso) d[oa] (meu |minha )?(job|tarefa)\\b",
+          "\\b(como (está|va|vai)|cómo va|wie läuft|comment (va|avance))\\b.{0,30}"
+              + "\\b(tarefa|tarea|trabajo|job|aufgabe|tâche)",
+          "任务.{0,8}(完成|进度|状态|到哪|运行|失败|结束|好了|卡住)",
+          "(哪些|什么)任务.{0,6}(运行|进行)");
+
+  static final List<Pattern> STRONG_RESEARCH =
+      patterns(
+          "\\bwith (sources|citations|references|links|papers)\\b",
+          "\\b(cite|citing|citations?)\\b",
+          "\\b(search|browse) (the )?(web|internet)\\b",
+          "^google\\b",
+          "\\b(latest|newest|most recent) (stable )?(version|release|lts|news)\\b",
+          "\\b(current|currently) (price|pricing|exchange rate|free tier|rate limits?)\\b",
+          "\\bwhat'?s new in\\b",
+          "\\brelease notes\\b",
+          "\\b(literature review|research papers|peer-reviewed)\\b",
+          "\\bstate of the art\\b",
+          // Spanish, German, French, Portuguese and Chinese.
+          "\\b(con fuentes|mit quellen|avec (des )?sources|com fontes)\\b",
+          "\\b(última|más reciente|neueste|dernière|mais recente) (versión|version|versão|lts)\\b",
+          "\\b(versão mais (nova|recente)|versión más (nueva|reciente)|version la plus récente)\\b",
+          "\\b(novedades|neuerungen|nouveautés|novidades)\\b",
+          "来源|出处|最新.{0,6}版本|新特性");
+
+  static final List<Pattern> STRONG_DEEP =
+      patterns(
+          "^/(plan|deep)\\b",
+          "^(please )?(implement|refactor|migrate|scaffold)\\b",
+          "^(please )?(fix|debug|investigate|diagnose|track down|figure out)\\b.{0,60}"
+              + "\\b(failing|fails|failed|broken|flaky|crash(es|ing)?|bug|leak|deadlock)\\b",
+          "^(refaktoriere|implementiere|migriere|behebe|refactoriza|implementa|arregla"
+              + "|implémente|refactorise|migre|refatore|implemente|corrija)\\b",
+          // A Chinese request to rewrite, migrate, fix or implement, unless it is a question.
+          "^(?!.*(吗|呢)?[？?]\\s*$)(?!.*吗\\s*$).{0,40}(重构|迁移|重写|修复|实现|单元测试|回归测试)");
+
+  static final List<Pattern> STATUS =
+      patterns(
+          "\\b(status|progress|state) (of|on|for) (my |our |the |all |all my |this |that )?"
+              + "(?:[\\w-]+ ){0,3}(job|jobs|task|tasks)\\b",
+          "\\b(job|jobs|task|tasks)\\b.{0,40}\\b(status|progress|done|finished|running|stuck)\\b",
+          "\\bhow (is|are|far)\\b.{0,30}\\b(job|jobs|task|tasks)\\b",
+          "\\bhow (the|my|our) (?:[\\w-]+ ){0,3}(job|jobs|task|tasks) (is|are) (doing|going)\\b");
+
+  static final List<Pattern> RESEARCH =
+      patterns(
+          "\\b(latest|newest|current|recent)\\b.{0,30}\\b(version|release|news|changes|docs"
+              + "|documentation)\\b",
+          // Comparing what the user pasted ("compare these two functions") needs no outside facts.
+          "\\b(compare|comparison|pros and cons|trade-?offs? between)\\b"
+              + "(?! (these|this|the two|the following|both|my|our|them|it)\\b)",
+          "\\w+ (versus|vs\\.?) (?!code\\b)\\w+",
+          "\\b(search|look up|browse|google)\\b.{0,20}\\b(the web|online|internet|docs)\\b",
+          "\\b(sources|benchmarks?|papers|studies|survey)\\b",
+          "\\b(actuales|aktuellen?|actuels|actuelles|atuais|precios|preise|tarifs|preços)\\b",
+          "\\b(recientes|récents|récentes|recentes|neuesten|comparativas?|vergleiche|comparatifs?)\\b",
+          "\\b(20[2-9][0-9])\\b.{0,30}\\b(release|roadmap|news)\\b");
+
+  static final List<Pattern> DEEP =
+      patterns(
+          "\\b(implement|refactor|migrate|scaffold)\\b",
+          "\\b(port|rewrite) (this|the|it|our|my|all|everything|\\w+ (to|in|from))\\b",
+          "\\b(build|create|write|add)\\b.{0,40}\\b(app|application|service|feature|module|api"
+              + "|endpoint|cli|library|tests? suite|integration)\\b",
+          "\\b(debug|fix|diagnose)\\b.{0,40}\\b(failing|broken|bug|crash|error|tests?|build)\\b",
+          "\\b(design|architect)\\b.{0,40}\\b(system|schema|architecture|api|service)\\b",
+          "\\bstep[- ]by[- ]step\\b.{0,40}\\b(plan|implementation)\\b",
+          "\\b(across|in) (the|all|several|multiple) (files|modules|repo|repository|codebase)\\b",
+          // German, Spanish, French and Portuguese imperatives for fixing and building.
+          "\\b(behebe|repariere|implementiere|arréglalo|arregla|corrígelo|corrige-l[ea]|répare"
+              + "|corrija|conserte|implemente|implementa)\\b");
+
+  static final List<Pattern> FAST =
+      patterns(
+          "^(what is an?|what does|explain|define|how do i|how to|how can i|is there a way)\\b",
+          "\\b(one-liner|regex|shortcut|translate)\\b",
+          "^(summarize|tl;?dr)\\b",
+          "\\b(commit message|pr title|uuid|haiku|limerick|poem|joke|tweet|docstring)\\b",
+          "\\b(how do you say|cómo se dice|wie sagt man|comment dit-on|como se diz)\\b");
+
+  private RulePatterns() {}
+
+  /** The text the first matching pattern matched, or null. */
+  static String firstMatch(List<Pattern> patterns, String text) {
+    for (Pattern pattern : patterns) {
+      Matcher matcher = pattern.matcher(text);
+      if (matcher.find()) {
+        return matcher.group().strip();
+      }
+    }
+    return null;
+  }
+
+  private static List<Pattern> patterns(String... regexes) {
+    return Arrays.stream(regexes).map(Pattern::compile).toList();
+  }
+}

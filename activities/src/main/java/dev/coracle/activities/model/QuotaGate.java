@@ -1,0 +1,87 @@
+package dev.coracle.activities.model;
+
+import dev.coracle.activities.providers.ProviderException;
+import dev.coracle.activities.providers.RateLimitInfo;
+import dev.coracle.activities.quota.Admission;
+import dev.coracle.activities.quota.QuotaLedger;
+import dev.coracle.activities.quota.Reservation;
+import dev.coracle.workflows.chat.ChatErrorType;
+import dev.coracle.workflows.chat.Usage;
+import dev.coracle.workflows.model.ModelTarget;
+import io.temporal.failure.ApplicationFailure;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/**
+ * Counts every model call against its free tier: reserved before the call, settled after it with
+ * the real usage, and what the upstream said (429s, 401/403, rate-limit headers) remembered in the
+ * persisted ledger so the next request skips a provider until its time.
+ */
+@Singleton
+public class QuotaGate {
+  /** A chat site that shows its usage banner is left alone for a while. */
+  static final Duration BROWSER_COOLDOWN = Duration.ofHours(1);
+
+  private final QuotaLedger ledger;
+
+  public QuotaGate(QuotaLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** Reserves quota for the call, or fails it at once so the workflow tries the next model. */
+  public Reservation reserve(ModelTarget target, int estimatedTokens) {
+    Admission admission = ledger.admit(target.provider(), target.model(), estimatedTokens);
+    if (!admission.admitted()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          admission.reason(), ChatErrorType.UPSTREAM_RATE_LIMITED.name());
+    }
+    return admission.reservation();
+  }
+
+  /** Remembers what a response said about limits, success or not. */
+  public void learn(ModelTarget target, RateLimitInfo info) {
+    if (info != null && !info.isEmpty()) {
+      ledger.learn(target.provider(), target.model(), info);
+    }
+  }
+
+  public void succeeded(Reservation reservation, Usage usage) {
+    ledger.reconcile(reservation, usage.promptTokens(), usage.completionTokens());
+  }
+
+  /** Settles a failed call by what went wrong. */
+  public void failed(ModelTarget target, Reservation reservation, ProviderException e) {
+    switch (e.type()) {
+      case UPSTREAM_RATE_LIMITED -> {
+        ledger.rateLimited(target.provider(), target.model(), rateLimitOf(target, e));
+        ledger.reconcile(reservation, 0, 0);
+      }
+      case UPSTREAM_AUTH -> {
+        ledger.disable(target.provider(), e.getMessage());
+        ledger.reconcile(reservation, 0, 0);
+      }
+      default -> {
+        if (e.httpStatus() == 0) {
+          // No response: the upstream never counted this call.
+          ledger.release(reservation);
+        } else {
+          ledger.reconcile(reservation, 0, 0);
+        }
+        ledger.recordFailure(target.provider(), target.model(), e.getMessage());
+      }
+    }
+  }
+
+  /** Undoes a reservation for a call that was never sent. */
+  public void notSent(Reservation reservation) {
+    ledger.release(reservation);
+  }
+
+  private static RateLimitInfo rateLimitOf(ModelTarget target, ProviderException e) {
+    if (e.rateLimit() != null) {
+      return e.rateLimit();
+    }
+    Duration wait = "browser".equals(target.provider()) ? BROWSER_COOLDOWN : null;
+    return new RateLimitInfo(null, null, null, null, null, null, wait, null, null);
+  }
+}
