@@ -66,7 +66,7 @@ final class BrowserCommand implements Runnable {
       } catch (RuntimeException e) {
         // Anything else is a bug or an environment problem; the log keeps the stack trace.
         LoggerFactory.getLogger(BrowserCommand.class).debug("browser command failed", e);
-        System.err.println("coracle: the browser failed: " + rootMessage(e));
+        System.err.println("coracle: the browser failed: " + CliErrors.rootMessage(e));
         return EXIT_FAILED;
       }
     }
@@ -111,16 +111,5 @@ final class BrowserCommand implements Runnable {
     int run(BrowserLogin browser) {
       return report(browser.check(site));
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().findFirst().orElse(message)
-        + " (run with CORACLE_LOG_LEVEL=DEBUG for details)";
   }
 }

@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       // Anything else is a bug or an environment problem; the log keeps the stack trace.
       LoggerFactory.getLogger(ServeCommand.class).debug("start-up failed", e);
-      System.err.println("coracle: could not start: " + rootMessage(e));
+      System.err.println("coracle: could not start: " + CliErrors.rootMessage(e));
       return EXIT_STARTUP_FAILED;
     }
     System.out.print(
@@ -67,17 +67,6 @@ final class ServeCommand implements Callable<Integer> {
     server.close();
     System.out.println("coracle: stopped");
     return 0;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().findFirst().orElse(message)
-        + " (run with CORACLE_LOG_LEVEL=DEBUG for details)";
   }
 
   /** Command-line options win over the environment, which wins over the file. */

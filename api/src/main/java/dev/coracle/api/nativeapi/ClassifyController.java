@@ -1,9 +1,8 @@
 package dev.coracle.api.nativeapi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.activities.classify.TieredClassifier;
+import dev.coracle.api.openai.JsonBody;
 import dev.coracle.api.openai.OpenAiException;
 import dev.coracle.workflows.chat.Classification;
 import io.micronaut.core.annotation.Nullable;
@@ -21,7 +20,6 @@ import java.util.Map;
  */
 @Controller("/api/classify")
 public class ClassifyController {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final TieredClassifier classifier;
 
   public ClassifyController(TieredClassifier classifier) {
@@ -45,23 +43,10 @@ public class ClassifyController {
   }
 
   private static String text(String body) {
-    try {
-      JsonNode root = body == null || body.isBlank() ? null : JSON.readTree(body);
-      if (root == null || !root.isObject()) {
-        throw OpenAiException.invalid(null, "The request body must be a JSON object with 'text'");
-      }
-      JsonNode text = root.get("text");
-      if (text == null || !text.isTextual()) {
-        throw OpenAiException.invalid("text", "'text' must be a string");
-      }
-      return text.asText();
-    } catch (JsonProcessingException e) {
-      throw new OpenAiException(
-          400,
-          "invalid_request_error",
-          null,
-          "invalid_json",
-          "The request body is not valid JSON: " + e.getOriginalMessage());
+    JsonNode text = JsonBody.readObject(body).get("text");
+    if (text == null || !text.isTextual()) {
+      throw OpenAiException.invalid("text", "'text' must be a string");
     }
+    return text.asText();
   }
 }

@@ -1,8 +1,6 @@
 package dev.coracle.api.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.SamplingParams;
@@ -15,12 +13,10 @@ import java.util.List;
  * accepted and ignored, as clients send them routinely.
  */
 public final class CompletionRequestParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private CompletionRequestParser() {}
 
   public static ParsedCompletion parse(String body) {
-    JsonNode root = readObject(body);
+    JsonNode root = JsonBody.readObject(body);
     String model = requireString(root, "model");
     List<ChatMessage> messages = MessageParser.parse(root.get("messages"));
     AgentTools tools = ToolsParser.parse(root);
@@ -52,26 +48,6 @@ public final class CompletionRequestParser {
         stop(root.get("stop")),
         optionalInt(root, "seed", Integer.MIN_VALUE, Integer.MAX_VALUE),
         ResponseFormatParser.parse(root));
-  }
-
-  private static JsonNode readObject(String body) {
-    if (body == null || body.isBlank()) {
-      throw OpenAiException.invalid(null, "The request body is empty; send a JSON object");
-    }
-    try {
-      JsonNode root = JSON.readTree(body);
-      if (root == null || !root.isObject()) {
-        throw OpenAiException.invalid(null, "The request body must be a JSON object");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw new OpenAiException(
-          400,
-          "invalid_request_error",
-          null,
-          "invalid_json",
-          "The request body is not valid JSON: " + e.getOriginalMessage());
-    }
   }
 
   private static String requireString(JsonNode root, String field) {

@@ -1,8 +1,6 @@
 package dev.coracle.api.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.activities.embeddings.LocalEmbeddings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -30,7 +28,6 @@ public class EmbeddingsController {
   /** Enough for retrieval batches; bigger ones should be split by the client. */
   static final int MAX_INPUTS = 2048;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final LocalEmbeddings embeddings;
 
   public EmbeddingsController(LocalEmbeddings embeddings) {
@@ -41,7 +38,7 @@ public class EmbeddingsController {
   @Consumes(MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<String> embed(@Nullable @Body String body) {
-    JsonNode root = read(body);
+    JsonNode root = JsonBody.readObject(body);
     JsonNode model = root.get("model");
     if (model == null || !model.isTextual()) {
       throw OpenAiException.invalid("model", "Missing required parameter: 'model'");
@@ -78,23 +75,6 @@ public class EmbeddingsController {
     response.put(
         "usage", Map.of("prompt_tokens", batch.inputTokens(), "total_tokens", batch.inputTokens()));
     return HttpResponse.ok(Json.write(response)).contentType(MediaType.APPLICATION_JSON_TYPE);
-  }
-
-  private static JsonNode read(String body) {
-    try {
-      JsonNode root = body == null || body.isBlank() ? null : JSON.readTree(body);
-      if (root == null || !root.isObject()) {
-        throw OpenAiException.invalid(null, "The request body must be a JSON object");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw new OpenAiException(
-          400,
-          "invalid_request_error",
-          null,
-          "invalid_json",
-          "The request body is not valid JSON: " + e.getOriginalMessage());
-    }
   }
 
   private static List<String> inputs(JsonNode input) {
