@@ -81,6 +81,11 @@ class FreeTierEngineIT {
         JsonNode first = quotaOf(coracle, "first/rate-limited-day");
         assertThat(Instant.parse(first.path("cooldown_until").asText())).isAfter(Instant.now());
         assertThat(quotaOf(coracle, "third/echo").path("calls_today").asLong()).isEqualTo(2);
+        String status =
+            json(post(url, chat("coracle", "what's the status of my jobs?", "")))
+                .at("/choices/0/message/content")
+                .asText();
+        assertThat(status).contains("first/rate-limited-day: resting until");
       }
 
       try (CoracleUnderTest restarted = CoracleUnderTest.start(home, yaml)) {

@@ -6,6 +6,7 @@ import dev.coracle.activities.store.AuditSummary;
 import dev.coracle.activities.store.ModelTotals;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.StatusActivities;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +30,18 @@ public class StatusActivitiesImpl implements StatusActivities {
 
   private final AuditLog audit;
   private final Clock clock;
+  private final EngineStatus engine;
 
+  /** Audit figures only, without the engine's state. */
   public StatusActivitiesImpl(AuditLog audit, Clock clock) {
+    this(audit, clock, null);
+  }
+
+  @Inject
+  public StatusActivitiesImpl(AuditLog audit, Clock clock, EngineStatus engine) {
     this.audit = audit;
     this.clock = clock;
+    this.engine = engine;
   }
 
   @Override
@@ -60,6 +69,9 @@ public class StatusActivitiesImpl implements StatusActivities {
                         + " ("
                         + e.outcome()
                         + ")."));
+    if (engine != null) {
+      lines.addAll(engine.lines(now));
+    }
     return String.join("\n", lines);
   }
 

@@ -1,0 +1,55 @@
+package dev.coracle.activities.status;
+
+import dev.coracle.activities.local.LocalModelSlot;
+import dev.coracle.activities.local.SlotState;
+import dev.coracle.activities.quota.ModelQuota;
+import dev.coracle.activities.quota.QuotaLedger;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state of the engine for a status answer: what the single LLM slot holds or waits for, and
+ * which providers are cooling down or disabled. Read from memory and the store, never a model.
+ */
+@Singleton
+public class EngineStatus {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final LocalModelSlot slot;
+  private final QuotaLedger ledger;
+
+  public EngineStatus(LocalModelSlot slot, QuotaLedger ledger) {
+    this.slot = slot;
+    this.ledger = ledger;
+  }
+
+  public List<String> lines(Instant now) {
+    List<String> lines = new ArrayList<>();
+    SlotState state = slot.state();
+    if (state.refusing()) {
+      lines.add("Local model: waiting: " + state.lastRefusal() + ".");
+    } else if (state.residentModel() != null) {
+      lines.add("Local model: " + state.residentModel() + " loaded (" + state.swaps() + " swaps).");
+    }
+    for (ModelQuota quota : ledger.snapshot()) {
+      String target = quota.provider() + "/" + quota.model();
+      if (quota.disabled()) {
+        lines.add("- " + target + ": disabled (" + quota.disabledReason() + ").");
+      } else if (quota.cooldownUntil() != null && quota.cooldownUntil().isAfter(now)) {
+        lines.add(
+            "- "
+                + target
+                + ": resting until "
+                + TIME.format(quota.cooldownUntil())
+                + (quota.cooldownReason() == null ? "" : " (" + quota.cooldownReason() + ")")
+                + ".");
+      }
+    }
+    return lines;
+  }
+}
