@@ -95,7 +95,7 @@ class TieredClassifierTest {
         home.resolve("coracle.yml"),
         "local:\n  ollama:\n    base-url: \""
             + ollamaUrl
-            + "\"\nclassifier:\n  vote-below-confidence: "
+            + "\"\nclassifier:\n  llm-vote: true\n  vote-below-confidence: "
             + below
             + "\n");
     var loaded = dev.coracle.activities.config.ConfigLoader.load(home, java.util.Map.of());
