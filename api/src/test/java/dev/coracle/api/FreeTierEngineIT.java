@@ -221,4 +221,34 @@ class FreeTierEngineIT {
       }
     }
   }
+
+  @Test
+  void rejected_key_disables_the_provider_until_it_is_enabled_again() {
+    try (FakeOpenAiServer cloud = new FakeOpenAiServer().start();
+        CoracleUnderTest coracle =
+            CoracleUnderTest.start(
+                home,
+                CoracleUnderTest.cloudOnly(
+                    "providers:\n"
+                        + provider("badkey", "openai-compatible", cloud.baseUrl(), "unauthorized")
+                        + provider("good", "openai-compatible", cloud.baseUrl(), "echo")))) {
+      String url = coracle.baseUrl() + "/v1/chat/completions";
+      assertThat(post(url, chat("coracle", "one", "")).headers().firstValue("x-coracle-provider"))
+          .contains("good");
+      post(url, chat("coracle", "two", ""));
+
+      JsonNode disabled = quotaOf(coracle, "badkey/unauthorized");
+      assertThat(disabled.path("disabled").asBoolean()).isTrue();
+      assertThat(disabled.path("disabled_reason").asText()).contains("401");
+      assertThat(requestsFor(cloud, "unauthorized"))
+          .as("not tried again while disabled")
+          .isEqualTo(1);
+
+      HttpResponse<String> enabled = post(coracle.baseUrl() + "/api/providers/badkey/enable", "");
+      assertThat(enabled.statusCode()).isEqualTo(200);
+      assertThat(quotaOf(coracle, "badkey/unauthorized").path("disabled").asBoolean()).isFalse();
+      assertThat(post(coracle.baseUrl() + "/api/providers/nope/enable", "").statusCode())
+          .isEqualTo(404);
+    }
+  }
 }

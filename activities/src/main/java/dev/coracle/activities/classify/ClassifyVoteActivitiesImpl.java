@@ -3,6 +3,7 @@ package dev.coracle.activities.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.activities.model.ConfiguredProvider;
+import dev.coracle.activities.model.LocalSlotGate;
 import dev.coracle.activities.model.ProviderCatalog;
 import dev.coracle.activities.providers.ModelInvoker;
 import dev.coracle.activities.providers.ProviderException;
@@ -51,11 +52,14 @@ public class ClassifyVoteActivitiesImpl implements ClassifyVoteActivities {
 
   private final ProviderCatalog catalog;
   private final ModelInvoker invoker;
+  private final LocalSlotGate slot;
   private final AuditLog audit;
 
-  public ClassifyVoteActivitiesImpl(ProviderCatalog catalog, ModelInvoker invoker, AuditLog audit) {
+  public ClassifyVoteActivitiesImpl(
+      ProviderCatalog catalog, ModelInvoker invoker, LocalSlotGate slot, AuditLog audit) {
     this.catalog = catalog;
     this.invoker = invoker;
+    this.slot = slot;
     this.audit = audit;
   }
 
@@ -74,6 +78,8 @@ public class ClassifyVoteActivitiesImpl implements ClassifyVoteActivities {
             new ChatMessage("user", text.substring(0, Math.min(text.length(), MAX_PROMPT_CHARS))));
     SamplingParams params = new SamplingParams(60, 0.0, null, List.of(), 7, SCHEMA.strip());
     String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
+    // The vote is a local-model call like any other: one model resident, and the RAM floor.
+    slot.prepare(ollama.endpoint().baseUrl(), model);
     try {
       ModelAnswer answer = invoker.invoke(ollama.endpoint(), model, messages, params, null);
       audit.record(

@@ -65,7 +65,7 @@ public class Router {
       for (String qualified : configured) {
         addConfigured(qualified, candidates, skipped);
       }
-      addBrowser(candidates, skipped);
+      addBrowser(request, candidates, skipped);
       return plan(candidates, skipped);
     }
     String localModel =
@@ -86,7 +86,7 @@ public class Router {
     if (cloudFirst) {
       addLocalOllama(localModel, candidates, skipped);
     }
-    addBrowser(candidates, skipped);
+    addBrowser(request, candidates, skipped);
     return plan(candidates, skipped);
   }
 
@@ -125,7 +125,14 @@ public class Router {
   }
 
   /** The headless-browser sites come last, after every API and the local model. */
-  private void addBrowser(List<ModelTarget> candidates, List<String> skipped) {
+  private void addBrowser(ChatRequest request, List<ModelTarget> candidates, List<String> skipped) {
+    // A chat web UI answers in prose: it cannot return tool calls or follow a response format.
+    boolean needsApi =
+        request.agentMode()
+            || (request.params() != null && request.params().responseFormat() != null);
+    if (needsApi) {
+      return;
+    }
     catalog
         .find(ProviderCatalog.BROWSER)
         .filter(browser -> usable(browser, skipped))

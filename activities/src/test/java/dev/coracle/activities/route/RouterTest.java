@@ -295,4 +295,37 @@ class RouterTest {
         .isInstanceOf(dev.coracle.activities.config.ConfigException.class)
         .hasMessageContaining("routing.deep: 'groq/gpt-9' is not a configured provider/model");
   }
+
+  @Test
+  void browser_fallback_comes_last_and_never_serves_agents() throws IOException {
+    Files.writeString(
+        home.resolve("coracle.yml"),
+        "local:\n  ollama:\n    base-url: \""
+            + ollama.baseUrl()
+            + "\"\nproviders:\n"
+            + GROQ
+            + "browser:\n  enabled: true\n  sites:\n    - name: claude\n      enabled: true\n");
+    LoadedConfig loaded = ConfigLoader.load(home, KEYS);
+    Router router = new Router(new ProviderCatalog(loaded), new ProviderHealth(loaded), loaded);
+
+    List<ModelTarget> chat = route(router, "coracle", RequestClass.DEEP).candidates();
+    assertThat(chat.get(chat.size() - 1).qualifiedName()).isEqualTo("browser/claude");
+    ChatRequest agent =
+        new ChatRequest(
+            "coracle",
+            List.of(new ChatMessage("user", "read the file")),
+            SamplingParams.defaults(),
+            null,
+            new dev.coracle.workflows.chat.AgentTools(
+                List.of(new dev.coracle.workflows.chat.ToolDefinition("read", null, null, null)),
+                null,
+                null),
+            false);
+    assertThat(
+            router
+                .route(agent, new Classification(RequestClass.DEEP, 0.9, "rules", "t"))
+                .candidates())
+        .extracting(ModelTarget::provider)
+        .doesNotContain("browser");
+  }
 }
