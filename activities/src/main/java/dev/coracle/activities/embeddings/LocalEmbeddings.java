@@ -7,7 +7,10 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.inject.Singleton;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The in-process sentence embedding model (all-MiniLM-L6-v2, 384 dimensions). The ONNX model ships
@@ -20,6 +23,8 @@ public class LocalEmbeddings {
   public static final String MODEL_NAME = "coracle-embed";
 
   public static final int DIMENSIONS = 384;
+
+  private static final int RECENT_TEXTS = 512;
 
   static {
     // The tokenizer library (DJL) otherwise probes the cloud metadata address and may report
@@ -36,9 +41,28 @@ public class LocalEmbeddings {
     embed("warm up the embedding model");
   }
 
-  /** A unit-length vector for {@code text}. */
+  /**
+   * Recent texts and their vectors. A chat embeds the same prompt more than once (the cache looks
+   * it up, then stores the answer under it), and each embedding costs milliseconds.
+   */
+  private final Map<String, float[]> recent =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(RECENT_TEXTS, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+              return size() > RECENT_TEXTS;
+            }
+          });
+
+  /** A unit-length vector for {@code text}. Callers must not modify the returned array. */
   public float[] embed(String text) {
-    return normalize(model.embed(text).content().vector());
+    float[] known = recent.get(text);
+    if (known != null) {
+      return known;
+    }
+    float[] vector = normalize(model.embed(text).content().vector());
+    recent.put(text, vector);
+    return vector;
   }
 
   public List<float[]> embedAll(List<String> texts) {
