@@ -7,22 +7,26 @@ import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.ClassifyActivities;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 /**
  * The classify activity: rules, then the in-process embedding classifier. It never touches the LLM
  * slot or the network. When both tiers are unsure and a local model is up, it asks the workflow for
  * the local model's vote ({@link Classification#needsVote()}).
+ *
+ * <p>The classifier is fetched on first use: building it (embedding the exemplars, training the
+ * head) takes seconds, which start-up spends in the background while the API already answers.
  */
 @Singleton
 public class ClassifyActivitiesImpl implements ClassifyActivities {
-  private final TieredClassifier classifier;
+  private final Provider<TieredClassifier> classifier;
   private final ClassifierConfig config;
   private final ProviderCatalog catalog;
   private final ProviderHealth health;
 
   public ClassifyActivitiesImpl(
-      TieredClassifier classifier,
+      Provider<TieredClassifier> classifier,
       LoadedConfig loaded,
       ProviderCatalog catalog,
       ProviderHealth health) {
@@ -34,7 +38,7 @@ public class ClassifyActivitiesImpl implements ClassifyActivities {
 
   @Override
   public Classification classify(ChatRequest request) {
-    Classification verdict = classifier.classify(request);
+    Classification verdict = classifier.get().classify(request);
     if (verdict.confidence() >= config.voteBelowConfidence() || !config.llmVote()) {
       return verdict;
     }

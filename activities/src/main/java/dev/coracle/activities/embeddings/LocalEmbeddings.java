@@ -34,7 +34,22 @@ public class LocalEmbeddings {
     }
   }
 
-  private final EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+  /** Loaded on first use (or by {@link #warmUp()}), so creating this bean costs nothing. */
+  private volatile EmbeddingModel model;
+
+  private EmbeddingModel model() {
+    EmbeddingModel loaded = model;
+    if (loaded == null) {
+      synchronized (this) {
+        loaded = model;
+        if (loaded == null) {
+          loaded = new AllMiniLmL6V2EmbeddingModel();
+          model = loaded;
+        }
+      }
+    }
+    return loaded;
+  }
 
   /** Runs the model once so the first real request does not pay for the JIT and ONNX set-up. */
   public void warmUp() {
@@ -60,7 +75,7 @@ public class LocalEmbeddings {
     if (known != null) {
       return known;
     }
-    float[] vector = normalize(model.embed(text).content().vector());
+    float[] vector = normalize(model().embed(text).content().vector());
     recent.put(text, vector);
     return vector;
   }
@@ -72,7 +87,7 @@ public class LocalEmbeddings {
   /** Unit-length vectors for several texts, with the word pieces the model read. */
   public Batch embedBatch(List<String> texts) {
     List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-    Response<List<Embedding>> response = model.embedAll(segments);
+    Response<List<Embedding>> response = model().embedAll(segments);
     List<float[]> vectors =
         response.content().stream().map(Embedding::vector).map(LocalEmbeddings::normalize).toList();
     TokenUsage usage = response.tokenUsage();

@@ -100,7 +100,7 @@ class TieredClassifierTest {
             + "\n");
     var loaded = dev.coracle.activities.config.ConfigLoader.load(home, java.util.Map.of());
     return new ClassifyActivitiesImpl(
-        classifier,
+        () -> classifier,
         loaded,
         new dev.coracle.activities.model.ProviderCatalog(loaded),
         new dev.coracle.activities.model.ProviderHealth(loaded));

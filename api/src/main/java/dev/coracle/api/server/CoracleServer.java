@@ -3,6 +3,7 @@ package dev.coracle.api.server;
 import dev.coracle.activities.cache.CacheActivitiesImpl;
 import dev.coracle.activities.classify.ClassifyActivitiesImpl;
 import dev.coracle.activities.classify.ClassifyVoteActivitiesImpl;
+import dev.coracle.activities.classify.TieredClassifier;
 import dev.coracle.activities.config.CoracleConfig;
 import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
@@ -19,6 +20,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * One coracle process in the {@code serve} role: Temporal (embedded or external), the worker on all
@@ -77,12 +79,10 @@ public final class CoracleServer implements AutoCloseable {
                   context.getBean(CacheActivitiesImpl.class),
                   context.getBean(ClassifyVoteActivitiesImpl.class),
                   context.getBean(ModelActivitiesImpl.class)));
-      // The embedding model serves the classifier, the cache and /v1/embeddings: load it now,
-      // not on the first request.
-      context.getBean(LocalEmbeddings.class).warmUp();
       worker.start();
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       startHttp(http, config);
+      warmUpInBackground(context);
       return new CoracleServer(loaded, temporal, context, worker, http);
     } catch (RuntimeException e) {
       if (worker != null) {
@@ -94,6 +94,27 @@ public final class CoracleServer implements AutoCloseable {
       temporal.close();
       throw e;
     }
+  }
+
+  /**
+   * Loads the embedding model and builds the classifier while the API already answers: a chat that
+   * arrives meanwhile waits for them, everything else (the models list, the native API) does not.
+   */
+  private static void warmUpInBackground(ApplicationContext context) {
+    Thread warm =
+        new Thread(
+            () -> {
+              try {
+                context.getBean(LocalEmbeddings.class).warmUp();
+                context.getBean(TieredClassifier.class);
+              } catch (RuntimeException e) {
+                LoggerFactory.getLogger(CoracleServer.class)
+                    .warn("warming up the classifier failed; the first chat will retry", e);
+              }
+            },
+            "coracle-warm-up");
+    warm.setDaemon(true);
+    warm.start();
   }
 
   private static void startHttp(EmbeddedServer http, CoracleConfig config) {
