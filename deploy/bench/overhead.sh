@@ -37,18 +37,8 @@ command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
 # The interpreter itself, not a wrapper such as a pyenv shim: $! must be the process to stop.
 py="$(python3 -c 'import sys; print(sys.executable)')"
 
-# A port nobody listens on, below Linux's ephemeral range (32768+) so that outgoing
-# connections of other programs do not take it between this check and coracle's bind.
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 12000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
+# shellcheck source=deploy/bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pid=""
 fake_pid=""

@@ -15,18 +15,8 @@ jar="${CORACLE_JAR:-$root/api/target/coracle.jar}"
 [ -f "$jar" ] || { echo "no $jar: run ./mvnw -B -q -DskipTests install first" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
 
-# A port nobody listens on, below Linux's ephemeral range (32768+) so that outgoing
-# connections of other programs do not take it between this check and coracle's bind.
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 12000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
+# shellcheck source=deploy/bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 now_ms() { date +%s%3N; }
 
