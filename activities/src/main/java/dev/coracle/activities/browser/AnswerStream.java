@@ -37,10 +37,13 @@ final class AnswerStream {
     boolean hasDone = !SitePage.blank(page.site().done());
     while (true) {
       if (page.rateLimitBannerShown()) {
-        throw fail(
-            ChatErrorType.UPSTREAM_RATE_LIMITED,
-            page.site().name() + " shows a usage-limit banner",
-            null);
+        if (streamed()) {
+          throw fail(
+              ChatErrorType.UPSTREAM_RATE_LIMITED,
+              page.site().name() + " shows a usage-limit banner",
+              null);
+        }
+        throw BrowserFallback.usageLimit(page.site().name() + " shows a usage-limit banner");
       }
       String current = page.answerText(responsesBefore).strip();
       Instant now = Instant.now();

@@ -7,6 +7,7 @@ import dev.coracle.activities.config.CoracleConfig.BrowserConfig;
 import dev.coracle.activities.config.CoracleConfig.BrowserSite;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.providers.ProviderException;
+import dev.coracle.activities.providers.RateLimitInfo;
 import dev.coracle.activities.providers.TokenSink;
 import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.chat.ChatMessage;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class BrowserFallback implements AutoCloseable {
+  /** How long a site that showed its usage banner is not asked again. */
+  static final Duration USAGE_LIMIT_WAIT = Duration.ofHours(1);
+
   private static final Logger log = LoggerFactory.getLogger(BrowserFallback.class);
   private static final Duration MAX_READY_WAIT = Duration.ofSeconds(30);
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
@@ -61,13 +65,6 @@ public class BrowserFallback implements AutoCloseable {
   public boolean enabled(String siteName) {
     return config.enabled()
         && BrowserSites.find(config, siteName).map(BrowserSite::enabled).orElse(false);
-  }
-
-  /** The sites a chat may use, in configured order. */
-  public List<String> enabledSites() {
-    return config.sites() == null || !config.enabled()
-        ? List.of()
-        : config.sites().stream().filter(BrowserSite::enabled).map(BrowserSite::name).toList();
   }
 
   /**
@@ -104,9 +101,7 @@ public class BrowserFallback implements AutoCloseable {
       SiteCheck ready = page.awaitReady(earliest(deadline, Instant.now().plus(MAX_READY_WAIT)));
       switch (ready.status()) {
         case SIGNED_OUT -> throw notSignedIn(site, ready.detail());
-        case RATE_LIMITED ->
-            throw new ProviderException(
-                ChatErrorType.UPSTREAM_RATE_LIMITED, 0, site.name() + ": " + ready.detail(), null);
+        case RATE_LIMITED -> throw usageLimit(site.name() + ": " + ready.detail());
         case SIGNED_IN -> {}
       }
       int responsesBefore = page.responseCount();
@@ -225,6 +220,25 @@ public class BrowserFallback implements AutoCloseable {
 
   private static Instant earliest(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
+  }
+
+  /**
+   * A chat site showing its usage banner. Web UIs do not say when the limit resets, so the site is
+   * left alone for {@link #USAGE_LIMIT_WAIT}.
+   */
+  static ProviderException usageLimit(String message) {
+    RateLimitInfo wait =
+        new RateLimitInfo(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            USAGE_LIMIT_WAIT,
+            RateLimitInfo.Scope.UNKNOWN,
+            null);
+    return new ProviderException(ChatErrorType.UPSTREAM_RATE_LIMITED, 0, message, null, wait);
   }
 
   /**

@@ -30,15 +30,6 @@ final class EnvironmentOverrides {
     applyRecord(tree, CoracleConfig.class, PREFIX, env);
   }
 
-  /** The variable that overrides a key, e.g. {@code variableFor("server", "port")}. */
-  static String variableFor(String... segments) {
-    StringBuilder name = new StringBuilder(PREFIX);
-    for (String segment : segments) {
-      name.append('_').append(segmentName(segment));
-    }
-    return name.toString();
-  }
-
   private static void applyRecord(
       ObjectNode node, Class<?> type, String prefix, Map<String, String> env) {
     for (RecordComponent component : type.getRecordComponents()) {

@@ -4,6 +4,7 @@ import dev.coracle.activities.providers.ProviderEndpoint;
 import dev.coracle.activities.providers.ProviderKind;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A provider as configured: how to reach it, its models, and whether it runs on this machine.
@@ -19,6 +20,15 @@ public record ConfiguredProvider(
 
   public ProviderKind kind() {
     return endpoint.kind();
+  }
+
+  /** Why this provider cannot be called for want of credentials, or empty when it can. */
+  public Optional<String> credentialProblem() {
+    if (hasUsableCredentials()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        missingKeyVariable != null ? missingKeyVariable + " is not set" : "no API key configured");
   }
 
   /** Servers on this machine (LM Studio, llama.cpp) need no key; remote ones do. */

@@ -112,7 +112,7 @@ public class ModelActivitiesImpl implements ModelActivities {
       return null;
     }
     listener.onStart(call.target().provider(), call.target().model(), call.requestClass());
-    return new ListenerSink(listener);
+    return listener;
   }
 
   private static ApplicationFailure toFailure(ProviderException e) {
@@ -133,18 +133,5 @@ public class ModelActivitiesImpl implements ModelActivities {
         answer == null ? 0 : answer.usage().completionTokens(),
         answer == null ? 0 : answer.modelMillis(),
         error);
-  }
-
-  /** Forwards a streamed answer's tokens and tool-call pieces to the waiting HTTP response. */
-  private record ListenerSink(StreamListener listener) implements TokenSink {
-    @Override
-    public void onToken(String text) {
-      listener.onToken(text);
-    }
-
-    @Override
-    public void onToolCall(int index, String id, String name, String argumentsFragment) {
-      listener.onToolCall(index, id, name, argumentsFragment);
-    }
   }
 }

@@ -10,7 +10,6 @@ import dev.coracle.workflows.chat.Usage;
 import dev.coracle.workflows.model.ModelTarget;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 
 /**
  * Counts every model call against its free tier: reserved before the call, settled after it with
@@ -19,9 +18,6 @@ import java.time.Duration;
  */
 @Singleton
 public class QuotaGate {
-  /** A chat site that shows its usage banner is left alone for a while. */
-  static final Duration BROWSER_COOLDOWN = Duration.ofHours(1);
-
   private final QuotaLedger ledger;
 
   public QuotaGate(QuotaLedger ledger) {
@@ -53,7 +49,7 @@ public class QuotaGate {
   public void failed(ModelTarget target, Reservation reservation, ProviderException e) {
     switch (e.type()) {
       case UPSTREAM_RATE_LIMITED -> {
-        ledger.rateLimited(target.provider(), target.model(), rateLimitOf(target, e));
+        ledger.rateLimited(target.provider(), target.model(), rateLimitOf(e));
         ledger.reconcile(reservation, 0, 0);
       }
       case UPSTREAM_AUTH -> {
@@ -77,11 +73,10 @@ public class QuotaGate {
     ledger.release(reservation);
   }
 
-  private static RateLimitInfo rateLimitOf(ModelTarget target, ProviderException e) {
-    if (e.rateLimit() != null) {
-      return e.rateLimit();
-    }
-    Duration wait = "browser".equals(target.provider()) ? BROWSER_COOLDOWN : null;
-    return new RateLimitInfo(null, null, null, null, null, null, wait, null, null);
+  /** What the 429 said; when it said nothing, the ledger's default cooldown applies. */
+  private static RateLimitInfo rateLimitOf(ProviderException e) {
+    return e.rateLimit() != null
+        ? e.rateLimit()
+        : new RateLimitInfo(null, null, null, null, null, null, null, null, null);
   }
 }

@@ -151,8 +151,9 @@ public class Router {
   }
 
   private boolean usable(ConfiguredProvider provider, List<String> skipped) {
-    if (!provider.hasUsableCredentials()) {
-      skipped.add(provider.name() + ": " + missingKey(provider));
+    var credentials = provider.credentialProblem();
+    if (credentials.isPresent()) {
+      skipped.add(provider.name() + ": " + credentials.get());
       return false;
     }
     ProviderHealth.Check check = health.check(provider);
@@ -161,12 +162,6 @@ public class Router {
       return false;
     }
     return true;
-  }
-
-  private static String missingKey(ConfiguredProvider provider) {
-    return provider.missingKeyVariable() != null
-        ? provider.missingKeyVariable() + " is not set"
-        : "no API key configured";
   }
 
   private static ModelTarget target(ConfiguredProvider provider, String model) {

@@ -77,13 +77,10 @@ public class ProvidersController {
       result.put("detail", "no longer configured");
       return result;
     }
-    if (!provider.hasUsableCredentials()) {
+    var credentials = provider.credentialProblem();
+    if (credentials.isPresent()) {
       result.put("reachable", false);
-      result.put(
-          "detail",
-          provider.missingKeyVariable() == null
-              ? "no API key"
-              : provider.missingKeyVariable() + " is not set");
+      result.put("detail", credentials.get());
       return result;
     }
     ProviderHealth.Check check = health.check(provider);

@@ -62,10 +62,9 @@ public final class StartupSummary {
   }
 
   private static String state(ConfiguredProvider provider, ProviderHealth health) {
-    if (!provider.hasUsableCredentials()) {
-      return provider.missingKeyVariable() != null
-          ? provider.missingKeyVariable() + " is not set"
-          : "no API key";
+    var credentials = provider.credentialProblem();
+    if (credentials.isPresent()) {
+      return credentials.get();
     }
     ProviderHealth.Check check = health.check(provider);
     if (!check.reachable()) {
