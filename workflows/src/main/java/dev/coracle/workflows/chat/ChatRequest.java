@@ -1,5 +1,6 @@
 package dev.coracle.workflows.chat;
 
+import dev.coracle.workflows.job.JobLimits;
 import java.util.List;
 
 /**
@@ -11,6 +12,10 @@ import java.util.List;
  *     HTTP response waiting in the same process; the durable answer still comes from the workflow
  * @param tools the client's tools (agent mode), or null
  * @param bypassCache true when the client sent {@code Cache-Control: no-cache}
+ * @param workspace the directory a job started by this chat works in ({@code x-coracle-workspace}),
+ *     or null for a fresh one
+ * @param jobLimits when not null, a deep or research request starts a {@code JobWorkflow} with
+ *     these limits instead of a single answer; null keeps every request a single answer
  */
 public record ChatRequest(
     String model,
@@ -18,11 +23,23 @@ public record ChatRequest(
     SamplingParams params,
     String streamKey,
     AgentTools tools,
-    boolean bypassCache) {
+    boolean bypassCache,
+    String workspace,
+    JobLimits jobLimits) {
+
+  public ChatRequest(
+      String model,
+      List<ChatMessage> messages,
+      SamplingParams params,
+      String streamKey,
+      AgentTools tools,
+      boolean bypassCache) {
+    this(model, messages, params, streamKey, tools, bypassCache, null, null);
+  }
 
   public ChatRequest(
       String model, List<ChatMessage> messages, SamplingParams params, String streamKey) {
-    this(model, messages, params, streamKey, null, false);
+    this(model, messages, params, streamKey, null, false, null, null);
   }
 
   /** True when the client sent tools: coracle then acts as a model for a coding agent. */

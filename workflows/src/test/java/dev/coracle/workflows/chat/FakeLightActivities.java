@@ -1,5 +1,6 @@
 package dev.coracle.workflows.chat;
 
+import dev.coracle.workflows.job.JobRole;
 import dev.coracle.workflows.model.RoutePlan;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,12 @@ final class FakeLightActivities
   @Override
   public RoutePlan route(ChatRequest request, Classification classification) {
     routed.add(classification);
+    return plan;
+  }
+
+  /** Every job role gets the same fixed plan. */
+  @Override
+  public RoutePlan routeRole(JobRole role, ChatRequest request) {
     return plan;
   }
 

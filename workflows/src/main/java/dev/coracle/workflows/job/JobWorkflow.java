@@ -1,0 +1,38 @@
+package dev.coracle.workflows.job;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
+
+/**
+ * A long coding job: consolidate the workspace, refine the request into a brief, plan it with a
+ * cloud model, then carry out each step locally with tools, checkpointing after every step and
+ * verifying before the next.
+ */
+@WorkflowInterface
+public interface JobWorkflow {
+
+  @WorkflowMethod(name = "JobWorkflow")
+  JobResult run(JobRequest request);
+
+  /** Stops the job at the next coder turn or step boundary. */
+  @SignalMethod(name = "cancel")
+  void cancel(String reason);
+
+  /** Holds the job at the next coder turn or step boundary until {@link #resume()}. */
+  @SignalMethod(name = "pause")
+  void pause();
+
+  @SignalMethod(name = "resume")
+  void resume();
+
+  /** The job's state as it is now: stage, step k of n, each step's status. */
+  @QueryMethod(name = "snapshot")
+  JobSnapshot snapshot();
+
+  /** The events of this run with a sequence number above {@code afterSeq}, oldest first. */
+  @QueryMethod(name = "events")
+  List<JobEvent> events(long afterSeq);
+}
