@@ -33,6 +33,7 @@ final class ConfigValidator {
     require(config.cache().ttlHours() > 0, "cache.ttl-hours must be positive");
     double vote = config.classifier().voteBelowConfidence();
     require(vote >= 0 && vote <= 1, "classifier.vote-below-confidence must be in [0, 1]");
+    validateJobs(config);
     Set<String> names = new HashSet<>();
     names.add("ollama");
     for (ProviderConfig provider : config.providers()) {
@@ -41,13 +42,32 @@ final class ConfigValidator {
     validateRouting(config);
   }
 
+  private static void validateJobs(CoracleConfig config) {
+    var jobs = config.jobs();
+    require(jobs.chatWaitSeconds() >= 0, "jobs.chat-wait-seconds must not be negative");
+    require(jobs.maxSteps() > 0, "jobs.max-steps must be positive");
+    require(jobs.maxTurnsPerStep() > 0, "jobs.max-turns-per-step must be positive");
+    require(jobs.maxReplans() >= 0, "jobs.max-replans must not be negative");
+    require(
+        jobs.historyEventsBeforeContinue() >= 200,
+        "jobs.history-events-before-continue must be at least 200");
+    var tools = config.tools();
+    require(tools.shellTimeoutSeconds() > 0, "tools.shell-timeout-seconds must be positive");
+    require(tools.outputLimitBytes() >= 1024, "tools.output-limit-bytes must be at least 1024");
+    require(tools.contextLimitBytes() >= 1024, "tools.context-limit-bytes must be at least 1024");
+  }
+
   /** Every routing entry must name a configured model, so a typo fails at start, not per chat. */
   private static void validateRouting(CoracleConfig config) {
     Map<String, List<String>> lists =
         Map.of(
             "routing.fast", nullToEmpty(config.routing().fast()),
             "routing.deep", nullToEmpty(config.routing().deep()),
-            "routing.research", nullToEmpty(config.routing().research()));
+            "routing.research", nullToEmpty(config.routing().research()),
+            "jobs.roles.refine", nullToEmpty(config.jobs().roles().refine()),
+            "jobs.roles.plan", nullToEmpty(config.jobs().roles().plan()),
+            "jobs.roles.coder", nullToEmpty(config.jobs().roles().coder()),
+            "jobs.roles.verify", nullToEmpty(config.jobs().roles().verify()));
     Set<String> known = new HashSet<>();
     var ollama = config.local().ollama();
     if (ollama.enabled()) {

@@ -17,7 +17,35 @@ public record CoracleConfig(
     RoutingConfig routing,
     ClassifierConfig classifier,
     CacheConfig cache,
-    BrowserConfig browser) {
+    BrowserConfig browser,
+    JobsConfig jobs,
+    ToolsConfig tools) {
+
+  public CoracleConfig(
+      ServerConfig server,
+      TemporalConfig temporal,
+      StoreConfig store,
+      LocalConfig local,
+      List<ProviderConfig> providers,
+      ChatConfig chat,
+      RoutingConfig routing,
+      ClassifierConfig classifier,
+      CacheConfig cache,
+      BrowserConfig browser) {
+    this(
+        server,
+        temporal,
+        store,
+        local,
+        providers,
+        chat,
+        routing,
+        classifier,
+        cache,
+        browser,
+        null,
+        null);
+  }
 
   /** The HTTP API. */
   public record ServerConfig(String host, int port, long maxRequestBytes) {}
@@ -135,4 +163,41 @@ public record CoracleConfig(
    */
   public record CacheConfig(
       boolean enabled, double similarity, int ttlHours, double maxTemperature) {}
+
+  /**
+   * Coding jobs.
+   *
+   * @param fromChat true when a deep or research chat request starts a job; false answers it once
+   * @param workspaces where jobs without a workspace get a fresh directory; empty means {@code
+   *     $CORACLE_HOME/workspaces}
+   * @param chatWaitSeconds how long a non-streamed chat that started a job waits for it before
+   *     answering with the job id and how to follow it
+   * @param maxSteps the most steps one plan may have
+   * @param maxTurnsPerStep coder turns in one step before the step fails
+   * @param maxReplans how often the verifier may send a job back to planning
+   * @param historyEventsBeforeContinue history length past which a job continues as new
+   * @param roles an order of {@code provider/model} names per role, overriding the defaults
+   */
+  public record JobsConfig(
+      boolean fromChat,
+      String workspaces,
+      int chatWaitSeconds,
+      int maxSteps,
+      int maxTurnsPerStep,
+      int maxReplans,
+      int historyEventsBeforeContinue,
+      JobRolesConfig roles) {}
+
+  /** Per-role model orders for jobs; an empty list keeps the default order for that role. */
+  public record JobRolesConfig(
+      List<String> refine, List<String> plan, List<String> coder, List<String> verify) {}
+
+  /**
+   * The tools a job's coder runs.
+   *
+   * @param shellTimeoutSeconds how long one shell command may run before it is killed
+   * @param outputLimitBytes the most output one tool call returns to the model
+   * @param contextLimitBytes the size bound of the workspace snapshot in prompts
+   */
+  public record ToolsConfig(int shellTimeoutSeconds, int outputLimitBytes, int contextLimitBytes) {}
 }

@@ -4,9 +4,11 @@ import dev.coracle.activities.store.AuditLog;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.RouteActivities;
+import dev.coracle.workflows.job.JobRole;
 import dev.coracle.workflows.model.RoutePlan;
 import io.temporal.activity.Activity;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 
 /**
  * The route activity: a local activity, so it reads provider health and quotas in the worker's
@@ -27,23 +29,25 @@ public class RouteActivitiesImpl implements RouteActivities {
   @Override
   public RoutePlan route(ChatRequest request, Classification classification) {
     RoutePlan plan = router.route(request, classification);
+    auditSkipped(plan, classification.requestClass().wireName());
+    return plan;
+  }
+
+  @Override
+  public RoutePlan routeRole(JobRole role, ChatRequest request) {
+    RoutePlan plan = router.routeRole(role, request);
+    auditSkipped(plan, "job-" + role.name().toLowerCase(Locale.ROOT));
+    return plan;
+  }
+
+  private void auditSkipped(RoutePlan plan, String purpose) {
     String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
     for (String reason : plan.skippedOrEmpty()) {
       String who = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
       int slash = who.indexOf('/');
       String provider = slash < 0 ? who : who.substring(0, slash);
       String model = slash < 0 ? "*" : who.substring(slash + 1);
-      audit.record(
-          workflowId,
-          classification.requestClass().wireName(),
-          provider,
-          model,
-          SKIPPED,
-          0,
-          0,
-          0,
-          reason);
+      audit.record(workflowId, purpose, provider, model, SKIPPED, 0, 0, 0, reason);
     }
-    return plan;
   }
 }

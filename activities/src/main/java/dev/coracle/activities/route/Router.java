@@ -1,5 +1,6 @@
 package dev.coracle.activities.route;
 
+import dev.coracle.activities.config.CoracleConfig;
 import dev.coracle.activities.config.CoracleConfig.RoutingConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.model.ConfiguredProvider;
@@ -9,6 +10,7 @@ import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.ModelProfiles;
 import dev.coracle.workflows.chat.RequestClass;
+import dev.coracle.workflows.job.JobRole;
 import dev.coracle.workflows.model.ModelTarget;
 import dev.coracle.workflows.model.RoutePlan;
 import jakarta.inject.Inject;
@@ -27,6 +29,7 @@ public class Router {
   private final ProviderHealth health;
 
   private final RoutingConfig routing;
+  private final CoracleConfig.JobRolesConfig jobRoles;
   private final CandidateFilter filter;
 
   /** A router that does not look at quotas: for tools and tests that only need the order. */
@@ -40,6 +43,7 @@ public class Router {
     this.catalog = catalog;
     this.health = health;
     this.routing = loaded.config().routing();
+    this.jobRoles = loaded.config().jobs() == null ? null : loaded.config().jobs().roles();
     this.filter = filter;
   }
 
@@ -51,6 +55,60 @@ public class Router {
   public RoutePlan route(ChatRequest request, Classification classification) {
     RoutePlan ordered = order(request, classification);
     return filter.apply(request, ordered);
+  }
+
+  /**
+   * The models for one role of a coding job. The plan goes to the cloud first (the bigger models
+   * plan better, and a plan is one call); refine, verify and the coder's turns stay local first, so
+   * the workspace's files leave the machine only when no local model can serve.
+   */
+  public RoutePlan routeRole(JobRole role, ChatRequest request) {
+    List<String> skipped = new ArrayList<>();
+    List<ModelTarget> candidates = new ArrayList<>();
+    List<String> configured = configuredOrder(role);
+    if (!configured.isEmpty()) {
+      configured.forEach(qualified -> addConfigured(qualified, candidates, skipped));
+      addBrowser(request, candidates, skipped);
+      return filter.apply(request, plan(candidates, skipped));
+    }
+    String localModel =
+        role == JobRole.CODER
+            ? catalog.coderModel().orElse(null)
+            : catalog.reasoningModel().orElse(null);
+    boolean cloudFirst = role == JobRole.PLAN;
+    if (!cloudFirst) {
+      addLocalOllama(localModel, candidates, skipped);
+    }
+    addCloud(candidates, skipped);
+    if (cloudFirst) {
+      addLocalOllama(localModel, candidates, skipped);
+    }
+    addBrowser(request, candidates, skipped);
+    return filter.apply(request, plan(candidates, skipped));
+  }
+
+  private List<String> configuredOrder(JobRole role) {
+    if (jobRoles == null) {
+      return List.of();
+    }
+    List<String> order =
+        switch (role) {
+          case REFINE -> jobRoles.refine();
+          case PLAN -> jobRoles.plan();
+          case CODER -> jobRoles.coder();
+          case VERIFY -> jobRoles.verify();
+        };
+    return order == null ? List.of() : order;
+  }
+
+  private void addCloud(List<ModelTarget> candidates, List<String> skipped) {
+    for (ConfiguredProvider provider : catalog.all()) {
+      if (!ProviderCatalog.LOCAL_OLLAMA.equals(provider.name())
+          && !ProviderCatalog.BROWSER.equals(provider.name())
+          && usable(provider, skipped)) {
+        provider.models().forEach(model -> candidates.add(target(provider, model)));
+      }
+    }
   }
 
   private RoutePlan order(ChatRequest request, Classification classification) {
@@ -76,13 +134,7 @@ public class Router {
     if (!cloudFirst) {
       addLocalOllama(localModel, candidates, skipped);
     }
-    for (ConfiguredProvider provider : catalog.all()) {
-      if (!ProviderCatalog.LOCAL_OLLAMA.equals(provider.name())
-          && !ProviderCatalog.BROWSER.equals(provider.name())
-          && usable(provider, skipped)) {
-        provider.models().forEach(model -> candidates.add(target(provider, model)));
-      }
-    }
+    addCloud(candidates, skipped);
     if (cloudFirst) {
       addLocalOllama(localModel, candidates, skipped);
     }

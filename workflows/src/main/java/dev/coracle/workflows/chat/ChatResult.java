@@ -10,8 +10,8 @@ import java.util.List;
  * @param fallbacks one line per candidate that failed before the one that answered
  * @param toolCalls the tool calls of an agent-mode answer, or null
  * @param cacheHit true when the answer came from the semantic cache
- * @param jobId when the request started a coding job instead of being answered at once, its id;
- *     the content is then empty and the answer is the job's progress and summary
+ * @param jobId when the request started a coding job instead of being answered at once, its id; the
+ *     content is then empty and the answer is the job's progress and summary
  */
 public record ChatResult(
     Classification classification,

@@ -14,7 +14,9 @@ public interface PlanActivities {
   @ActivityMethod(name = "ParsePlan")
   PlanParse parsePlan(String raw, JobLimits limits);
 
-  /** Parses a verdict; anything unreadable counts as {@code continue}, with the reason saying so. */
+  /**
+   * Parses a verdict; anything unreadable counts as {@code continue}, with the reason saying so.
+   */
   @ActivityMethod(name = "ParseVerdict")
   Verdict parseVerdict(String raw);
 }
