@@ -65,4 +65,50 @@ public final class ActivityOptionsCatalog {
                 .build())
         .build();
   }
+
+  /**
+   * A write to the job store: in-process and quick, but it must land (a checkpoint is only a
+   * checkpoint once it is stored), so it retries for longer than the light activities.
+   */
+  public static LocalActivityOptions jobStore() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(15))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(200))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofSeconds(5))
+                .build())
+        .build();
+  }
+
+  /** Workspace snapshots and tool discovery on the tools queue: reads, safe to repeat. */
+  public static ActivityOptions workspaceRead() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.TOOLS)
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumAttempts(3)
+                .setDoNotRetry("BAD_WORKSPACE")
+                .build())
+        .build();
+  }
+
+  /**
+   * One tool call of a job's coder, attempted once: a shell command or a write is not safe to
+   * repeat behind the model's back. A failed call goes back to the model as a tool error instead.
+   * The time bound is above the longest shell timeout a config allows in practice.
+   */
+  public static ActivityOptions toolCall() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.TOOLS)
+        .setStartToCloseTimeout(Duration.ofMinutes(15))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build();
+  }
 }

@@ -1,9 +1,15 @@
 package dev.coracle.workflows.chat;
 
 import dev.coracle.workflows.ActivityOptionsCatalog;
+import dev.coracle.workflows.TaskQueues;
+import dev.coracle.workflows.job.JobRequest;
+import dev.coracle.workflows.job.JobWorkflow;
 import dev.coracle.workflows.model.RoutePlan;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 
@@ -17,6 +23,9 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    * Histories from before it replay on the original path.
    */
   static final String CACHE_AGENT_VOTE = "cache-agent-vote";
+
+  /** Version 1 of this change lets a deep or research chat start a coding job. */
+  static final String CHAT_STARTS_JOBS = "chat-starts-jobs";
 
   private final ClassifyActivities classifier =
       Workflow.newLocalActivityStub(ClassifyActivities.class, ActivityOptionsCatalog.light());
@@ -42,6 +51,9 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       classification =
           classification.as(RequestClass.FAST, "agent mode: " + classification.reason());
     }
+    if (startsJob(request, classification, direct)) {
+      return startJob(request, classification);
+    }
     boolean cacheable = v1 && !request.agentMode();
     if (cacheable) {
       CacheLookup lookup = cache.lookup(request);
@@ -59,6 +71,51 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       cache.store(request, result);
     }
     return result;
+  }
+
+  /**
+   * A deep or research request from a chat client (not a coding agent, which runs its own loop) is
+   * a coding job when the API allows it. The version check comes last, so chats that never could
+   * start a job leave no marker and older histories replay unchanged.
+   */
+  private static boolean startsJob(
+      ChatRequest request, Classification classification, boolean direct) {
+    RequestClass requestClass = classification.requestClass();
+    boolean jobClass = requestClass == RequestClass.DEEP || requestClass == RequestClass.RESEARCH;
+    return jobClass
+        && request.jobLimits() != null
+        && !request.agentMode()
+        && !direct
+        && Workflow.getVersion(CHAT_STARTS_JOBS, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /**
+   * Starts the job as a child that outlives this chat, waits only until it has started, and answers
+   * with its id; the API then streams the job's progress or waits for its summary.
+   */
+  private ChatResult startJob(ChatRequest request, Classification classification) {
+    String chatId = Workflow.getInfo().getWorkflowId();
+    String jobId = "job-" + (chatId.startsWith("chat-") ? chatId.substring(5) : chatId);
+    JobWorkflow job =
+        Workflow.newChildWorkflowStub(
+            JobWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(jobId)
+                .setTaskQueue(TaskQueues.MAIN)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+    JobRequest jobRequest =
+        new JobRequest(
+            jobId,
+            request,
+            request.workspace(),
+            classification.requestClass(),
+            request.jobLimits(),
+            null);
+    Async.function(job::run, jobRequest);
+    Workflow.getWorkflowExecution(job).get();
+    return new ChatResult(
+        classification, "coracle", "job", "", "stop", Usage.NONE, 0, List.of(), null, false, jobId);
   }
 
   private Classification classify(ChatRequest request, boolean v1) {

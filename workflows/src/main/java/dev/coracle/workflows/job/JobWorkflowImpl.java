@@ -1,0 +1,367 @@
+package dev.coracle.workflows.job;
+
+import dev.coracle.workflows.ActivityOptionsCatalog;
+import dev.coracle.workflows.chat.RequestClass;
+import dev.coracle.workflows.model.ModelChain;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+
+/**
+ * consolidate → refine → plan → parse → for each step: coder turns with tools, checkpoint, verify →
+ * continue, replan or done → summary. Pause and cancel are honoured between steps and between coder
+ * turns. Every change is written to the store, which is what crash recovery resumes from.
+ */
+public class JobWorkflowImpl implements JobWorkflow {
+  /** Failure type of a job that could not finish; the store says why. */
+  public static final String JOB_FAILED = "JOB_FAILED";
+
+  private final WorkspaceActivities workspaces =
+      Workflow.newActivityStub(WorkspaceActivities.class, ActivityOptionsCatalog.workspaceRead());
+  private final ToolActivities toolDiscovery =
+      Workflow.newActivityStub(ToolActivities.class, ActivityOptionsCatalog.workspaceRead());
+  private final PlanActivities parser =
+      Workflow.newLocalActivityStub(PlanActivities.class, ActivityOptionsCatalog.light());
+
+  // Signals can arrive before the workflow method runs, so the control flags live here, not in
+  // the state the method creates.
+  private boolean pauseRequested;
+  private boolean cancelled;
+  private String cancelReason;
+
+  private JobState state;
+  private JobJournal journal;
+  private JobModels models;
+
+  @Override
+  public JobResult run(JobRequest request) {
+    state = new JobState(request);
+    journal = new JobJournal(state);
+    models = new JobModels(request.jobId());
+    state.createdAt = Workflow.currentTimeMillis();
+    if (request.resume() != null && request.resume().paused()) {
+      pauseRequested = true;
+    }
+    journal.register();
+    state.status = JobStatus.RUNNING;
+    try {
+      return pipeline(request);
+    } catch (TemporalFailure failure) {
+      return fail(failure);
+    }
+  }
+
+  private JobResult pipeline(JobRequest request) {
+    if (request.resume() != null && request.resume().recovered()) {
+      state.emit(JobEvent.RECOVERED, "coracle restarted; resuming after the last checkpoint");
+    } else if (request.resume() == null) {
+      state.emit(JobEvent.CREATED, "job started: " + request.title());
+    }
+    if (state.plan == null) {
+      prepare(request);
+    } else {
+      journal.save();
+    }
+    JobToolset toolset =
+        toolDiscovery.toolset(request.jobId(), state.workspace, request.requestClass());
+    StepRunner runner = new StepRunner(state, journal, models, toolset, this::gate);
+    StepProgress progress = request.resume() == null ? null : request.resume().progress();
+    JobStep next;
+    while ((next = nextPending()) != null) {
+      if (!gate()) {
+        return finishCancelled();
+      }
+      continueAsNewIfLong(progress);
+      next = runStep(runner, next, progress);
+      progress = null;
+      if (cancelled) {
+        return finishCancelled();
+      }
+      if (!afterStep(next, toolset)) {
+        break;
+      }
+    }
+    return finish();
+  }
+
+  /** Consolidate, refine, plan and parse; the plan is checkpointed before the first step. */
+  private void prepare(JobRequest request) {
+    state.enter(JobStage.CONSOLIDATE, "reading the workspace");
+    journal.save();
+    WorkspaceContext context =
+        workspaces.consolidate(request.jobId(), request.workspace(), request.chat().lastUserText());
+    state.workspace = context.workspace();
+    String brief = refine(request, context);
+    JobPlan plan;
+    String planner;
+    if (request.requestClass() == RequestClass.FAST) {
+      // A fast job is one local step: no planning hop to the cloud.
+      plan =
+          new JobPlan(
+              brief, List.of(new PlanStep(brief, List.of(), List.of(), "the request is done")));
+      planner = null;
+    } else {
+      JobPlanner.Planned planned =
+          new JobPlanner(state, journal, models, parser).plan(brief, context.text(), null);
+      plan = planned.plan();
+      planner = planned.planner();
+    }
+    state.plan =
+        new JobPlanState(
+            context.workspace(), context.artifactId(), context.text(), brief, plan, 0, planner);
+    addSteps(plan, 1);
+    state.emit(JobEvent.STAGE, "plan: " + plan.steps().size() + " steps");
+    journal.savePlan();
+  }
+
+  private String refine(JobRequest request, WorkspaceContext context) {
+    if (request.requestClass() == RequestClass.FAST) {
+      return request.chat().lastUserText();
+    }
+    state.enter(JobStage.REFINE, "writing the brief");
+    journal.save();
+    ModelChain.Answered answered =
+        models.ask(
+            JobRole.REFINE,
+            JobPrompts.refine(request.chat().messages(), context.text()),
+            JobPrompts.coderParams(),
+            null);
+    state.addUsage(answered.answer().usage());
+    String brief = answered.answer().content();
+    return brief == null || brief.isBlank() ? request.chat().lastUserText() : brief.strip();
+  }
+
+  private void addSteps(JobPlan plan, int firstIndex) {
+    int index = firstIndex;
+    for (PlanStep step : plan.steps()) {
+      state.steps.add(JobStep.pending(index++, step));
+    }
+  }
+
+  private JobStep nextPending() {
+    return state.steps.stream().filter(s -> !s.finished()).findFirst().orElse(null);
+  }
+
+  private JobStep runStep(StepRunner runner, JobStep step, StepProgress progress) {
+    state.currentStep = step.index();
+    state.stage = JobStage.STEP;
+    StepProgress resumeFrom =
+        progress != null && progress.stepIndex() == step.index() ? progress : null;
+    JobStep running =
+        new JobStep(
+            step.index(),
+            step.plan(),
+            JobStep.RUNNING,
+            null,
+            List.of(),
+            0,
+            0,
+            null,
+            step.usage(),
+            Workflow.currentTimeMillis(),
+            0,
+            List.of());
+    state.replaceStep(running);
+    state.emit(
+        JobEvent.STEP_STARTED,
+        "step " + step.index() + " of " + state.steps.size() + ": " + step.plan().goal());
+    journal.save();
+    JobStep finished = runner.run(running, resumeFrom);
+    state.replaceStep(finished);
+    boolean ok = JobStep.DONE.equals(finished.status());
+    state.emit(
+        ok ? JobEvent.STEP_DONE : JobEvent.STEP_FAILED,
+        "step " + finished.index() + (ok ? " done: " : " failed: ") + finished.summary());
+    journal.checkpoint();
+    return finished;
+  }
+
+  /** Verifies the step; false when the job is done early. */
+  private boolean afterStep(JobStep step, JobToolset toolset) {
+    if (nextPending() == null && JobStep.DONE.equals(step.status())) {
+      return true;
+    }
+    if (state.request.requestClass() == RequestClass.FAST) {
+      return true;
+    }
+    Verdict verdict = new JobVerifier(state, journal, models, parser).verify(step);
+    switch (verdict.decision()) {
+      case Verdict.DONE -> {
+        skipRemaining("the verifier found the brief satisfied");
+        return false;
+      }
+      case Verdict.REPLAN -> replan(verdict);
+      default -> {
+        // continue
+      }
+    }
+    return true;
+  }
+
+  private void replan(Verdict verdict) {
+    int replans = state.plan.replans();
+    if (replans >= state.request.limits().maxReplans()) {
+      state.emit(JobEvent.VERIFY, "replan wanted but the limit of " + replans + " is reached");
+      journal.save();
+      return;
+    }
+    StringBuilder learned = new StringBuilder();
+    for (JobStep done : state.finishedSteps()) {
+      learned
+          .append(done.index())
+          .append(". ")
+          .append(done.plan().goal())
+          .append(" -> ")
+          .append(done.status())
+          .append(": ")
+          .append(done.summary())
+          .append('\n');
+    }
+    learned.append("Learned: ").append(verdict.learned());
+    JobPlanner.Planned planned =
+        new JobPlanner(state, journal, models, parser)
+            .plan(state.plan.brief(), state.plan.context(), learned.toString());
+    state.steps.removeIf(s -> !s.finished());
+    int finished = state.steps.size();
+    int room = Math.max(1, state.request.limits().maxSteps() - finished);
+    List<PlanStep> next = planned.plan().steps();
+    JobPlan cut =
+        new JobPlan(planned.plan().summary(), next.subList(0, Math.min(room, next.size())));
+    addSteps(cut, finished + 1);
+    state.plan =
+        new JobPlanState(
+            state.plan.workspace(),
+            state.plan.contextArtifact(),
+            state.plan.context(),
+            state.plan.brief(),
+            cut,
+            replans + 1,
+            planned.planner());
+    state.emit(JobEvent.REPLAN, "new plan: " + cut.steps().size() + " more steps");
+    journal.savePlan();
+  }
+
+  private void skipRemaining(String why) {
+    for (JobStep step : List.copyOf(state.steps)) {
+      if (!step.finished()) {
+        state.replaceStep(
+            new JobStep(
+                step.index(),
+                step.plan(),
+                JobStep.SKIPPED,
+                why,
+                List.of(),
+                0,
+                0,
+                null,
+                step.usage(),
+                0,
+                0,
+                List.of()));
+      }
+    }
+  }
+
+  /**
+   * Between steps, a long history is handed to a fresh run with the same id; the store already has
+   * every checkpoint, and the new run starts from the same resume point recovery would use.
+   */
+  private void continueAsNewIfLong(StepProgress progress) {
+    long length = Workflow.getInfo().getHistoryLength();
+    if (progress == null && length > state.request.limits().historyEventsBeforeContinue()) {
+      Workflow.continueAsNew(state.request.resumingFrom(state.resumePoint(pauseRequested)));
+    }
+  }
+
+  /** Honours pause and cancel. False when the job was cancelled. */
+  private boolean gate() {
+    if (pauseRequested && !cancelled) {
+      JobStatus before = state.status;
+      state.status = JobStatus.PAUSED;
+      state.emit(JobEvent.PAUSED, "paused");
+      journal.save();
+      Workflow.await(() -> !pauseRequested || cancelled);
+      if (!cancelled) {
+        state.status = before;
+        state.emit(JobEvent.RESUMED, "resumed");
+        journal.save();
+      }
+    }
+    return !cancelled;
+  }
+
+  private JobResult finish() {
+    state.enter(JobStage.SUMMARY, "writing the summary");
+    state.summary = JobSummary.text(state);
+    state.stage = JobStage.FINISHED;
+    state.status = JobStatus.DONE;
+    state.emit(JobEvent.DONE, state.summary);
+    journal.save();
+    return result();
+  }
+
+  private JobResult finishCancelled() {
+    state.status = JobStatus.CANCELLED;
+    state.stage = JobStage.FINISHED;
+    state.error = cancelReason == null ? "cancelled" : "cancelled: " + cancelReason;
+    state.summary = JobSummary.text(state);
+    state.emit(JobEvent.CANCELLED, state.error);
+    journal.save();
+    return result();
+  }
+
+  /** Records why the job failed, then fails the workflow so Temporal shows it as failed too. */
+  private JobResult fail(TemporalFailure failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String why =
+        root instanceof ApplicationFailure application
+            ? application.getOriginalMessage()
+            : root.getMessage();
+    state.status = JobStatus.FAILED;
+    state.error = why;
+    state.stage = JobStage.FINISHED;
+    state.emit(JobEvent.FAILED, "failed: " + why);
+    journal.save();
+    throw ApplicationFailure.newNonRetryableFailure("job failed: " + why, JOB_FAILED);
+  }
+
+  private JobResult result() {
+    return new JobResult(
+        state.request.jobId(),
+        state.status.wireName(),
+        state.summary,
+        List.copyOf(state.changedFiles),
+        List.copyOf(state.steps),
+        state.usage);
+  }
+
+  @Override
+  public void cancel(String reason) {
+    cancelled = true;
+    cancelReason = reason == null || reason.isBlank() ? null : reason;
+  }
+
+  @Override
+  public void pause() {
+    pauseRequested = true;
+  }
+
+  @Override
+  public void resume() {
+    pauseRequested = false;
+  }
+
+  @Override
+  public JobSnapshot snapshot() {
+    return state == null ? null : state.snapshot();
+  }
+
+  @Override
+  public List<JobEvent> events(long afterSeq) {
+    return state == null ? List.of() : state.eventsAfter(afterSeq);
+  }
+}

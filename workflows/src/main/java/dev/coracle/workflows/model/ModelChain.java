@@ -1,0 +1,73 @@
+package dev.coracle.workflows.model;
+
+import dev.coracle.workflows.ActivityOptionsCatalog;
+import dev.coracle.workflows.chat.ChatErrorType;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+
+/**
+ * Workflow-side: tries routed models in order until one answers. Each call runs on the queue its
+ * model needs, so local models go through the single LLM slot. Chats and jobs share it.
+ */
+public final class ModelChain {
+  private static final Logger log = Workflow.getLogger(ModelChain.class);
+
+  private ModelChain() {}
+
+  /**
+   * The answer and who gave it.
+   *
+   * @param fallbacks one line per candidate that failed before {@code target} answered
+   */
+  public record Answered(ModelTarget target, ModelAnswer answer, List<String> fallbacks) {}
+
+  /**
+   * Calls the candidates of {@code plan} in order with the call {@code callFor} builds for each.
+   *
+   * @throws ApplicationFailure {@code NO_PROVIDER} when none answered, or {@code STREAM_BROKEN}
+   *     when a streamed answer broke after its first tokens (another model would answer twice)
+   */
+  public static Answered call(RoutePlan plan, Function<ModelTarget, ModelCall> callFor) {
+    List<String> fallbacks = new ArrayList<>();
+    for (ModelTarget target : plan.candidates()) {
+      ModelActivities models =
+          Workflow.newActivityStub(ModelActivities.class, ActivityOptionsCatalog.modelCall(target));
+      try {
+        ModelAnswer answer = models.call(callFor.apply(target));
+        return new Answered(target, answer, List.copyOf(fallbacks));
+      } catch (ActivityFailure failure) {
+        ApplicationFailure cause = applicationCause(failure);
+        if (cause != null && ChatErrorType.STREAM_BROKEN.name().equals(cause.getType())) {
+          throw ApplicationFailure.newNonRetryableFailure(
+              cause.getOriginalMessage(), ChatErrorType.STREAM_BROKEN.name());
+        }
+        String reason = cause != null ? cause.getOriginalMessage() : failure.getMessage();
+        log.warn("{} failed, trying the next candidate: {}", target.qualifiedName(), reason);
+        fallbacks.add(target.qualifiedName() + ": " + reason);
+      }
+    }
+    List<String> reasons = new ArrayList<>(fallbacks);
+    reasons.addAll(plan.skippedOrEmpty());
+    String why =
+        plan.candidates().isEmpty() && plan.unavailable() != null
+            ? plan.unavailable()
+            : "no provider could answer: " + String.join("; ", reasons);
+    throw ApplicationFailure.newNonRetryableFailure(why, ChatErrorType.NO_PROVIDER.name());
+  }
+
+  private static ApplicationFailure applicationCause(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    while (cause != null) {
+      if (cause instanceof ApplicationFailure application) {
+        return application;
+      }
+      cause = cause.getCause();
+    }
+    return null;
+  }
+}
