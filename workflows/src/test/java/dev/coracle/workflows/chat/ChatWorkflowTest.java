@@ -336,4 +336,48 @@ class ChatWorkflowTest {
                 .setTaskQueue(worker.getTaskQueue())
                 .build());
   }
+
+  static ChatRequest askForJob(String model, String text, AgentTools tools) {
+    return new ChatRequest(
+        model,
+        List.of(new ChatMessage("user", text)),
+        SamplingParams.defaults(),
+        null,
+        tools,
+        false,
+        "/work/repo",
+        dev.coracle.workflows.job.JobLimits.defaults());
+  }
+
+  @Test
+  void deep_chat_that_may_start_jobs_starts_one_and_answers_with_its_id(
+      TestWorkflowEnvironment env, Worker worker) {
+    start(env, worker, RequestClass.DEEP, plan(GROQ_OK));
+
+    ChatResult result =
+        newWorkflow(env, worker).chat(askForJob("coracle", "refactor the auth module", null));
+
+    assertThat(result.jobId()).startsWith("job-");
+    assertThat(attempts).as("no model answers the chat itself").isEmpty();
+    var job = env.getWorkflowClient().newUntypedWorkflowStub(result.jobId()).describe();
+    assertThat(job.getWorkflowType()).isEqualTo("JobWorkflow");
+  }
+
+  @Test
+  void agent_mode_and_direct_models_never_start_jobs(TestWorkflowEnvironment env, Worker worker) {
+    start(env, worker, RequestClass.DEEP, plan(GROQ_OK));
+    AgentTools tools =
+        new AgentTools(
+            List.of(new ToolDefinition("read_file", "Reads a file", "{\"type\":\"object\"}", null)),
+            null,
+            null);
+
+    ChatResult agent =
+        newWorkflow(env, worker).chat(askForJob("coracle", "refactor the auth module", tools));
+    ChatResult fast = newWorkflow(env, worker).chat(askForJob("coracle-fast", "hi there", null));
+
+    assertThat(agent.jobId()).isNull();
+    assertThat(fast.jobId()).isNull();
+    assertThat(attempts).hasSize(2);
+  }
 }
