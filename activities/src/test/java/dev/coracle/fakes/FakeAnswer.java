@@ -27,6 +27,11 @@ public record FakeAnswer(
     return of(new FakeRequest(messages, maxTokens, stop, List.of(), null, false));
   }
 
+  /** The answer for a request to a model with the given behaviour. */
+  public static FakeAnswer of(FakeRequest request, FakeBehaviour behaviour) {
+    return behaviour == FakeBehaviour.JOB ? FakeJobModel.answer(request) : of(request);
+  }
+
   public static FakeAnswer of(FakeRequest request) {
     JsonNode messages = request.messages();
     int prompt = 0;
@@ -49,6 +54,11 @@ public record FakeAnswer(
       text = "echo: " + lastUserText(messages);
     }
     return text(text, request.maxTokens(), request.stop(), prompt);
+  }
+
+  /** A plain text answer without stop sequences or a token limit. */
+  static FakeAnswer plain(String text, int promptTokens) {
+    return text(text, null, List.of(), promptTokens);
   }
 
   private static FakeAnswer text(String text, Integer maxTokens, List<String> stop, int prompt) {
@@ -87,7 +97,7 @@ public record FakeAnswer(
   }
 
   /** OpenAI allows content as a string or as an array of typed parts. */
-  private static String text(JsonNode content) {
+  static String text(JsonNode content) {
     if (content.isArray()) {
       StringBuilder joined = new StringBuilder();
       content.forEach(part -> joined.append(part.path("text").asText("")));

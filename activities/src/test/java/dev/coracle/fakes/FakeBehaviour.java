@@ -29,7 +29,9 @@ public enum FakeBehaviour {
   /** HTTP 404, as for a model the upstream does not have. */
   MISSING("missing"),
   /** Streams two chunks, then drops the connection without finishing the response. */
-  BROKEN_STREAM("broken-stream");
+  BROKEN_STREAM("broken-stream"),
+  /** Plays every role of a coding job by coracle's JSON schemas, see {@link FakeJobModel}. */
+  JOB("job");
 
   private final String modelName;
 

@@ -86,7 +86,7 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
       return;
     }
     setResident(model, keepAlive.isZero() ? DEFAULT_KEEP_ALIVE : keepAlive);
-    FakeAnswer answer = FakeAnswer.of(fakeRequest(body, messages));
+    FakeAnswer answer = FakeAnswer.of(fakeRequest(body, messages), behaviour);
     boolean stream = body.path("stream").asBoolean(true);
     generate(
         behaviour,

@@ -55,7 +55,7 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
     if (maxTokens == null) {
       maxTokens = intOrNull(body.path("max_completion_tokens"));
     }
-    FakeAnswer answer = FakeAnswer.of(fakeRequest(body, maxTokens));
+    FakeAnswer answer = FakeAnswer.of(fakeRequest(body, maxTokens), behaviour);
     long n = ids.incrementAndGet();
     rateLimitHeaders(exchange, n, answer);
     String id = "chatcmpl-fake-" + n;

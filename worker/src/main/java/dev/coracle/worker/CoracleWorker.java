@@ -7,6 +7,11 @@ import dev.coracle.workflows.chat.ClassifyActivities;
 import dev.coracle.workflows.chat.ClassifyVoteActivities;
 import dev.coracle.workflows.chat.RouteActivities;
 import dev.coracle.workflows.chat.StatusActivities;
+import dev.coracle.workflows.job.JobStoreActivities;
+import dev.coracle.workflows.job.JobWorkflowImpl;
+import dev.coracle.workflows.job.PlanActivities;
+import dev.coracle.workflows.job.ToolActivities;
+import dev.coracle.workflows.job.WorkspaceActivities;
 import dev.coracle.workflows.model.ModelActivities;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -28,15 +33,24 @@ public final class CoracleWorker implements AutoCloseable {
       StatusActivities status,
       CacheActivities cache,
       ClassifyVoteActivities vote,
-      ModelActivities models) {}
+      ModelActivities models,
+      JobStoreActivities jobStore,
+      PlanActivities plans,
+      WorkspaceActivities workspaces,
+      ToolActivities tools) {}
 
   public CoracleWorker(TemporalConnection connection, Activities activities) {
     this.factory = WorkerFactory.newInstance(connection.client());
     Worker main = factory.newWorker(TaskQueues.MAIN, WorkerTuning.main());
-    main.registerWorkflowImplementationTypes(ChatWorkflowImpl.class);
-    // Classify, route, status and cache run as local activities of the chat workflow.
+    main.registerWorkflowImplementationTypes(ChatWorkflowImpl.class, JobWorkflowImpl.class);
+    // Classify, route, status, cache, the job store and plan parsing run as local activities.
     main.registerActivitiesImplementations(
-        activities.classify(), activities.route(), activities.status(), activities.cache());
+        activities.classify(),
+        activities.route(),
+        activities.status(),
+        activities.cache(),
+        activities.jobStore(),
+        activities.plans());
     // Everything that runs a local model shares the single slot: answers and classification votes.
     factory
         .newWorker(TaskQueues.LLM, WorkerTuning.llmSlot())
@@ -44,9 +58,9 @@ public final class CoracleWorker implements AutoCloseable {
     factory
         .newWorker(TaskQueues.CLOUD, WorkerTuning.cloud())
         .registerActivitiesImplementations(activities.models());
-    // The tools queue is polled from the start so that its backlog is visible; tool activities
-    // register here as they land.
-    factory.newWorker(TaskQueues.TOOLS, WorkerTuning.tools());
+    factory
+        .newWorker(TaskQueues.TOOLS, WorkerTuning.tools())
+        .registerActivitiesImplementations(activities.workspaces(), activities.tools());
   }
 
   public void start() {

@@ -1,0 +1,55 @@
+package dev.coracle.worker;
+
+import dev.coracle.workflows.TaskQueues;
+import dev.coracle.workflows.job.JobRequest;
+import dev.coracle.workflows.job.JobWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restarts unfinished jobs after coracle itself restarted. The embedded Temporal server keeps
+ * nothing across a restart, so the store is the source of truth: each job starts again with its
+ * own workflow id and a resume point built from its checkpoints, and carries on after its last
+ * finished step. Against an external cluster nothing is restarted here: Temporal resumes those
+ * workflows by itself.
+ */
+public final class JobRecovery {
+  private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);
+
+  private final WorkflowClient client;
+
+  public JobRecovery(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Starts each job; returns how many were started. A job that already runs is left alone. */
+  public int resume(List<JobRequest> unfinished) {
+    int started = 0;
+    for (JobRequest request : unfinished) {
+      WorkflowOptions options =
+          WorkflowOptions.newBuilder()
+              .setWorkflowId(request.jobId())
+              .setTaskQueue(TaskQueues.MAIN)
+              .setWorkflowIdReusePolicy(
+                  WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+              .build();
+      try {
+        WorkflowClient.start(client.newWorkflowStub(JobWorkflow.class, options)::run, request);
+        started++;
+        int done =
+            request.resume() == null || request.resume().steps() == null
+                ? 0
+                : (int) request.resume().steps().stream().filter(s -> s.finished()).count();
+        log.info("resumed job {} after {} finished steps", request.jobId(), done);
+      } catch (WorkflowExecutionAlreadyStarted running) {
+        log.info("job {} is already running; not restarting it", request.jobId());
+      }
+    }
+    return started;
+  }
+}
