@@ -27,11 +27,14 @@ public class ChatCompletionsController {
   private final ChatService chats;
   private final ModelDirectory models;
   private final TokenHub hub;
+  private final ChatJobAnswers jobs;
 
-  public ChatCompletionsController(ChatService chats, ModelDirectory models, TokenHub hub) {
+  public ChatCompletionsController(
+      ChatService chats, ModelDirectory models, TokenHub hub, ChatJobAnswers jobs) {
     this.chats = chats;
     this.models = models;
     this.hub = hub;
+    this.jobs = jobs;
   }
 
   @Post("/chat/completions")
@@ -39,7 +42,8 @@ public class ChatCompletionsController {
   public Mono<MutableHttpResponse<?>> complete(
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
-      @Nullable @Header("Cache-Control") String cacheControl) {
+      @Nullable @Header("Cache-Control") String cacheControl,
+      @Nullable @Header(ChatService.WORKSPACE_HEADER) String workspace) {
     long startedNanos = System.nanoTime();
     ParsedCompletion parsed = CompletionRequestParser.parse(body);
     if (LocalEmbeddings.MODEL_NAME.equals(parsed.model())) {
@@ -52,11 +56,14 @@ public class ChatCompletionsController {
     String workflowId = chats.workflowIdFor(idempotencyKey);
     long created = Instant.now().getEpochSecond();
     boolean bypassCache = cacheControl != null && cacheControl.toLowerCase().contains("no-cache");
+    ChatService.ChatOptions options =
+        new ChatService.ChatOptions(bypassCache, ChatService.workspace(workspace));
     if (parsed.stream()) {
-      return stream(parsed, workflowId, created, bypassCache);
+      return stream(parsed, workflowId, created, options);
     }
-    ChatService.StartedChat chat = chats.start(workflowId, parsed, false, bypassCache);
+    ChatService.StartedChat chat = chats.start(workflowId, parsed, false, options);
     return Mono.fromFuture(chat.result())
+        .flatMap(result -> result.jobId() == null ? Mono.just(result) : Mono.fromFuture(jobs.settle(result)))
         .onErrorMap(e -> ChatFailures.toOpenAi(e, workflowId))
         .map(result -> completed(parsed, workflowId, created, result, startedNanos));
   }
@@ -81,12 +88,15 @@ public class ChatCompletionsController {
   }
 
   private Mono<MutableHttpResponse<?>> stream(
-      ParsedCompletion parsed, String workflowId, long created, boolean bypassCache) {
+      ParsedCompletion parsed,
+      String workflowId,
+      long created,
+      ChatService.ChatOptions options) {
     ChatStream stream = new ChatStream();
     AutoCloseable subscription = hub.subscribe(workflowId, stream);
     ChatService.StartedChat chat;
     try {
-      chat = chats.start(workflowId, parsed, true, bypassCache);
+      chat = chats.start(workflowId, parsed, true, options);
     } catch (RuntimeException e) {
       closeQuietly(subscription);
       throw e;
@@ -99,7 +109,8 @@ public class ChatCompletionsController {
         CompletableFuture.anyOf(
             stream.firstToken().thenApply(token -> "first-token"), chat.result());
     SseChunks chunks =
-        new SseChunks(completionId(workflowId), created, parsed.model(), parsed.includeUsage());
+        new SseChunks(
+            completionId(workflowId), created, parsed.model(), parsed.includeUsage(), jobs);
     return Mono.fromFuture(ready)
         .onErrorMap(e -> ChatFailures.toOpenAi(e, workflowId))
         .doOnError(e -> closeQuietly(subscription))

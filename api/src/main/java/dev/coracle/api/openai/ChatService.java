@@ -7,6 +7,7 @@ import dev.coracle.workflows.TaskQueues;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
 import dev.coracle.workflows.chat.ChatWorkflow;
+import dev.coracle.workflows.job.JobLimits;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -28,12 +29,56 @@ import java.util.concurrent.CompletableFuture;
 public class ChatService {
   private static final String REQUEST_HASH_MEMO = "request-sha256";
 
+  /** The header that names a job's workspace directory. */
+  public static final String WORKSPACE_HEADER = "x-coracle-workspace";
+
   private final WorkflowClient client;
   private final Duration workflowTimeout;
+  private final JobLimits jobLimits;
 
   public ChatService(TemporalConnection connection, LoadedConfig config) {
     this.client = connection.client();
     this.workflowTimeout = Duration.ofSeconds(config.config().chat().workflowTimeoutSeconds());
+    var jobs = config.config().jobs();
+    // Null keeps every chat a single answer; otherwise deep and research chats become jobs.
+    this.jobLimits =
+        jobs.fromChat()
+            ? new JobLimits(
+                jobs.maxSteps(),
+                jobs.maxTurnsPerStep(),
+                jobs.maxReplans(),
+                jobs.historyEventsBeforeContinue())
+            : null;
+  }
+
+  /**
+   * How a chat is run, beyond its body.
+   *
+   * @param bypassCache the client sent {@code Cache-Control: no-cache}
+   * @param workspace the job workspace from {@code x-coracle-workspace}, or null
+   */
+  public record ChatOptions(boolean bypassCache, String workspace) {}
+
+  /**
+   * Checks the {@code x-coracle-workspace} header: an absolute path of an existing directory.
+   *
+   * @return the normalized path, or null when the header is absent
+   */
+  public static String workspace(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    java.nio.file.Path path;
+    try {
+      path = java.nio.file.Path.of(header.strip());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw OpenAiException.invalidValue(WORKSPACE_HEADER, "not a valid path: " + header);
+    }
+    if (!path.isAbsolute() || !java.nio.file.Files.isDirectory(path)) {
+      throw OpenAiException.invalidValue(
+          WORKSPACE_HEADER, "must be the absolute path of an existing directory: " + header);
+    }
+    return path.normalize().toString();
   }
 
   /** A started (or, for a repeated idempotency key, an earlier) chat. */
@@ -51,7 +96,7 @@ public class ChatService {
   }
 
   public StartedChat start(
-      String workflowId, ParsedCompletion parsed, boolean publishTokens, boolean bypassCache) {
+      String workflowId, ParsedCompletion parsed, boolean publishTokens, ChatOptions options) {
     ChatRequest request =
         new ChatRequest(
             parsed.model(),
@@ -59,7 +104,9 @@ public class ChatService {
             parsed.params(),
             publishTokens ? workflowId : null,
             parsed.tools(),
-            bypassCache);
+            options.bypassCache(),
+            options.workspace(),
+            jobLimits);
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
@@ -104,7 +151,9 @@ public class ChatService {
             + "\n"
             + request.params()
             + "\n"
-            + request.tools());
+            + request.tools()
+            + "\n"
+            + request.workspace());
   }
 
   private static String sha256(String text) {

@@ -12,6 +12,7 @@ final class CoracleHeaders {
   static final String MODEL = "x-coracle-model";
   static final String OVERHEAD_MS = "x-coracle-overhead-ms";
   static final String CACHE = "x-coracle-cache";
+  static final String JOB_ID = "x-coracle-job-id";
 
   private CoracleHeaders() {}
 
@@ -22,6 +23,9 @@ final class CoracleHeaders {
     response.header(PROVIDER, result.provider());
     response.header(MODEL, result.model());
     response.header(CACHE, result.cacheHit() ? "hit" : "miss");
+    if (result.jobId() != null) {
+      response.header(JOB_ID, result.jobId());
+    }
     return response;
   }
 

@@ -19,12 +19,14 @@ final class SseChunks {
   private final long created;
   private final String model;
   private final boolean includeUsage;
+  private final ChatJobAnswers jobs;
 
-  SseChunks(String id, long created, String model, boolean includeUsage) {
+  SseChunks(String id, long created, String model, boolean includeUsage, ChatJobAnswers jobs) {
     this.id = id;
     this.created = created;
     this.model = model;
     this.includeUsage = includeUsage;
+    this.jobs = jobs;
   }
 
   Flux<Event<String>> events(
@@ -33,14 +35,27 @@ final class SseChunks {
         Flux.concat(
                 Mono.just(chunk(CompletionJson.roleDelta(), null)),
                 stream.deltas().map(delta -> chunk(delta, null)),
-                Mono.fromFuture(result)
-                    .flatMapMany(done -> Flux.fromIterable(closing(done, stream))))
+                Mono.fromFuture(result).flatMapMany(done -> ending(done, stream)))
             .onErrorResume(
                 failure ->
                     Mono.just(
                         Json.write(ChatFailures.toOpenAi(failure, workflowId).toError().toBody())))
             .concatWith(Mono.just("[DONE]"));
     return body.map(Event::of);
+  }
+
+  /**
+   * After the tokens: for a chat that started a coding job, its progress line by line until it
+   * ends; then the closing chunks.
+   */
+  private Flux<String> ending(ChatResult result, ChatStream stream) {
+    Flux<String> closing = Flux.defer(() -> Flux.fromIterable(closing(result, stream)));
+    if (result.jobId() == null) {
+      return closing;
+    }
+    return jobs.progress(result.jobId())
+        .map(line -> chunk(CompletionJson.contentDelta(line), null))
+        .concatWith(closing);
   }
 
   private List<String> closing(ChatResult result, ChatStream stream) {

@@ -12,7 +12,13 @@ import dev.coracle.activities.model.ModelActivitiesImpl;
 import dev.coracle.activities.route.RouteActivitiesImpl;
 import dev.coracle.activities.status.StatusActivitiesImpl;
 import dev.coracle.activities.store.StoreProperties;
+import dev.coracle.activities.job.JobQueries;
+import dev.coracle.activities.job.JobStoreActivitiesImpl;
+import dev.coracle.activities.plan.PlanActivitiesImpl;
+import dev.coracle.activities.tools.ToolActivitiesImpl;
+import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
 import dev.coracle.worker.CoracleWorker;
+import dev.coracle.worker.JobRecovery;
 import dev.coracle.worker.PortInUseException;
 import dev.coracle.worker.TemporalConnection;
 import io.micronaut.context.ApplicationContext;
@@ -78,8 +84,13 @@ public final class CoracleServer implements AutoCloseable {
                   context.getBean(StatusActivitiesImpl.class),
                   context.getBean(CacheActivitiesImpl.class),
                   context.getBean(ClassifyVoteActivitiesImpl.class),
-                  context.getBean(ModelActivitiesImpl.class)));
+                  context.getBean(ModelActivitiesImpl.class),
+                  context.getBean(JobStoreActivitiesImpl.class),
+                  context.getBean(PlanActivitiesImpl.class),
+                  context.getBean(WorkspaceActivitiesImpl.class),
+                  context.getBean(ToolActivitiesImpl.class)));
       worker.start();
+      resumeUnfinishedJobs(temporal, context);
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       startHttp(http, config);
       warmUpInBackground(context);
@@ -93,6 +104,25 @@ public final class CoracleServer implements AutoCloseable {
       }
       temporal.close();
       throw e;
+    }
+  }
+
+  /**
+   * With the embedded server, Temporal forgot everything when coracle stopped: the store's
+   * unfinished jobs start again from their checkpoints. An external cluster resumes its workflows
+   * by itself.
+   */
+  private static void resumeUnfinishedJobs(
+      TemporalConnection temporal, ApplicationContext context) {
+    if (!temporal.isEmbedded()) {
+      return;
+    }
+    int resumed =
+        new JobRecovery(temporal.client())
+            .resume(context.getBean(JobQueries.class).unfinished());
+    if (resumed > 0) {
+      LoggerFactory.getLogger(CoracleServer.class)
+          .info("resumed {} unfinished coding job(s) from the store", resumed);
     }
   }
 

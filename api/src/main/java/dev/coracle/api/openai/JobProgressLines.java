@@ -1,0 +1,40 @@
+package dev.coracle.api.openai;
+
+import dev.coracle.workflows.job.JobEvent;
+
+/**
+ * How a job's events read in a chat window: a line per stage, step and tool call, then the
+ * summary. Chat clients render assistant content as Markdown, so the lines are plain text with
+ * light markers.
+ */
+final class JobProgressLines {
+  private JobProgressLines() {}
+
+  static String line(String jobId, JobEvent event) {
+    String message = event.message() == null ? "" : event.message();
+    return switch (event.type()) {
+      case JobEvent.CREATED -> "Started coding job " + jobId + ": " + message + "\n";
+      case JobEvent.STEP_STARTED -> "\n▶ " + message + "\n";
+      case JobEvent.TOOL -> "    " + message + "\n";
+      case JobEvent.STEP_DONE -> "✔ " + message + "\n";
+      case JobEvent.STEP_FAILED -> "✖ " + message + "\n";
+      case JobEvent.VERIFY -> "    verify: " + message + "\n";
+      case JobEvent.DONE -> "\n" + message + "\n";
+      case JobEvent.FAILED, JobEvent.CANCELLED -> "\nJob " + jobId + " " + message + "\n";
+      default -> "• " + message + "\n";
+    };
+  }
+
+  /** The answer of a non-streamed chat whose job is still running when the wait ends. */
+  static String stillRunning(String jobId, String where) {
+    return "Started coding job "
+        + jobId
+        + ". It is still running"
+        + (where == null || where.isBlank() ? "" : " (" + where + ")")
+        + ".\nFollow it with GET /api/jobs/"
+        + jobId
+        + "/events, see it with GET /api/jobs/"
+        + jobId
+        + ", or ask me for the status.";
+  }
+}
