@@ -1,5 +1,7 @@
 package dev.coracle.worker;
 
+import dev.coracle.worker.visibility.VisibilityWorkflowService;
+import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -9,6 +11,7 @@ import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * for outside tools such as the {@code temporal} CLI.
  *
  * <p>Time skipping stays locked off: a chat must wait for real time, not race ahead of it.
+ *
+ * <p>Both servers serve the test server's workflow service with the visibility calls added that it
+ * lacks ({@link VisibilityWorkflowService}), so {@code temporal workflow list} and {@code count}
+ * work against the TCP port.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
   private final TestServicesStarter services;
@@ -38,10 +45,11 @@ public final class EmbeddedTemporal implements AutoCloseable {
   public static EmbeddedTemporal start(String host, int port) {
     // lockTimeSkipping = true keeps time skipping off.
     TestServicesStarter services = new TestServicesStarter(true, 0);
+    List<BindableService> served = VisibilityWorkflowService.servicesOf(services);
     Server tcp;
     try {
       NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port));
-      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+      GRPCServerHelper.registerServicesAndHealthChecks(served, builder);
       tcp = builder.build().start();
     } catch (IOException e) {
       services.close();
@@ -51,7 +59,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
       throw new UncheckedIOException(
           "embedded Temporal could not listen on " + host + ":" + port, e);
     }
-    InProcessGRPCServer inProcess = new InProcessGRPCServer(services.getServices());
+    InProcessGRPCServer inProcess = new InProcessGRPCServer(served);
     return new EmbeddedTemporal(services, inProcess, tcp);
   }
 
