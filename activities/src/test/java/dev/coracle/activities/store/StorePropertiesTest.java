@@ -53,14 +53,14 @@ class StorePropertiesTest {
     try (ApplicationContext context = start();
         Connection connection = rawConnection(context)) {
       assertThat(names(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
-          .contains("audit", "flyway_schema_history");
+          .contains("audit", "flyway_schema_history", "jobs", "job_events", "artifacts");
       assertThat(names(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"))
           .contains("audit_at");
       assertThat(
               names(
                   connection,
                   "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY 1"))
-          .containsExactly("1", "2", "3");
+          .startsWith("1", "2", "3", "4");
     }
   }
 
