@@ -1,0 +1,125 @@
+package dev.coracle.activities.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.store.ArtifactStore;
+import dev.coracle.activities.store.AuditEntry;
+import dev.coracle.activities.store.AuditLog;
+import dev.coracle.workflows.chat.RequestClass;
+import dev.coracle.workflows.chat.ToolCall;
+import dev.coracle.workflows.job.JobToolset;
+import dev.coracle.workflows.job.ToolActivities;
+import dev.coracle.workflows.job.ToolInvocation;
+import dev.coracle.workflows.job.ToolResult;
+import io.temporal.activity.Activity;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Runs a job's tool calls. Whatever the model got wrong comes back to it as an error result it can
+ * act on; only failures of coracle itself (the store) fail the activity, for Temporal to retry.
+ */
+@Singleton
+public class ToolActivitiesImpl implements ToolActivities {
+
+  /** The audit's provider column for tool calls; the model column holds the tool's name. */
+  static final String PROVIDER = "tool";
+
+  static final String OK = AuditEntry.OK;
+  static final String ERROR = "error";
+
+  private final ToolRegistry registry;
+  private final AuditLog audit;
+  private final OutputLimit limit;
+
+  public ToolActivitiesImpl(
+      ToolRegistry registry, ArtifactStore artifacts, AuditLog audit, LoadedConfig loaded) {
+    this.registry = registry;
+    this.audit = audit;
+    this.limit = new OutputLimit(artifacts, ToolSettings.of(loaded).outputLimitBytes());
+  }
+
+  @Override
+  public JobToolset toolset(String jobId, String workspace, RequestClass requestClass) {
+    return registry.toolset(requestClass);
+  }
+
+  @Override
+  public ToolResult run(ToolInvocation invocation) {
+    long started = System.nanoTime();
+    ToolCall call = invocation.call();
+    String name = call.name() == null ? "" : call.name();
+    ToolOutput output = runSafely(invocation, name);
+    String text = limit.fit(invocation.jobId(), name, output.text());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    audit.record(
+        workflowId(invocation),
+        "job",
+        PROVIDER,
+        name,
+        output.error() ? ERROR : OK,
+        0,
+        0,
+        millis,
+        output.error() ? detail(output.text()) : null);
+    return new ToolResult(call.id(), text, output.error(), output.changedFiles());
+  }
+
+  private ToolOutput runSafely(ToolInvocation invocation, String name) {
+    try {
+      Tool tool =
+          registry
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new ToolException(
+                          "There is no tool \""
+                              + name
+                              + "\". The tools are: "
+                              + String.join(", ", registry.all().stream().map(Tool::name).toList())
+                              + "."));
+      JsonNode args = ToolArgs.parse(name, invocation.call().arguments());
+      ToolContext context =
+          ToolContext.of(invocation.jobId(), invocation.step(), workspace(invocation));
+      return tool.run(context, args);
+    } catch (ToolException e) {
+      return ToolOutput.error(e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      // A file-system error is about the call (a missing file, a permission); the model is told.
+      return ToolOutput.error(name + " failed: " + describe(e));
+    }
+  }
+
+  private static Path workspace(ToolInvocation invocation) {
+    if (invocation.workspace() == null || invocation.workspace().isBlank()) {
+      throw new ToolException("The job has no workspace yet.");
+    }
+    return Path.of(invocation.workspace());
+  }
+
+  private static String describe(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  /** The first line of an error, short enough for the audit table. */
+  private static String detail(String text) {
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.length() <= 200 ? line : line.substring(0, 200) + "…";
+  }
+
+  /**
+   * The workflow the call belongs to. Outside an activity (a direct call in a test) the job id
+   * stands in, which is also what a job's workflow id is.
+   */
+  private static String workflowId(ToolInvocation invocation) {
+    try {
+      return Activity.getExecutionContext().getInfo().getWorkflowId();
+    } catch (IllegalStateException notInAnActivity) {
+      return invocation.jobId();
+    }
+  }
+}

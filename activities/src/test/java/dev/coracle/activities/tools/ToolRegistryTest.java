@@ -1,0 +1,61 @@
+package dev.coracle.activities.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.store.MutableClock;
+import dev.coracle.activities.workspace.TestWorkspaces;
+import dev.coracle.workflows.chat.RequestClass;
+import dev.coracle.workflows.chat.ToolDefinition;
+import dev.coracle.workflows.job.JobToolset;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolRegistryTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void the_toolset_offers_every_tool_bean_and_names_the_idempotent_ones() throws Exception {
+    try (ApplicationContext context =
+        TestWorkspaces.start(
+            dir.resolve("coracle.db"),
+            new MutableClock(Instant.parse("2026-11-20T12:00:00Z")),
+            TestWorkspaces.config(dir.resolve("home"), "{}"))) {
+      JobToolset toolset =
+          context
+              .getBean(ToolActivitiesImpl.class)
+              .toolset("job-1", dir.toString(), RequestClass.DEEP);
+
+      assertThat(toolset.definitions())
+          .extracting(ToolDefinition::name)
+          .containsExactly("list_files", "read_file", "run_shell", "write_file");
+      assertThat(toolset.idempotent()).containsExactly("list_files", "read_file");
+      ObjectMapper json = new ObjectMapper();
+      for (ToolDefinition definition : toolset.definitions()) {
+        assertThat(json.readTree(definition.parameters()).get("type").asText())
+            .as(definition.name())
+            .isEqualTo("object");
+        assertThat(definition.description()).isNotBlank();
+      }
+      assertThat(
+              json.readTree(toolset.definitions().get(2).parameters()).at("/required/0").asText())
+          .isEqualTo("command");
+    }
+  }
+
+  @Test
+  void two_tools_with_one_name_are_refused_at_startup() {
+    Tool first = new ReadFileTool();
+    Tool second = new ReadFileTool();
+
+    assertThatThrownBy(() -> new ToolRegistry(List.of(first, second)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("two tools are named read_file");
+  }
+}
