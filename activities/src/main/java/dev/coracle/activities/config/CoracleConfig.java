@@ -19,7 +19,8 @@ public record CoracleConfig(
     CacheConfig cache,
     BrowserConfig browser,
     JobsConfig jobs,
-    ToolsConfig tools) {
+    ToolsConfig tools,
+    GuardConfig guard) {
 
   public CoracleConfig(
       ServerConfig server,
@@ -199,5 +200,55 @@ public record CoracleConfig(
    * @param outputLimitBytes the most output one tool call returns to the model
    * @param contextLimitBytes the size bound of the workspace snapshot in prompts
    */
-  public record ToolsConfig(int shellTimeoutSeconds, int outputLimitBytes, int contextLimitBytes) {}
+  public record ToolsConfig(
+      int shellTimeoutSeconds,
+      int outputLimitBytes,
+      int contextLimitBytes,
+      ShellConfig shell,
+      WebConfig web) {}
+
+  /**
+   * What {@code run_shell} may run.
+   *
+   * @param allow programs that may run (by name, e.g. {@code python3}); empty means any program
+   *     not denied
+   * @param deny programs that never run, whatever {@code allow} says
+   * @param sandbox {@code auto} (bubblewrap when it is installed and works, else process limits),
+   *     {@code bubblewrap} (required) or {@code none} (process limits only)
+   */
+  public record ShellConfig(List<String> allow, List<String> deny, String sandbox) {}
+
+  /**
+   * The web tools.
+   *
+   * @param allowHosts host names, IP addresses or CIDR ranges that {@code web_fetch} may reach
+   *     even though they are loopback, private or link-local (e.g. a local docs server)
+   * @param timeoutSeconds limit for one fetch
+   * @param maxBytes the most bytes one fetch downloads
+   * @param search where {@code web_search} sends queries
+   */
+  public record WebConfig(
+      List<String> allowHosts, int timeoutSeconds, long maxBytes, SearchConfig search) {}
+
+  /**
+   * A search provider for {@code web_search}.
+   *
+   * @param kind {@code searxng} (a SearXNG instance's JSON API), {@code brave} (Brave Search API)
+   *     or empty for no search tool
+   * @param url the provider's base URL
+   * @param apiKey only as a {@code ${VAR}} reference
+   */
+  public record SearchConfig(String kind, String url, String apiKey) {}
+
+  /**
+   * Guardrails on what leaves the machine and what comes back from tools.
+   *
+   * @param redactSecrets API keys, tokens, private keys and {@code .env} values are replaced before
+   *     a request goes to a cloud provider or the browser fallback
+   * @param redactPii e-mail addresses, phone numbers and card numbers (Luhn-checked) are replaced
+   *     too
+   * @param flagInjections tool outputs that look like prompt injection are marked for the model
+   *     and audited
+   */
+  public record GuardConfig(boolean redactSecrets, boolean redactPii, boolean flagInjections) {}
 }

@@ -1,12 +1,22 @@
 package dev.coracle.activities.tools;
 
+import dev.coracle.activities.config.CoracleConfig.SearchConfig;
+import dev.coracle.activities.config.CoracleConfig.ShellConfig;
 import dev.coracle.activities.config.CoracleConfig.ToolsConfig;
+import dev.coracle.activities.config.CoracleConfig.WebConfig;
+import java.util.List;
 import dev.coracle.activities.config.LoadedConfig;
 
 /** The tools section of the configuration; the shipped defaults when a config has none. */
 final class ToolSettings {
 
-  static final ToolsConfig DEFAULTS = new ToolsConfig(120, 16 * 1024, 24 * 1024);
+  static final ToolsConfig DEFAULTS =
+      new ToolsConfig(
+          120,
+          16 * 1024,
+          24 * 1024,
+          new ShellConfig(List.of(), List.of(), "auto"),
+          new WebConfig(List.of(), 20, 2 * 1024 * 1024, new SearchConfig("", "", "")));
 
   private ToolSettings() {}
 
