@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class FakeJobModel {
-  private static final Pattern FILE = Pattern.compile("([\\w./-]*\\w\\.(?:txt|md|py|java|js|json))");
+  private static final Pattern FILE =
+      Pattern.compile("([\\w./-]*\\w\\.(?:txt|md|py|java|js|json))");
   private static final Pattern STEP = Pattern.compile("Your step \\((\\d+)\\): ([^\\n]*)");
 
   private FakeJobModel() {}
@@ -38,10 +39,13 @@ final class FakeJobModel {
     if (system.contains("You plan a coding job") || system.contains("meant to be a JSON plan")) {
       text = plan(user);
     } else if (system.contains("You check a coding job")) {
-      text = "{\"decision\":\"continue\",\"reason\":\"the step met its criterion\",\"learned\":\"\"}";
+      text =
+          "{\"decision\":\"continue\",\"reason\":\"the step met its criterion\",\"learned\":\"\"}";
     } else if (system.contains("into a precise brief")) {
       text = "Brief: " + user.replace("Conversation:\n", "").strip();
-    } else if (!request.tools().isEmpty() && last != null && !"tool".equals(last.path("role").asText())) {
+    } else if (!request.tools().isEmpty()
+        && last != null
+        && !"tool".equals(last.path("role").asText())) {
       return writeFile(user);
     } else if (!request.tools().isEmpty()) {
       text = "Step done: the file is written.";

@@ -45,6 +45,7 @@ public record CoracleConfig(
         cache,
         browser,
         null,
+        null,
         null);
   }
 
@@ -210,8 +211,8 @@ public record CoracleConfig(
   /**
    * What {@code run_shell} may run.
    *
-   * @param allow programs that may run (by name, e.g. {@code python3}); empty means any program
-   *     not denied
+   * @param allow programs that may run (by name, e.g. {@code python3}); empty means any program not
+   *     denied
    * @param deny programs that never run, whatever {@code allow} says
    * @param sandbox {@code auto} (bubblewrap when it is installed and works, else process limits),
    *     {@code bubblewrap} (required) or {@code none} (process limits only)
@@ -221,8 +222,8 @@ public record CoracleConfig(
   /**
    * The web tools.
    *
-   * @param allowHosts host names, IP addresses or CIDR ranges that {@code web_fetch} may reach
-   *     even though they are loopback, private or link-local (e.g. a local docs server)
+   * @param allowHosts host names, IP addresses or CIDR ranges that {@code web_fetch} may reach even
+   *     though they are loopback, private or link-local (e.g. a local docs server)
    * @param timeoutSeconds limit for one fetch
    * @param maxBytes the most bytes one fetch downloads
    * @param search where {@code web_search} sends queries
@@ -247,8 +248,8 @@ public record CoracleConfig(
    *     a request goes to a cloud provider or the browser fallback
    * @param redactPii e-mail addresses, phone numbers and card numbers (Luhn-checked) are replaced
    *     too
-   * @param flagInjections tool outputs that look like prompt injection are marked for the model
-   *     and audited
+   * @param flagInjections tool outputs that look like prompt injection are marked for the model and
+   *     audited
    */
   public record GuardConfig(boolean redactSecrets, boolean redactPii, boolean flagInjections) {}
 }

@@ -70,7 +70,9 @@ public class PlanActivitiesImpl implements PlanActivities {
     String learned = text(root.path("learned"));
     if (!List.of(Verdict.CONTINUE, Verdict.REPLAN, Verdict.DONE).contains(decision)) {
       return new Verdict(
-          Verdict.CONTINUE, "the verifier's decision '" + decision + "' is unknown; continuing", null);
+          Verdict.CONTINUE,
+          "the verifier's decision '" + decision + "' is unknown; continuing",
+          null);
     }
     return new Verdict(decision, reason.isEmpty() ? decision : reason, learned);
   }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Normalizes the paths a plan names. They are hints for the coder and the verifier, not access
- * rights (the tools enforce the workspace jail), so a path that would leave the workspace is
- * simply dropped.
+ * rights (the tools enforce the workspace jail), so a path that would leave the workspace is simply
+ * dropped.
  */
 final class WorkspacePaths {
   private WorkspacePaths() {}

@@ -4,8 +4,8 @@ import dev.coracle.activities.config.CoracleConfig.SearchConfig;
 import dev.coracle.activities.config.CoracleConfig.ShellConfig;
 import dev.coracle.activities.config.CoracleConfig.ToolsConfig;
 import dev.coracle.activities.config.CoracleConfig.WebConfig;
-import java.util.List;
 import dev.coracle.activities.config.LoadedConfig;
+import java.util.List;
 
 /** The tools section of the configuration; the shipped defaults when a config has none. */
 final class ToolSettings {

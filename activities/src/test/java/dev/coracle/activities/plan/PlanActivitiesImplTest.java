@@ -36,14 +36,17 @@ class PlanActivitiesImplTest {
         {"steps": [{"goal": "g", "files": ["/etc/passwd", "../up.txt", "a/../../b", "ok.txt", "~/x"]}]}""";
     PlanParse parsed = parser.parsePlan(raw, limits);
     assertThat(parsed.plan().steps().get(0).files()).containsExactly("ok.txt");
-    assertThat(parsed.plan().steps().get(0).doneCriteria()).isEqualTo(PlanActivitiesImpl.DEFAULT_DONE);
+    assertThat(parsed.plan().steps().get(0).doneCriteria())
+        .isEqualTo(PlanActivitiesImpl.DEFAULT_DONE);
   }
 
   @Test
   void a_plan_longer_than_the_limit_is_cut() {
     String raw = "{\"steps\": [\"one\", \"two\", \"three\", \"four\", \"five\"]}";
     PlanParse parsed = parser.parsePlan(raw, limits);
-    assertThat(parsed.plan().steps()).extracting(s -> s.goal()).containsExactly("one", "two", "three");
+    assertThat(parsed.plan().steps())
+        .extracting(s -> s.goal())
+        .containsExactly("one", "two", "three");
   }
 
   @Test
