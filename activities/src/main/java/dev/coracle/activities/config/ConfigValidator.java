@@ -55,6 +55,20 @@ final class ConfigValidator {
     require(tools.shellTimeoutSeconds() > 0, "tools.shell-timeout-seconds must be positive");
     require(tools.outputLimitBytes() >= 1024, "tools.output-limit-bytes must be at least 1024");
     require(tools.contextLimitBytes() >= 1024, "tools.context-limit-bytes must be at least 1024");
+    String sandbox = tools.shell().sandbox();
+    require(
+        List.of("auto", "bubblewrap", "none").contains(sandbox),
+        "tools.shell.sandbox must be auto, bubblewrap or none, not '" + sandbox + "'");
+    var web = tools.web();
+    require(web.timeoutSeconds() > 0, "tools.web.timeout-seconds must be positive");
+    require(web.maxBytes() > 0, "tools.web.max-bytes must be positive");
+    String search = web.search().kind();
+    require(
+        List.of("", "searxng", "brave").contains(search),
+        "tools.web.search.kind must be searxng, brave or empty, not '" + search + "'");
+    require(
+        search.isEmpty() || web.search().url().startsWith("http"),
+        "tools.web.search.url must be an http(s) URL when a search kind is set");
   }
 
   /** Every routing entry must name a configured model, so a typo fails at start, not per chat. */
