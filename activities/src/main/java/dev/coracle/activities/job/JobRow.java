@@ -71,8 +71,8 @@ record JobRow(
 
   /**
    * This row as the workflow now sees it. What only registration knows (request, title, class,
-   * creation time) is kept; a workspace not yet resolved does not erase the requested one; the
-   * first finishing time is kept when a retry writes the same finish again.
+   * creation time) is kept; a workspace or planner the snapshot does not know yet does not erase
+   * the stored one; the first finishing time is kept when a retry writes the same finish again.
    */
   JobRow updatedBy(JobSnapshot snapshot, @Nullable JobPlanState plan) {
     boolean finished = JobStatus.fromWireName(snapshot.status()).finished();
@@ -88,7 +88,7 @@ record JobRow(
         snapshot.currentStep(),
         snapshot.stepCount(),
         plan == null ? planJson : JobJson.write(plan),
-        plan == null ? planner : plan.planner(),
+        plan != null ? plan.planner() : snapshot.planner() != null ? snapshot.planner() : planner,
         usage.promptTokens(),
         usage.completionTokens(),
         JobJson.write(snapshot.changedFiles() == null ? List.of() : snapshot.changedFiles()),
