@@ -7,6 +7,7 @@ import dev.coracle.workflows.job.JobStatus;
 import dev.coracle.workflows.job.JobStep;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +135,7 @@ public class JobQueries {
       return byJob;
     }
     for (JobStepRow step : steps.ofJobs(rows.stream().map(JobRow::id).toList())) {
-      byJob.computeIfAbsent(step.jobId(), id -> new java.util.ArrayList<>()).add(step.toStep());
+      byJob.computeIfAbsent(step.jobId(), id -> new ArrayList<>()).add(step.toStep());
     }
     return byJob;
   }

@@ -31,7 +31,7 @@ public class JobStatusLines {
     List<JobSnapshot> active = queries.active();
     List<JobSnapshot> finished = queries.recent(FINISHED_SHOWN);
     if (active.isEmpty() && finished.isEmpty()) {
-      return List.of("No coding jobs yet.");
+      return List.of("There are no coding jobs yet.");
     }
     List<String> lines = new ArrayList<>();
     active.forEach(job -> lines.add(activeLine(job)));

@@ -12,12 +12,14 @@ import static dev.coracle.activities.job.Jobs.snapshot;
 import static dev.coracle.activities.job.Jobs.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.coracle.activities.store.MutableClock;
 import dev.coracle.activities.store.TestStore;
 import dev.coracle.workflows.chat.Usage;
 import dev.coracle.workflows.job.JobEvent;
 import dev.coracle.workflows.job.JobRequest;
+import dev.coracle.workflows.job.JobResume;
 import dev.coracle.workflows.job.JobSnapshot;
 import dev.coracle.workflows.job.JobStep;
 import dev.coracle.workflows.job.JobUpdate;
@@ -73,8 +75,7 @@ class JobStoreTest {
     JobRequest resumed =
         request("job-1", "Add a login page")
             .resumingFrom(
-                new dev.coracle.workflows.job.JobResume(
-                    null, List.of(), null, 7, Usage.NONE, List.of(), false, true));
+                new JobResume(null, List.of(), null, 7, Usage.NONE, List.of(), false, true));
     store.register(resumed, T0);
 
     assertThat(queries.request("job-1").orElseThrow().resume()).isNull();
@@ -101,10 +102,7 @@ class JobStoreTest {
     assertThat(stored).isEqualTo(snapshot);
     assertThat(queries.eventsAfter("job-1", 0, 10))
         .extracting(JobEvent::seq, JobEvent::type)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1L, "created"),
-            org.assertj.core.groups.Tuple.tuple(2L, "step-done"),
-            org.assertj.core.groups.Tuple.tuple(3L, "step-started"));
+        .containsExactly(tuple(1L, "created"), tuple(2L, "step-done"), tuple(3L, "step-started"));
   }
 
   @Test
@@ -207,9 +205,7 @@ class JobStoreTest {
 
     assertThat(queries.find("job-1").orElseThrow().steps())
         .extracting(JobStep::index, step -> step.plan().goal(), JobStep::status)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, "A", "done"),
-            org.assertj.core.groups.Tuple.tuple(2, "B2", "pending"));
+        .containsExactly(tuple(1, "A", "done"), tuple(2, "B2", "pending"));
   }
 
   @Test

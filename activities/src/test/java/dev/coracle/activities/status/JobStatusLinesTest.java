@@ -51,7 +51,7 @@ class JobStatusLinesTest {
 
   @Test
   void no_jobs_says_so() {
-    assertThat(lines.lines(clock.instant())).containsExactly("No coding jobs yet.");
+    assertThat(lines.lines(clock.instant())).containsExactly("There are no coding jobs yet.");
   }
 
   @Test

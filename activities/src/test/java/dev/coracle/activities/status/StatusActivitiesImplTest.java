@@ -53,7 +53,7 @@ class StatusActivitiesImplTest {
     assertThat(status.answerStatus(QUESTION))
         .isEqualTo(
             """
-            No coding jobs yet.
+            There are no coding jobs yet.
             No model calls in the last 24 h.
             No model has answered yet.""");
   }
@@ -72,7 +72,7 @@ class StatusActivitiesImplTest {
     assertThat(status.answerStatus(QUESTION))
         .isEqualTo(
             """
-            No coding jobs yet.
+            There are no coding jobs yet.
             Last 24 h: 3 answers, 1 failure.
             - groq/llama-3.3-70b: 1 answer, 1 failure, 1,500 tokens (1,200 in, 300 out).
             - ollama/qwen2.5:7b: 2 answers, 3,734 tokens (3,000 in, 734 out).
