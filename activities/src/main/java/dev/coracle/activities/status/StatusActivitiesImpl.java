@@ -24,23 +24,22 @@ public class StatusActivitiesImpl implements StatusActivities {
 
   static final Duration WINDOW = Duration.ofHours(24);
 
-  static final String NO_JOBS =
-      "There are no coding jobs yet: this version of coracle answers chats one at a time,"
-          + " and long coding jobs come in a later version.";
-
   private final AuditLog audit;
   private final Clock clock;
+  private final JobStatusLines jobs;
   private final EngineStatus engine;
 
-  /** Audit figures only, without the engine's state. */
-  public StatusActivitiesImpl(AuditLog audit, Clock clock) {
-    this(audit, clock, null);
+  /** Jobs and audit figures only, without the engine's state. */
+  public StatusActivitiesImpl(AuditLog audit, Clock clock, JobStatusLines jobs) {
+    this(audit, clock, jobs, null);
   }
 
   @Inject
-  public StatusActivitiesImpl(AuditLog audit, Clock clock, EngineStatus engine) {
+  public StatusActivitiesImpl(
+      AuditLog audit, Clock clock, JobStatusLines jobs, EngineStatus engine) {
     this.audit = audit;
     this.clock = clock;
+    this.jobs = jobs;
     this.engine = engine;
   }
 
@@ -49,12 +48,12 @@ public class StatusActivitiesImpl implements StatusActivities {
     Instant now = clock.instant();
     AuditSummary summary = audit.summarySince(now.minus(WINDOW));
     List<String> lines = new ArrayList<>();
-    lines.add(NO_JOBS);
+    lines.addAll(jobs.lines(now));
     lines.addAll(windowLines(summary));
     Optional<AuditEntry> lastAnswer = audit.lastAnswer();
     lines.add(
         lastAnswer
-            .map(e -> "Last answer: " + ago(e, now) + " by " + e.target() + ".")
+            .map(e -> "Last answer: " + Ago.since(e.at(), now) + " by " + e.target() + ".")
             .orElse("No model has answered yet."));
     audit.latest(1).stream()
         .filter(e -> !e.ok())
@@ -63,7 +62,7 @@ public class StatusActivitiesImpl implements StatusActivities {
             e ->
                 lines.add(
                     "Last call failed: "
-                        + ago(e, now)
+                        + Ago.since(e.at(), now)
                         + " by "
                         + e.target()
                         + " ("
@@ -95,8 +94,8 @@ public class StatusActivitiesImpl implements StatusActivities {
   }
 
   private static String counts(long answered, long failures) {
-    String text = plural(answered, "answer");
-    return failures == 0 ? text : text + ", " + plural(failures, "failure");
+    String text = Ago.plural(answered, "answer");
+    return failures == 0 ? text : text + ", " + Ago.plural(failures, "failure");
   }
 
   private static String tokens(ModelTotals totals) {
@@ -106,23 +105,5 @@ public class StatusActivitiesImpl implements StatusActivities {
         totals.totalTokens(),
         totals.promptTokens(),
         totals.completionTokens());
-  }
-
-  static String ago(AuditEntry entry, Instant now) {
-    Duration elapsed = Duration.between(Instant.ofEpochMilli(entry.at()), now);
-    if (elapsed.compareTo(Duration.ofMinutes(1)) < 0) {
-      return "less than a minute ago";
-    }
-    if (elapsed.compareTo(Duration.ofHours(1)) < 0) {
-      return elapsed.toMinutes() + " min ago";
-    }
-    if (elapsed.compareTo(Duration.ofDays(1)) < 0) {
-      return elapsed.toHours() + " h ago";
-    }
-    return plural(elapsed.toDays(), "day") + " ago";
-  }
-
-  private static String plural(long count, String noun) {
-    return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
   }
 }

@@ -2,11 +2,15 @@ package dev.coracle.activities.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coracle.activities.job.JobStore;
 import dev.coracle.activities.store.AuditLog;
 import dev.coracle.activities.store.MutableClock;
 import dev.coracle.activities.store.TestStore;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.ChatRequest;
+import dev.coracle.workflows.chat.RequestClass;
+import dev.coracle.workflows.job.JobLimits;
+import dev.coracle.workflows.job.JobRequest;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +39,8 @@ class StatusActivitiesImplTest {
   void start() {
     context = TestStore.start(dir.resolve("coracle.db"), clock);
     audit = context.getBean(AuditLog.class);
-    // Audit figures only: the engine part (slot, cooldowns) is covered end to end.
-    status = new StatusActivitiesImpl(audit, clock);
+    // Jobs and audit figures only: the engine part (slot, cooldowns) is covered end to end.
+    status = new StatusActivitiesImpl(audit, clock, context.getBean(JobStatusLines.class));
   }
 
   @AfterEach
@@ -49,8 +53,7 @@ class StatusActivitiesImplTest {
     assertThat(status.answerStatus(QUESTION))
         .isEqualTo(
             """
-            There are no coding jobs yet: this version of coracle answers chats one at a time, \
-            and long coding jobs come in a later version.
+            There are no coding jobs yet.
             No model calls in the last 24 h.
             No model has answered yet.""");
   }
@@ -69,8 +72,7 @@ class StatusActivitiesImplTest {
     assertThat(status.answerStatus(QUESTION))
         .isEqualTo(
             """
-            There are no coding jobs yet: this version of coracle answers chats one at a time, \
-            and long coding jobs come in a later version.
+            There are no coding jobs yet.
             Last 24 h: 3 answers, 1 failure.
             - groq/llama-3.3-70b: 1 answer, 1 failure, 1,500 tokens (1,200 in, 300 out).
             - ollama/qwen2.5:7b: 2 answers, 3,734 tokens (3,000 in, 734 out).
@@ -104,5 +106,23 @@ class StatusActivitiesImplTest {
             """
             No model calls in the last 24 h.
             Last answer: 3 days ago by ollama/qwen2.5:7b.""");
+  }
+
+  @Test
+  void jobs_come_first_then_the_model_figures() {
+    ChatRequest chat =
+        new ChatRequest(
+            "coracle", List.of(new ChatMessage("user", "Add a login page")), null, null);
+    JobStore jobs = context.getBean(JobStore.class);
+    jobs.register(
+        new JobRequest("job-1", chat, null, RequestClass.DEEP, JobLimits.defaults(), null),
+        clock.millis());
+
+    assertThat(status.answerStatus(QUESTION))
+        .isEqualTo(
+            """
+            Job job-1 (Add a login page): queued, not started yet.
+            No model calls in the last 24 h.
+            No model has answered yet.""");
   }
 }

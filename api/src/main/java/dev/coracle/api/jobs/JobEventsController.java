@@ -1,0 +1,62 @@
+package dev.coracle.api.jobs;
+
+import dev.coracle.activities.job.JobQueries;
+import dev.coracle.api.openai.OpenAiException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.reactivestreams.Publisher;
+
+/**
+ * {@code GET /api/jobs/{id}/events}: the job's progress as server-sent events, from the event after
+ * {@code Last-Event-ID} (or {@code ?after=N}) until the job ends.
+ */
+@Controller("/api/jobs")
+public class JobEventsController {
+  private final JobQueries queries;
+  private final JobEventStream stream;
+
+  public JobEventsController(JobQueries queries, JobEventStream stream) {
+    this.queries = queries;
+    this.stream = stream;
+  }
+
+  /** Runs on a blocking thread only for the existence check; the stream polls on its own. */
+  @Get(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  public HttpResponse<Publisher<Event<String>>> events(
+      @PathVariable String id,
+      @Nullable @Header("Last-Event-ID") String lastEventId,
+      @Nullable @QueryValue String after) {
+    long afterSeq = afterSeq(lastEventId != null ? lastEventId : after);
+    if (queries.status(id).isEmpty()) {
+      throw JobErrors.notFound(id);
+    }
+    return HttpResponse.<Publisher<Event<String>>>ok(stream.events(id, afterSeq))
+        .contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
+  }
+
+  private static long afterSeq(String text) {
+    if (text == null || text.isBlank()) {
+      return 0;
+    }
+    try {
+      long seq = Long.parseLong(text.strip());
+      if (seq >= 0) {
+        return seq;
+      }
+    } catch (NumberFormatException e) {
+      // Answered below, as for a negative number.
+    }
+    throw OpenAiException.invalidValue(
+        "after", "Last-Event-ID and 'after' take an event number, 0 or more (got '" + text + "')");
+  }
+}

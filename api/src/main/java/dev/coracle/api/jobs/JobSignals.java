@@ -1,0 +1,53 @@
+package dev.coracle.api.jobs;
+
+import dev.coracle.activities.job.JobQueries;
+import dev.coracle.worker.TemporalConnection;
+import dev.coracle.workflows.job.JobSnapshot;
+import dev.coracle.workflows.job.JobStatus;
+import dev.coracle.workflows.job.JobWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import jakarta.inject.Singleton;
+import java.util.function.Consumer;
+
+/**
+ * Cancels, pauses and resumes jobs. The store decides whether a job exists and has finished, so the
+ * answer is the same whether or not its workflow is still in Temporal's memory.
+ */
+@Singleton
+public class JobSignals {
+
+  private final WorkflowClient client;
+  private final JobQueries queries;
+
+  public JobSignals(TemporalConnection connection, JobQueries queries) {
+    this.client = connection.client();
+    this.queries = queries;
+  }
+
+  JobSnapshot cancel(String jobId, String reason) {
+    return send(jobId, job -> job.cancel(reason));
+  }
+
+  JobSnapshot pause(String jobId) {
+    return send(jobId, JobWorkflow::pause);
+  }
+
+  JobSnapshot resume(String jobId) {
+    return send(jobId, JobWorkflow::resume);
+  }
+
+  /** Signals the job's workflow; the job comes back as stored, before the workflow acts. */
+  private JobSnapshot send(String jobId, Consumer<JobWorkflow> signal) {
+    JobSnapshot job = queries.find(jobId).orElseThrow(() -> JobErrors.notFound(jobId));
+    if (JobStatus.fromWireName(job.status()).finished()) {
+      throw JobErrors.finished(jobId, job.status());
+    }
+    try {
+      signal.accept(client.newWorkflowStub(JobWorkflow.class, jobId));
+    } catch (WorkflowNotFoundException gone) {
+      throw JobErrors.notRunning(jobId);
+    }
+    return job;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.coracle.api.jobs;
+
+import dev.coracle.api.openai.ParsedCompletion;
+import dev.coracle.workflows.chat.RequestClass;
+
+/**
+ * A validated {@code POST /api/jobs} body.
+ *
+ * @param workspace an existing absolute directory, or null for a fresh one
+ */
+record JobSubmission(ParsedCompletion chat, String workspace, RequestClass requestClass) {}

@@ -1,0 +1,83 @@
+package dev.coracle.api.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coracle.api.openai.CompletionRequestParser;
+import dev.coracle.api.openai.JsonBody;
+import dev.coracle.api.openai.OpenAiException;
+import dev.coracle.workflows.chat.RequestClass;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Validates a job request: an OpenAI chat-completion body, so clients reuse what they already
+ * build, plus where the job works and how much planning it gets.
+ */
+final class JobSubmissionParser {
+
+  static final String DEFAULT_MODEL = "coracle";
+
+  /** Status questions are answered, never run as jobs. */
+  private static final Set<RequestClass> JOB_CLASSES =
+      Set.of(RequestClass.DEEP, RequestClass.RESEARCH, RequestClass.FAST);
+
+  private JobSubmissionParser() {}
+
+  /**
+   * @param workspaceHeader {@code x-coracle-workspace}, used when the body names no workspace
+   */
+  static JobSubmission parse(String body, String workspaceHeader) {
+    JsonNode root = JsonBody.readObject(body);
+    JsonNode model = root.get("model");
+    if (model == null || model.isNull()) {
+      ((ObjectNode) root).put("model", DEFAULT_MODEL);
+    }
+    String workspace = workspace(optionalText(root, "workspace", workspaceHeader));
+    RequestClass requestClass = requestClass(optionalText(root, "class", null));
+    return new JobSubmission(
+        CompletionRequestParser.parse(root.toString()), workspace, requestClass);
+  }
+
+  private static String optionalText(JsonNode root, String field, String fallback) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return fallback == null || fallback.isBlank() ? null : fallback;
+    }
+    if (!node.isTextual()) {
+      throw OpenAiException.invalid(field, "'" + field + "' must be a string");
+    }
+    return node.asText();
+  }
+
+  private static String workspace(String text) {
+    if (text == null) {
+      return null;
+    }
+    Path path;
+    try {
+      path = Path.of(text);
+    } catch (InvalidPathException e) {
+      throw OpenAiException.invalidValue("workspace", "'workspace' is not a path: " + text);
+    }
+    if (!path.isAbsolute() || !Files.isDirectory(path)) {
+      throw OpenAiException.invalidValue(
+          "workspace", "'workspace' must be the absolute path of an existing directory: " + text);
+    }
+    return path.normalize().toString();
+  }
+
+  private static RequestClass requestClass(String text) {
+    if (text == null) {
+      return RequestClass.DEEP;
+    }
+    for (RequestClass candidate : JOB_CLASSES) {
+      if (candidate.wireName().equals(text)) {
+        return candidate;
+      }
+    }
+    throw OpenAiException.invalidValue(
+        "class", "'class' must be one of deep, research or fast (got '" + text + "')");
+  }
+}
