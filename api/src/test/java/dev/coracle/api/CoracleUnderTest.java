@@ -37,6 +37,8 @@ final class CoracleUnderTest implements AutoCloseable {
     Map<String, String> env = new HashMap<>(extraEnv);
     env.put("CORACLE_SERVER_PORT", "0");
     env.put("CORACLE_TEMPORAL_EMBEDDED_PORT", "0");
+    // Most tests check single answers for every class; the job tests turn chat jobs back on.
+    env.putIfAbsent("CORACLE_JOBS_FROM_CHAT", "false");
     LoadedConfig loaded = ConfigLoader.load(home, env);
     return new CoracleUnderTest(CoracleServer.start(loaded), home);
   }

@@ -22,11 +22,11 @@ import org.reactivestreams.Publisher;
 @Controller("/api/jobs")
 public class JobEventsController {
   private final JobQueries queries;
-  private final JobEventStream stream;
+  private final JobEventFeed feed;
 
-  public JobEventsController(JobQueries queries, JobEventStream stream) {
+  public JobEventsController(JobQueries queries, JobEventFeed feed) {
     this.queries = queries;
-    this.stream = stream;
+    this.feed = feed;
   }
 
   /** Runs on a blocking thread only for the existence check; the stream polls on its own. */
@@ -40,7 +40,18 @@ public class JobEventsController {
     if (queries.status(id).isEmpty()) {
       throw JobErrors.notFound(id);
     }
-    return HttpResponse.<Publisher<Event<String>>>ok(stream.events(id, afterSeq))
+    // A comment line keeps the connection busy: EventSource clients dispatch nothing for it.
+    Event<String> keepAlive = Event.of("").comment("keep-alive");
+    Publisher<Event<String>> events =
+        feed.follow(
+            id,
+            afterSeq,
+            event ->
+                Event.of(JobsJson.write(JobView.event(id, event)))
+                    .id(Long.toString(event.seq()))
+                    .name(event.type()),
+            keepAlive);
+    return HttpResponse.<Publisher<Event<String>>>ok(events)
         .contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
   }
 

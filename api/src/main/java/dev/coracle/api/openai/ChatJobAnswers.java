@@ -38,7 +38,8 @@ public class ChatJobAnswers {
 
   /** The job's progress as lines of assistant content, ending after its last event. */
   Flux<String> progress(String jobId) {
-    return feed.follow(jobId, 0).map(event -> JobProgressLines.line(jobId, event));
+    // An empty line keeps a quiet stream alive; it adds nothing to what the user reads.
+    return feed.follow(jobId, 0, event -> JobProgressLines.line(jobId, event), "");
   }
 
   /** The chat's answer with the job's summary, or a note on where the job is. */

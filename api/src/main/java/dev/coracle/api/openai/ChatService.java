@@ -107,7 +107,7 @@ public class ChatService {
             options.bypassCache(),
             options.workspace(),
             jobLimits);
-    WorkflowOptions options =
+    WorkflowOptions workflowOptions =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.MAIN)
@@ -118,7 +118,7 @@ public class ChatService {
             .setDisableEagerExecution(false)
             .setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)))
             .build();
-    ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, options);
+    ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, workflowOptions);
     try {
       WorkflowClient.start(workflow::chat, request);
       return new StartedChat(

@@ -3,22 +3,23 @@ package dev.coracle.api.jobs;
 import dev.coracle.activities.job.JobQueries;
 import dev.coracle.workflows.job.JobEvent;
 import dev.coracle.workflows.job.JobStatus;
-import io.micronaut.http.sse.Event;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A job's events as server-sent events, read from the store by polling: the store is what every
- * process shares and what survives a restart, so a stream resumes anywhere with {@code
- * Last-Event-ID}. Polls run on Reactor's blocking-capable scheduler, never on the event loop.
+ * A job's events as they are stored, followed live by polling: the store is what every process
+ * shares and what survives a restart, so a follower resumes anywhere from a sequence number. The
+ * events endpoint and a chat that started a job both read it. Polls run on Reactor's
+ * blocking-capable scheduler, never on the event loop.
  */
 @Singleton
-public class JobEventStream {
+public class JobEventFeed {
 
   static final Duration POLL = Duration.ofMillis(200);
   static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -26,38 +27,47 @@ public class JobEventStream {
 
   private final JobQueries queries;
 
-  public JobEventStream(JobQueries queries) {
+  public JobEventFeed(JobQueries queries) {
     this.queries = queries;
   }
 
-  /** Events numbered above {@code afterSeq}, live, until the job's terminal event. */
-  Flux<Event<String>> events(String jobId, long afterSeq) {
+  /**
+   * Events numbered above {@code afterSeq}, live, until the job's terminal event, each turned into
+   * an item. After {@link #KEEP_ALIVE} without an event, {@code keepAlive} is sent so that proxies
+   * and clients see traffic.
+   */
+  public <T> Flux<T> follow(
+      String jobId, long afterSeq, Function<JobEvent, T> toItem, T keepAlive) {
     return Flux.defer(
         () -> {
-          Cursor cursor = new Cursor(jobId, afterSeq);
+          Cursor<T> cursor = new Cursor<>(jobId, afterSeq, toItem, keepAlive);
           return Flux.interval(Duration.ZERO, POLL, Schedulers.boundedElastic())
               .onBackpressureDrop()
               .concatMap(tick -> Mono.fromCallable(cursor::poll), 1)
               .takeUntil(Batch::last)
-              .concatMapIterable(Batch::events);
+              .concatMapIterable(Batch::items);
         });
   }
 
-  /** What one poll sends; {@code last} ends the stream after it. */
-  private record Batch(List<Event<String>> events, boolean last) {}
+  /** What one poll sends; {@code last} ends the feed after it. */
+  private record Batch<T>(List<T> items, boolean last) {}
 
-  /** Where one stream stands. Polls are sequential, so its fields need no locking. */
-  private final class Cursor {
+  /** Where one follower stands. Polls are sequential, so its fields need no locking. */
+  private final class Cursor<T> {
     private final String jobId;
+    private final Function<JobEvent, T> toItem;
+    private final T keepAlive;
     private long lastSeq;
     private long lastSentNanos = System.nanoTime();
 
-    Cursor(String jobId, long afterSeq) {
+    Cursor(String jobId, long afterSeq, Function<JobEvent, T> toItem, T keepAlive) {
       this.jobId = jobId;
       this.lastSeq = afterSeq;
+      this.toItem = toItem;
+      this.keepAlive = keepAlive;
     }
 
-    Batch poll() {
+    Batch<T> poll() {
       // The status is read before the events: a job that had finished by then has all its events
       // stored, so an empty read after it means nothing more will come.
       boolean finished = queries.status(jobId).map(JobStatus::finished).orElse(true);
@@ -65,28 +75,24 @@ public class JobEventStream {
       long now = System.nanoTime();
       if (events.isEmpty()) {
         if (finished) {
-          return new Batch(List.of(), true);
+          return new Batch<>(List.of(), true);
         }
         if (now - lastSentNanos >= KEEP_ALIVE.toNanos()) {
           lastSentNanos = now;
-          // A comment line: proxies and clients see traffic, EventSource dispatches nothing.
-          return new Batch(List.of(Event.of("").comment("keep-alive")), false);
+          return new Batch<>(List.of(keepAlive), false);
         }
-        return new Batch(List.of(), false);
+        return new Batch<>(List.of(), false);
       }
       lastSentNanos = now;
-      List<Event<String>> out = new ArrayList<>();
+      List<T> out = new ArrayList<>();
       for (JobEvent event : events) {
         lastSeq = event.seq();
-        out.add(
-            Event.of(JobsJson.write(JobView.event(jobId, event)))
-                .id(Long.toString(event.seq()))
-                .name(event.type()));
+        out.add(toItem.apply(event));
         if (event.terminal()) {
-          return new Batch(out, true);
+          return new Batch<>(out, true);
         }
       }
-      return new Batch(out, false);
+      return new Batch<>(out, false);
     }
   }
 }
