@@ -50,13 +50,15 @@ final class JobFixtures {
   static JsonNode job(String baseUrl, String id) {
     HttpResponse<String> response = get(baseUrl + "/api/jobs/" + id);
     if (response.statusCode() != 200) {
-      throw new AssertionError("GET job " + id + ": " + response.statusCode() + " " + response.body());
+      throw new AssertionError(
+          "GET job " + id + ": " + response.statusCode() + " " + response.body());
     }
     return json(response);
   }
 
   /** Polls the job until {@code condition} holds. */
-  static JsonNode awaitJob(String baseUrl, String id, Duration limit, Predicate<JsonNode> condition) {
+  static JsonNode awaitJob(
+      String baseUrl, String id, Duration limit, Predicate<JsonNode> condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {

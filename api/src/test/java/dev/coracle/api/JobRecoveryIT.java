@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The promise of a durable job, tested the hard way: {@code kill -9} of {@code coracle serve} in
- * the middle of step 2 of a 4-step plan, then a restart on the same home. The job must finish,
- * step 1 must not run again (the fake upstream's request log shows it), and no file or event may
- * be lost.
+ * the middle of step 2 of a 4-step plan, then a restart on the same home. The job must finish, step
+ * 1 must not run again (the fake upstream's request log shows it), and no file or event may be
+ * lost.
  */
 class JobRecoveryIT {
   @TempDir Path temp;
@@ -79,11 +79,13 @@ class JobRecoveryIT {
     assertThat(JobFixtures.coderRequestsForStep(ollama, 1)).hasSize(step1Requests);
     assertThat(done.path("steps")).hasSize(4);
     done.path("steps")
-        .forEach(step -> assertThat(step.path("status").asText()).as(step.toString()).isEqualTo("done"));
+        .forEach(
+            step -> assertThat(step.path("status").asText()).as(step.toString()).isEqualTo("done"));
     for (String file : List.of("a.txt", "b.txt", "c.txt", "d.txt")) {
       assertThat(workspace.resolve(file)).exists();
     }
-    assertThat(Files.readString(workspace.resolve("a.txt"))).isEqualTo("written by coracle step 1\n");
+    assertThat(Files.readString(workspace.resolve("a.txt")))
+        .isEqualTo("written by coracle step 1\n");
 
     List<JsonNode> events = JobFixtures.events(second.baseUrl(), id);
     for (int i = 0; i < events.size(); i++) {

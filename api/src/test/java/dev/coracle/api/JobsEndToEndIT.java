@@ -75,8 +75,19 @@ class JobsEndToEndIT {
     List<String> types = events.stream().map(e -> e.path("type").asText()).toList();
     assertThat(types)
         .containsSubsequence(
-            "created", "stage", "step-started", "tool", "step-done", "verify",
-            "step-started", "tool", "step-done", "verify", "step-started", "tool", "step-done",
+            "created",
+            "stage",
+            "step-started",
+            "tool",
+            "step-done",
+            "verify",
+            "step-started",
+            "tool",
+            "step-done",
+            "verify",
+            "step-started",
+            "tool",
+            "step-done",
             "done");
     assertThat(Files.readString(workspace.resolve("notes/a.txt")))
         .isEqualTo("written by coracle step 1\n");
@@ -120,7 +131,8 @@ class JobsEndToEndIT {
     StringBuilder content = new StringBuilder();
     for (String data : HttpCalls.sseData(response.body())) {
       if (!data.equals("[DONE]")) {
-        content.append(HttpCalls.parse(data).path("choices").path(0).path("delta").path("content").asText(""));
+        content.append(
+            HttpCalls.parse(data).path("choices").path(0).path("delta").path("content").asText(""));
       }
     }
     assertThat(content.toString())
@@ -138,7 +150,8 @@ class JobsEndToEndIT {
             workspace.toString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String content = json(response).path("choices").path(0).path("message").path("content").asText();
+    String content =
+        json(response).path("choices").path(0).path("message").path("content").asText();
     assertThat(content).contains("1 of 1 steps done", "- z.txt");
     assertThat(workspace.resolve("z.txt")).exists();
   }
@@ -147,11 +160,14 @@ class JobsEndToEndIT {
   void status_question_while_a_job_runs_is_answered_from_the_store_without_a_model() {
     ollama.setGenerationDelay(Duration.ofSeconds(2));
     String id = submit("Create slow1.txt and slow2.txt");
-    JobFixtures.awaitJob(coracle.baseUrl(), id, Duration.ofSeconds(30), JobFixtures.status("running"));
+    JobFixtures.awaitJob(
+        coracle.baseUrl(), id, Duration.ofSeconds(30), JobFixtures.status("running"));
     int modelCallsBefore = ollama.requests("/api/chat").size();
 
     HttpResponse<String> status =
-        post(coracle.baseUrl() + "/v1/chat/completions", HttpCalls.chat("coracle-status", "status?", ""));
+        post(
+            coracle.baseUrl() + "/v1/chat/completions",
+            HttpCalls.chat("coracle-status", "status?", ""));
 
     String answer = json(status).path("choices").path(0).path("message").path("content").asText();
     assertThat(answer).contains(id);
@@ -166,13 +182,16 @@ class JobsEndToEndIT {
     String id = submit("Create p1.txt, p2.txt and p3.txt");
     JobFixtures.awaitJob(coracle.baseUrl(), id, Duration.ofSeconds(30), JobFixtures.stepDone(1));
 
-    assertThat(post(coracle.baseUrl() + "/api/jobs/" + id + "/pause", "").statusCode()).isEqualTo(202);
-    JobFixtures.awaitJob(coracle.baseUrl(), id, Duration.ofSeconds(30), JobFixtures.status("paused"));
+    assertThat(post(coracle.baseUrl() + "/api/jobs/" + id + "/pause", "").statusCode())
+        .isEqualTo(202);
+    JobFixtures.awaitJob(
+        coracle.baseUrl(), id, Duration.ofSeconds(30), JobFixtures.status("paused"));
     int requestsWhilePaused = ollama.requests("/api/chat").size();
     JobFixtures.sleep(2000);
     assertThat(ollama.requests("/api/chat")).hasSize(requestsWhilePaused);
 
-    assertThat(post(coracle.baseUrl() + "/api/jobs/" + id + "/resume", "").statusCode()).isEqualTo(202);
+    assertThat(post(coracle.baseUrl() + "/api/jobs/" + id + "/resume", "").statusCode())
+        .isEqualTo(202);
     JobFixtures.awaitJob(coracle.baseUrl(), id, Duration.ofSeconds(60), JobFixtures.status("done"));
     assertThat(workspace.resolve("p3.txt")).exists();
   }
@@ -188,12 +207,14 @@ class JobsEndToEndIT {
     assertThat(cancel.statusCode()).isEqualTo(202);
     int requestsAtCancel = ollama.requests("/api/chat").size();
     JsonNode job =
-        JobFixtures.awaitJob(coracle.baseUrl(), id, Duration.ofSeconds(30), JobFixtures.status("cancelled"));
+        JobFixtures.awaitJob(
+            coracle.baseUrl(), id, Duration.ofSeconds(30), JobFixtures.status("cancelled"));
 
     // At most the turn in flight finished after the cancel.
     assertThat(ollama.requests("/api/chat").size() - requestsAtCancel).isLessThanOrEqualTo(1);
     assertThat(job.path("error").asText()).contains("enough");
     assertThat(workspace.resolve("c4.txt")).doesNotExist();
-    assertThat(post(coracle.baseUrl() + "/api/jobs/" + id + "/cancel", "").statusCode()).isEqualTo(409);
+    assertThat(post(coracle.baseUrl() + "/api/jobs/" + id + "/cancel", "").statusCode())
+        .isEqualTo(409);
   }
 }

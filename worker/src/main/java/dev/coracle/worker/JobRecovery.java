@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Restarts unfinished jobs after coracle itself restarted. The embedded Temporal server keeps
- * nothing across a restart, so the store is the source of truth: each job starts again with its
- * own workflow id and a resume point built from its checkpoints, and carries on after its last
- * finished step. Against an external cluster nothing is restarted here: Temporal resumes those
- * workflows by itself.
+ * nothing across a restart, so the store is the source of truth: each job starts again with its own
+ * workflow id and a resume point built from its checkpoints, and carries on after its last finished
+ * step. Against an external cluster nothing is restarted here: Temporal resumes those workflows by
+ * itself.
  */
 public final class JobRecovery {
   private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);

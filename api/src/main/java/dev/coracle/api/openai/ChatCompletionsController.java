@@ -63,7 +63,9 @@ public class ChatCompletionsController {
     }
     ChatService.StartedChat chat = chats.start(workflowId, parsed, false, options);
     return Mono.fromFuture(chat.result())
-        .flatMap(result -> result.jobId() == null ? Mono.just(result) : Mono.fromFuture(jobs.settle(result)))
+        .flatMap(
+            result ->
+                result.jobId() == null ? Mono.just(result) : Mono.fromFuture(jobs.settle(result)))
         .onErrorMap(e -> ChatFailures.toOpenAi(e, workflowId))
         .map(result -> completed(parsed, workflowId, created, result, startedNanos));
   }
@@ -88,10 +90,7 @@ public class ChatCompletionsController {
   }
 
   private Mono<MutableHttpResponse<?>> stream(
-      ParsedCompletion parsed,
-      String workflowId,
-      long created,
-      ChatService.ChatOptions options) {
+      ParsedCompletion parsed, String workflowId, long created, ChatService.ChatOptions options) {
     ChatStream stream = new ChatStream();
     AutoCloseable subscription = hub.subscribe(workflowId, stream);
     ChatService.StartedChat chat;

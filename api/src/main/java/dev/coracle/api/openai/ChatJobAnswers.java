@@ -17,9 +17,9 @@ import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Flux;
 
 /**
- * What a chat that started a coding job answers. Streamed, the job's progress as it happens;
- * not streamed, the job's summary if it finishes within the configured wait, else where it is and
- * how to follow it.
+ * What a chat that started a coding job answers. Streamed, the job's progress as it happens; not
+ * streamed, the job's summary if it finishes within the configured wait, else where it is and how
+ * to follow it.
  */
 @Singleton
 public class ChatJobAnswers {

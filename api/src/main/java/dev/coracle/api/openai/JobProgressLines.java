@@ -3,9 +3,9 @@ package dev.coracle.api.openai;
 import dev.coracle.workflows.job.JobEvent;
 
 /**
- * How a job's events read in a chat window: a line per stage, step and tool call, then the
- * summary. Chat clients render assistant content as Markdown, so the lines are plain text with
- * light markers.
+ * How a job's events read in a chat window: a line per stage, step and tool call, then the summary.
+ * Chat clients render assistant content as Markdown, so the lines are plain text with light
+ * markers.
  */
 final class JobProgressLines {
   private JobProgressLines() {}

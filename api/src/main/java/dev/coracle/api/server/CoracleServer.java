@@ -8,13 +8,13 @@ import dev.coracle.activities.config.CoracleConfig;
 import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.embeddings.LocalEmbeddings;
+import dev.coracle.activities.job.JobQueries;
+import dev.coracle.activities.job.JobStoreActivitiesImpl;
 import dev.coracle.activities.model.ModelActivitiesImpl;
+import dev.coracle.activities.plan.PlanActivitiesImpl;
 import dev.coracle.activities.route.RouteActivitiesImpl;
 import dev.coracle.activities.status.StatusActivitiesImpl;
 import dev.coracle.activities.store.StoreProperties;
-import dev.coracle.activities.job.JobQueries;
-import dev.coracle.activities.job.JobStoreActivitiesImpl;
-import dev.coracle.activities.plan.PlanActivitiesImpl;
 import dev.coracle.activities.tools.ToolActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
 import dev.coracle.worker.CoracleWorker;
@@ -118,8 +118,7 @@ public final class CoracleServer implements AutoCloseable {
       return;
     }
     int resumed =
-        new JobRecovery(temporal.client())
-            .resume(context.getBean(JobQueries.class).unfinished());
+        new JobRecovery(temporal.client()).resume(context.getBean(JobQueries.class).unfinished());
     if (resumed > 0) {
       LoggerFactory.getLogger(CoracleServer.class)
           .info("resumed {} unfinished coding job(s) from the store", resumed);
