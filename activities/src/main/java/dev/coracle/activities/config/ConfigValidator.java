@@ -51,6 +51,9 @@ final class ConfigValidator {
     require(
         jobs.historyEventsBeforeContinue() >= 200,
         "jobs.history-events-before-continue must be at least 200");
+    require(jobs.maxToolCalls() >= 0, "jobs.max-tool-calls must not be negative");
+    require(jobs.maxTokens() >= 0, "jobs.max-tokens must not be negative");
+    require(jobs.maxWallMinutes() >= 0, "jobs.max-wall-minutes must not be negative");
     var tools = config.tools();
     require(tools.shellTimeoutSeconds() > 0, "tools.shell-timeout-seconds must be positive");
     require(tools.outputLimitBytes() >= 1024, "tools.output-limit-bytes must be at least 1024");

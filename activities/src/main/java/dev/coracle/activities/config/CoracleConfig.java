@@ -1,5 +1,6 @@
 package dev.coracle.activities.config;
 
+import dev.coracle.workflows.job.JobLimits;
 import java.util.List;
 import java.util.Map;
 
@@ -179,6 +180,9 @@ public record CoracleConfig(
    * @param maxReplans how often the verifier may send a job back to planning
    * @param historyEventsBeforeContinue history length past which a job continues as new
    * @param roles an order of {@code provider/model} names per role, overriding the defaults
+   * @param maxToolCalls tool calls over a whole job before it is stopped; 0 for no bound
+   * @param maxTokens model tokens over a whole job before it is stopped; 0 for no bound
+   * @param maxWallMinutes minutes after its start a job is stopped; 0 for no bound
    */
   public record JobsConfig(
       boolean fromChat,
@@ -188,7 +192,23 @@ public record CoracleConfig(
       int maxTurnsPerStep,
       int maxReplans,
       int historyEventsBeforeContinue,
-      JobRolesConfig roles) {}
+      JobRolesConfig roles,
+      int maxToolCalls,
+      long maxTokens,
+      int maxWallMinutes) {
+
+    /** The limits a new job starts with. */
+    public JobLimits limits() {
+      return new JobLimits(
+          maxSteps,
+          maxTurnsPerStep,
+          maxReplans,
+          historyEventsBeforeContinue,
+          maxToolCalls,
+          maxTokens,
+          maxWallMinutes);
+    }
+  }
 
   /** Per-role model orders for jobs; an empty list keeps the default order for that role. */
   public record JobRolesConfig(

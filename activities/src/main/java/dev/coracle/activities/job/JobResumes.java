@@ -32,7 +32,8 @@ final class JobResumes {
             row.usage(),
             JobJson.strings(row.changedFiles()),
             row.jobStatus() == JobStatus.PAUSED,
-            true);
+            true,
+            row.createdAt());
     return request.resumingFrom(resume);
   }
 }

@@ -120,11 +120,7 @@ public class JobService {
   }
 
   private static JobLimits limits(JobsConfig jobs) {
-    return new JobLimits(
-        jobs.maxSteps(),
-        jobs.maxTurnsPerStep(),
-        jobs.maxReplans(),
-        jobs.historyEventsBeforeContinue());
+    return jobs.limits();
   }
 
   private static String sha256(String text) {

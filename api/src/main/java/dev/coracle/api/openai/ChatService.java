@@ -41,14 +41,7 @@ public class ChatService {
     this.workflowTimeout = Duration.ofSeconds(config.config().chat().workflowTimeoutSeconds());
     var jobs = config.config().jobs();
     // Null keeps every chat a single answer; otherwise deep and research chats become jobs.
-    this.jobLimits =
-        jobs.fromChat()
-            ? new JobLimits(
-                jobs.maxSteps(),
-                jobs.maxTurnsPerStep(),
-                jobs.maxReplans(),
-                jobs.historyEventsBeforeContinue())
-            : null;
+    this.jobLimits = jobs.fromChat() ? jobs.limits() : null;
   }
 
   /**

@@ -8,11 +8,26 @@ package dev.coracle.workflows.job;
  * @param maxReplans how often the verifier may send the job back to planning
  * @param historyEventsBeforeContinue workflow history length past which the job continues as new
  *     between steps
+ * @param maxToolCalls tool calls over the whole job before it is stopped; 0 for no bound
+ * @param maxTokens model tokens (prompt and completion) over the whole job; 0 for no bound
+ * @param maxWallMinutes minutes since the job started before it is stopped; 0 for no bound
  */
 public record JobLimits(
-    int maxSteps, int maxTurnsPerStep, int maxReplans, int historyEventsBeforeContinue) {
+    int maxSteps,
+    int maxTurnsPerStep,
+    int maxReplans,
+    int historyEventsBeforeContinue,
+    int maxToolCalls,
+    long maxTokens,
+    int maxWallMinutes) {
+
+  /** Limits without the whole-job budgets, as jobs started before budgets existed carry. */
+  public JobLimits(
+      int maxSteps, int maxTurnsPerStep, int maxReplans, int historyEventsBeforeContinue) {
+    this(maxSteps, maxTurnsPerStep, maxReplans, historyEventsBeforeContinue, 0, 0, 0);
+  }
 
   public static JobLimits defaults() {
-    return new JobLimits(12, 8, 2, 2000);
+    return new JobLimits(12, 8, 2, 2000, 200, 2_000_000, 240);
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param lastEventSeq the last event sequence number written, so new events continue after it
  * @param paused true when the job was paused and must stay so until resumed
  * @param recovered true when this resume comes from crash recovery rather than continue-as-new
+ * @param startedAt when the job first started, epoch milliseconds (0 when unknown), so the wall
+ *     time budget counts from there
  */
 public record JobResume(
     JobPlanState plan,
@@ -22,4 +24,18 @@ public record JobResume(
     Usage usage,
     List<String> changedFiles,
     boolean paused,
-    boolean recovered) {}
+    boolean recovered,
+    long startedAt) {
+
+  public JobResume(
+      JobPlanState plan,
+      List<JobStep> steps,
+      StepProgress progress,
+      long lastEventSeq,
+      Usage usage,
+      List<String> changedFiles,
+      boolean paused,
+      boolean recovered) {
+    this(plan, steps, progress, lastEventSeq, usage, changedFiles, paused, recovered, 0);
+  }
+}

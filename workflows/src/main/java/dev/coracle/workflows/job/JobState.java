@@ -25,6 +25,12 @@ final class JobState {
   String error;
   long createdAt;
 
+  /** When the job first started: the wall-time budget counts from here. */
+  long startedAt;
+
+  /** Tool calls over the whole job, for the budget. */
+  int toolCalls;
+
   private long seq;
   private final List<JobEvent> events = new ArrayList<>();
   private final List<JobEvent> unsaved = new ArrayList<>();
@@ -41,7 +47,12 @@ final class JobState {
       }
       if (resume.steps() != null) {
         steps.addAll(resume.steps());
+        steps.forEach(step -> toolCalls += step.toolCalls());
       }
+      if (resume.progress() != null) {
+        toolCalls += resume.progress().toolCalls();
+      }
+      startedAt = resume.startedAt();
       usage = resume.usage() == null ? Usage.NONE : resume.usage();
       if (resume.changedFiles() != null) {
         changedFiles.addAll(resume.changedFiles());

@@ -30,6 +30,9 @@ public class JobWorkflowImpl implements JobWorkflow {
   private boolean cancelled;
   private String cancelReason;
 
+  /** Why a budget stopped the job, or null. */
+  private String budgetStop;
+
   private JobState state;
   private JobJournal journal;
   private JobModels models;
@@ -40,6 +43,9 @@ public class JobWorkflowImpl implements JobWorkflow {
     journal = new JobJournal(state);
     models = new JobModels(request.jobId());
     state.createdAt = Workflow.currentTimeMillis();
+    if (state.startedAt == 0) {
+      state.startedAt = state.createdAt;
+    }
     if (request.resume() != null && request.resume().paused()) {
       pauseRequested = true;
     }
@@ -48,6 +54,9 @@ public class JobWorkflowImpl implements JobWorkflow {
     try {
       return pipeline(request);
     } catch (TemporalFailure failure) {
+      if (state.status == JobStatus.FAILED) {
+        throw failure; // Already recorded: a budget stopped the job.
+      }
       return fail(failure);
     }
   }
@@ -274,8 +283,11 @@ public class JobWorkflowImpl implements JobWorkflow {
     }
   }
 
-  /** Honours pause and cancel. False when the job was cancelled. */
+  /** Honours pause, cancel and the budgets. False when the job must stop. */
   private boolean gate() {
+    if (!withinBudget()) {
+      return false;
+    }
     if (pauseRequested && !cancelled) {
       JobStatus before = state.status;
       state.status = JobStatus.PAUSED;
@@ -288,7 +300,12 @@ public class JobWorkflowImpl implements JobWorkflow {
         journal.save();
       }
     }
-    return !cancelled;
+    return !cancelled && withinBudget();
+  }
+
+  private boolean withinBudget() {
+    JobBudget.exceeded(state, Workflow.currentTimeMillis()).ifPresent(why -> budgetStop = why);
+    return budgetStop == null;
   }
 
   private JobResult finish() {
@@ -302,6 +319,9 @@ public class JobWorkflowImpl implements JobWorkflow {
   }
 
   private JobResult finishCancelled() {
+    if (budgetStop != null) {
+      throw stopped("stopped: " + budgetStop);
+    }
     state.status = JobStatus.CANCELLED;
     state.stage = JobStage.FINISHED;
     state.error = cancelReason == null ? "cancelled" : "cancelled: " + cancelReason;
@@ -321,12 +341,17 @@ public class JobWorkflowImpl implements JobWorkflow {
         root instanceof ApplicationFailure application
             ? application.getOriginalMessage()
             : root.getMessage();
+    throw stopped(why);
+  }
+
+  private ApplicationFailure stopped(String why) {
     state.status = JobStatus.FAILED;
     state.error = why;
     state.stage = JobStage.FINISHED;
+    state.summary = JobSummary.text(state);
     state.emit(JobEvent.FAILED, "failed: " + why);
     journal.save();
-    throw ApplicationFailure.newNonRetryableFailure("job failed: " + why, JOB_FAILED);
+    return ApplicationFailure.newNonRetryableFailure("job failed: " + why, JOB_FAILED);
   }
 
   private JobResult result() {

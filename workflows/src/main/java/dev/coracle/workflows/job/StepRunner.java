@@ -130,6 +130,7 @@ final class StepRunner {
       result = new ToolResult(call.id(), "tool call failed: " + why, true, List.of());
     }
     turns.toolCalls++;
+    state.toolCalls++;
     turns.changed.addAll(result.changedFiles());
     state.changedFiles.addAll(result.changedFiles());
     turns.transcript.add(new ChatMessage("tool", result.output(), null, call.id(), call.name()));

@@ -404,4 +404,25 @@ class JobWorkflowTest {
     }
     throw new AssertionError("job never became " + status);
   }
+
+  @Test
+  void a_job_past_its_tool_call_budget_stops_with_the_reason(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    start(env, worker);
+    JobRequest request =
+        request("job-13", RequestClass.DEEP, new JobLimits(12, 8, 2, 2000, 1, 0, 0));
+
+    WorkflowFailedException failed =
+        catchThrowableOfType(
+            () -> stub(client, worker, "job-13").run(request), WorkflowFailedException.class);
+
+    assertThat(((ApplicationFailure) failed.getCause()).getOriginalMessage())
+        .contains("jobs.max-tool-calls");
+    // The one allowed call ran; nothing after it.
+    assertThat(world.toolRuns).hasSize(1);
+    assertThat(world.lastSnapshot().status()).isEqualTo("failed");
+    assertThat(world.lastSnapshot().error()).contains("1 tool calls");
+    assertThat(world.storedEvents().get(world.storedEvents().size() - 1).type())
+        .isEqualTo(JobEvent.FAILED);
+  }
 }
