@@ -1,6 +1,7 @@
 package dev.coracle.activities.model;
 
 import dev.coracle.activities.browser.BrowserFallback;
+import dev.coracle.activities.guard.Guardrails;
 import dev.coracle.activities.providers.ModelInvoker;
 import dev.coracle.activities.providers.ProviderException;
 import dev.coracle.activities.providers.ProviderKind;
@@ -10,18 +11,21 @@ import dev.coracle.activities.store.AuditLog;
 import dev.coracle.activities.streaming.StreamListener;
 import dev.coracle.activities.streaming.TokenHub;
 import dev.coracle.workflows.chat.ChatErrorType;
+import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.model.ModelActivities;
 import dev.coracle.workflows.model.ModelAnswer;
 import dev.coracle.workflows.model.ModelCall;
 import dev.coracle.workflows.model.ModelTarget;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Calls one model: gets the LLM slot ready for a local model, reserves free-tier quota, calls the
- * API (or the browser fallback), settles the quota and writes the audit row. Failures become typed
- * {@code ApplicationFailure}s: only an unreachable or failing upstream is worth retrying; for the
- * rest the workflow moves on to the next candidate.
+ * API (or the browser fallback), settles the quota and writes the audit row. A request that leaves
+ * the machine goes through the guardrails first. Failures become typed {@code ApplicationFailure}s:
+ * only an unreachable or failing upstream is worth retrying; for the rest the workflow moves on to
+ * the next candidate.
  */
 @Singleton
 public class ModelActivitiesImpl implements ModelActivities {
@@ -32,6 +36,7 @@ public class ModelActivitiesImpl implements ModelActivities {
   private final QuotaGate quota;
   private final LocalSlotGate slot;
   private final AuditLog audit;
+  private final Guardrails guard;
 
   public ModelActivitiesImpl(
       ProviderCatalog catalog,
@@ -40,7 +45,8 @@ public class ModelActivitiesImpl implements ModelActivities {
       TokenHub hub,
       QuotaGate quota,
       LocalSlotGate slot,
-      AuditLog audit) {
+      AuditLog audit,
+      Guardrails guard) {
     this.catalog = catalog;
     this.invoker = invoker;
     this.browser = browser;
@@ -48,6 +54,7 @@ public class ModelActivitiesImpl implements ModelActivities {
     this.quota = quota;
     this.slot = slot;
     this.audit = audit;
+    this.guard = guard;
   }
 
   @Override
@@ -64,17 +71,18 @@ public class ModelActivitiesImpl implements ModelActivities {
     if (provider.kind() == ProviderKind.OLLAMA && provider.local()) {
       slot.prepare(provider.endpoint().baseUrl(), target.model());
     }
+    List<ChatMessage> messages = outgoing(call, provider);
     Reservation reservation =
-        reserve(call, TokenEstimate.total(call.messages(), call.tools(), call.params()));
+        reserve(call, TokenEstimate.total(messages, call.tools(), call.params()));
     TokenSink sink = sinkFor(call);
     try {
       ModelAnswer answer =
           provider.kind() == ProviderKind.BROWSER
-              ? browser.ask(target.model(), call.messages(), sink)
+              ? browser.ask(target.model(), messages, sink)
               : invoker.invoke(
                   provider.endpoint(),
                   target.model(),
-                  call.messages(),
+                  messages,
                   call.params(),
                   call.tools(),
                   sink,
@@ -95,6 +103,19 @@ public class ModelActivitiesImpl implements ModelActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           message, ChatErrorType.UPSTREAM_REJECTED.name());
     }
+  }
+
+  /**
+   * The messages as this provider may see them. A model on this machine gets them as they are;
+   * anything else (a cloud API, the browser fallback's web UI) gets them redacted. Both the target
+   * and the configured provider must say local: a disagreement errs on the side of redacting.
+   */
+  private List<ChatMessage> outgoing(ModelCall call, ConfiguredProvider provider) {
+    boolean local =
+        call.target().local() && provider.local() && provider.kind() != ProviderKind.BROWSER;
+    return local
+        ? call.messages()
+        : guard.forCloud(call.messages(), call.workflowId(), call.requestClass());
   }
 
   private Reservation reserve(ModelCall call, int estimatedTokens) {

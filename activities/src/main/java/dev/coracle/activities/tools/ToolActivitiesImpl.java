@@ -2,6 +2,7 @@ package dev.coracle.activities.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.guard.Guardrails;
 import dev.coracle.activities.store.ArtifactStore;
 import dev.coracle.activities.store.AuditEntry;
 import dev.coracle.activities.store.AuditLog;
@@ -30,14 +31,23 @@ public class ToolActivitiesImpl implements ToolActivities {
   static final String OK = AuditEntry.OK;
   static final String ERROR = "error";
 
+  /** Tool calls belong to coding jobs. */
+  private static final String REQUEST_CLASS = "job";
+
   private final ToolRegistry registry;
   private final AuditLog audit;
   private final OutputLimit limit;
+  private final Guardrails guard;
 
   public ToolActivitiesImpl(
-      ToolRegistry registry, ArtifactStore artifacts, AuditLog audit, LoadedConfig loaded) {
+      ToolRegistry registry,
+      ArtifactStore artifacts,
+      AuditLog audit,
+      LoadedConfig loaded,
+      Guardrails guard) {
     this.registry = registry;
     this.audit = audit;
+    this.guard = guard;
     this.limit = new OutputLimit(artifacts, ToolSettings.of(loaded).outputLimitBytes());
   }
 
@@ -51,12 +61,17 @@ public class ToolActivitiesImpl implements ToolActivities {
     long started = System.nanoTime();
     ToolCall call = invocation.call();
     String name = call.name() == null ? "" : call.name();
+    String workflowId = workflowId(invocation);
     ToolOutput output = runSafely(invocation, name);
-    String text = limit.fit(invocation.jobId(), name, output.text());
+    // Flagged after the cap: the scan looks at exactly what the model will read, and the notice
+    // can neither be cut off nor end up inside the stored full output.
+    String text =
+        guard.flagToolOutput(
+            name, limit.fit(invocation.jobId(), name, output.text()), workflowId, REQUEST_CLASS);
     long millis = (System.nanoTime() - started) / 1_000_000;
     audit.record(
-        workflowId(invocation),
-        "job",
+        workflowId,
+        REQUEST_CLASS,
         PROVIDER,
         name,
         output.error() ? ERROR : OK,

@@ -1,0 +1,62 @@
+package dev.coracle.activities.guard;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Finds personal data: e-mail addresses, phone numbers and payment card numbers. Opt-in ({@code
+ * guard.redact-pii}), because addresses and numbers in code are often what the model has to work
+ * on.
+ */
+public final class PiiRedactor implements Redactor {
+
+  private static final List<RedactionRule> RULES =
+      List.of(
+          // Cards first: a spaced card number would otherwise read as a phone number.
+          // Only the IIN ranges of real cards (2-6), which keeps epoch milliseconds out.
+          new RedactionRule(
+              "card_number",
+              "(?<![\\d.-])(?<value>[2-6]\\d{3}(?:[ -]?\\d){9,15})(?![\\d-]|\\.\\d)",
+              PiiRedactor::luhnCard),
+          new RedactionRule(
+              "email",
+              "(?<![A-Za-z0-9._%+-])(?<value>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
+                  + "\\.[A-Za-z]{2,})(?![A-Za-z0-9-])"),
+          // International (+CC ...) or North American (555) 123-4567 / 555-123-4567; separators
+          // are required, so versions, dates and ids rarely fit, and 9-15 digits are checked.
+          new RedactionRule(
+              "phone",
+              "(?<![\\w.+-])(?<value>\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}"
+                  + "(?:[ .-]?\\d{2,4}){2,4}|(?:\\(\\d{3}\\)[ ]?|\\d{3}[-. ])\\d{3}[-. ]\\d{4})"
+                  + "(?![\\w-]|\\.\\d)",
+              PiiRedactor::phoneDigits));
+
+  @Override
+  public Redacted redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return Redacted.untouched(text);
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    String result = text;
+    for (RedactionRule rule : RULES) {
+      result = rule.apply(result, counts);
+    }
+    return new Redacted(result, counts);
+  }
+
+  private static boolean luhnCard(Matcher match) {
+    String digits = digitsOf(match);
+    return digits.length() >= 13 && digits.length() <= 19 && Luhn.valid(digits);
+  }
+
+  private static boolean phoneDigits(Matcher match) {
+    int digits = digitsOf(match).length();
+    return digits >= 9 && digits <= 15;
+  }
+
+  private static String digitsOf(Matcher match) {
+    return match.group(RedactionRule.VALUE).replaceAll("\\D", "");
+  }
+}
