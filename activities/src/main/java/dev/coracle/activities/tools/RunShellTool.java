@@ -98,8 +98,8 @@ public class RunShellTool implements Tool {
   }
 
   /**
-   * The program as it is executed. A bare name stays bare, so its messages name it as the model did,
-   * and is looked up on the same PATH the command gets; a relative path is in the workspace.
+   * The program as it is executed. A bare name stays bare, so its messages name it as the model
+   * did, and is looked up on the same PATH the command gets; a relative path is in the workspace.
    */
   private static String program(ToolContext context, String program) {
     if (!program.contains("/")) {

@@ -78,7 +78,10 @@ class SandboxTest {
   @Test
   void bubblewrap_leaves_the_command_no_network() throws IOException {
     List<String> hostInterfaces = interfaces(Files.readString(Path.of("/proc/net/dev")));
-    assumeThat(hostInterfaces).as("this machine has a network").contains("lo").hasSizeGreaterThan(1);
+    assumeThat(hostInterfaces)
+        .as("this machine has a network")
+        .contains("lo")
+        .hasSizeGreaterThan(1);
     try (ToolHarness harness = bubblewrap()) {
       ToolResult result = harness.shell("cat /proc/net/dev");
 
@@ -92,8 +95,7 @@ class SandboxTest {
       // The command-line check cannot see into a script; the sandbox must stop it.
       Path script = harness.workspace.resolve("peek.sh");
       Files.writeString(
-          script,
-          "#!/bin/sh\nfor f in /proc/[0-9]*/environ; do tr '\\0' '\\n' < $f; done\n");
+          script, "#!/bin/sh\nfor f in /proc/[0-9]*/environ; do tr '\\0' '\\n' < $f; done\n");
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
 
       ToolResult result = harness.shell("./peek.sh");

@@ -38,7 +38,8 @@ final class FileSearch {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-            boolean skip = !dir.equals(start) && WorkspaceFiles.skipped(dir.getFileName().toString());
+            boolean skip =
+                !dir.equals(start) && WorkspaceFiles.skipped(dir.getFileName().toString());
             return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
 

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * A glob such as {@code src/**}{@code /*.java}, matched against {@code /}-separated relative paths.
- * Unlike Java's own glob, {@code **}{@code /} also matches no directory at all, as in git and
- * most editors, and a pattern without a {@code /} matches file names at any depth.
+ * Unlike Java's own glob, {@code **}{@code /} also matches no directory at all, as in git and most
+ * editors, and a pattern without a {@code /} matches file names at any depth.
  */
 final class GlobPattern {
 

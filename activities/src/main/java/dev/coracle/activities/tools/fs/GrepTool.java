@@ -75,7 +75,8 @@ public class GrepTool implements Tool {
     }
     Path start = context.jail().resolve(args.string("path", "."));
     if (!Files.exists(start)) {
-      throw new ToolException("There is no " + context.jail().relative(start) + " in the workspace.");
+      throw new ToolException(
+          "There is no " + context.jail().relative(start) + " in the workspace.");
     }
     // A single file is searched whatever the glob says: the model named it.
     GlobPattern glob =
@@ -115,7 +116,8 @@ public class GrepTool implements Tool {
     if (text.isEmpty()) {
       throw new ToolException("grep needs a non-empty pattern.");
     }
-    int flags = args.bool("ignore_case", false) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+    int flags =
+        args.bool("ignore_case", false) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
     if (args.bool("fixed_strings", false)) {
       flags |= Pattern.LITERAL;
     }

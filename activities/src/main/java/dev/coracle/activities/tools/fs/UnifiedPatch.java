@@ -121,8 +121,7 @@ final class UnifiedPatch {
     int removed = 0;
     for (int h = 0; h < hunks.size(); h++) {
       Hunk hunk = hunks.get(h);
-      int expected =
-          hunk.oldStart() <= 0 ? floor : Math.max(floor, hunk.oldStart() - 1 + shift);
+      int expected = hunk.oldStart() <= 0 ? floor : Math.max(floor, hunk.oldStart() - 1 + shift);
       int at = locate(lines, hunk.oldLines(), Math.min(expected, lines.size()), floor);
       if (at < 0) {
         throw new ToolException(mismatch(path, h, hunk, lines, Math.min(expected, lines.size())));
@@ -143,7 +142,9 @@ final class UnifiedPatch {
     for (boolean lenient : new boolean[] {false, true}) {
       for (int distance = 0; distance <= lines.size(); distance++) {
         for (int at : new int[] {expected - distance, expected + distance}) {
-          if (at >= floor && at + old.size() <= lines.size() && matchesAt(lines, old, at, lenient)) {
+          if (at >= floor
+              && at + old.size() <= lines.size()
+              && matchesAt(lines, old, at, lenient)) {
             return at;
           }
         }

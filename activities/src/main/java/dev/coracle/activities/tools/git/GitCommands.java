@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Runs the git CLI for the git tools: in the workspace's own repository only, in the same sandbox
- * and scrubbed environment as run_shell, and with everything turned off that would let a
- * repository run programs of its choosing — hooks, an fsmonitor, pagers, external diff drivers.
+ * and scrubbed environment as run_shell, and with everything turned off that would let a repository
+ * run programs of its choosing — hooks, an fsmonitor, pagers, external diff drivers.
  */
 @Singleton
 public class GitCommands {
@@ -69,7 +69,8 @@ public class GitCommands {
           result.timedOut()
               ? "timed out after " + timeout.toSeconds() + " s"
               : "exit code " + result.exitCode();
-      return new ToolOutput("git " + args.get(0) + " failed (" + status + "):\n" + output, true, changed);
+      return new ToolOutput(
+          "git " + args.get(0) + " failed (" + status + "):\n" + output, true, changed);
     }
     return new ToolOutput(output.isBlank() ? quiet : output, false, changed);
   }
@@ -94,12 +95,14 @@ public class GitCommands {
 
   /** Workspace-relative paths for git, each checked by the jail. */
   static List<String> paths(ToolContext context, List<String> asked) {
-    return asked.stream().map(path -> context.jail().relative(context.jail().resolve(path))).toList();
+    return asked.stream()
+        .map(path -> context.jail().relative(context.jail().resolve(path)))
+        .toList();
   }
 
   /**
-   * No system config, no prompts, and no looking above the workspace for a repository: a
-   * workspace inside some other repository must not let git change that one.
+   * No system config, no prompts, and no looking above the workspace for a repository: a workspace
+   * inside some other repository must not let git change that one.
    */
   private static Map<String, String> environment(Path workspace) {
     Path parent = workspace.getParent();

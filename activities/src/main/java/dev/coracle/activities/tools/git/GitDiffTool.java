@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.activities.tools.Tool;
 import dev.coracle.activities.tools.ToolArgs;
 import dev.coracle.activities.tools.ToolContext;
-import dev.coracle.activities.tools.ToolException;
 import dev.coracle.activities.tools.ToolOutput;
 import dev.coracle.workflows.chat.ToolDefinition;
 import jakarta.inject.Singleton;

@@ -9,7 +9,6 @@ import dev.coracle.activities.tools.ToolOutput;
 import dev.coracle.workflows.chat.ToolDefinition;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Recent history, bounded so a long history does not fill the context. */

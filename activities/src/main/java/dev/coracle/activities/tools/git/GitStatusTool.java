@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.activities.tools.Tool;
 import dev.coracle.activities.tools.ToolArgs;
 import dev.coracle.activities.tools.ToolContext;
-import dev.coracle.activities.tools.ToolException;
 import dev.coracle.activities.tools.ToolOutput;
 import dev.coracle.workflows.chat.ToolDefinition;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The repository's state at a glance. */

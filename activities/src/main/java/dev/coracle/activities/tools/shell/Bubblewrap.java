@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Runs a command in a bubblewrap container: the whole file system read-only except the workspace
- * (mounted read-write at the same path, so paths in output mean the same outside), a private
- * {@code /tmp}, new namespaces for everything (so no network and no view of coracle's processes or
- * their environments), no capabilities, and nothing left running once coracle is gone.
+ * (mounted read-write at the same path, so paths in output mean the same outside), a private {@code
+ * /tmp}, new namespaces for everything (so no network and no view of coracle's processes or their
+ * environments), no capabilities, and nothing left running once coracle is gone.
  */
 final class Bubblewrap implements ShellSandbox {
 
@@ -30,10 +30,27 @@ final class Bubblewrap implements ShellSandbox {
     command.add(bwrap.toString());
     command.addAll(
         List.of(
-            "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+            "--ro-bind",
+            "/",
+            "/",
+            "--dev",
+            "/dev",
+            "--proc",
+            "/proc",
+            "--tmpfs",
+            "/tmp",
             // After /tmp, so a workspace under /tmp is mounted over the private one.
-            "--bind", ws, ws, "--chdir", ws, "--unshare-all", "--die-with-parent", "--new-session",
-            "--cap-drop", "ALL", "--clearenv"));
+            "--bind",
+            ws,
+            ws,
+            "--chdir",
+            ws,
+            "--unshare-all",
+            "--die-with-parent",
+            "--new-session",
+            "--cap-drop",
+            "ALL",
+            "--clearenv"));
     environment.forEach(
         (key, value) -> {
           command.add("--setenv");

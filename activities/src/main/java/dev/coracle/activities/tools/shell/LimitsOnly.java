@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * No isolation of the file system or network: the command runs as coracle's user, with the
- * scrubbed environment, the time limit and whatever resource limits prlimit can set.
+ * No isolation of the file system or network: the command runs as coracle's user, with the scrubbed
+ * environment, the time limit and whatever resource limits prlimit can set.
  */
 final class LimitsOnly implements ShellSandbox {
 

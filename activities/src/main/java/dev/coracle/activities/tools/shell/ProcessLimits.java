@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Resource limits put on a command with util-linux {@code prlimit}, since Java cannot set rlimits on
- * a child itself. They stop a runaway command from eating the laptop — a fork bomb, a leak, a
+ * Resource limits put on a command with util-linux {@code prlimit}, since Java cannot set rlimits
+ * on a child itself. They stop a runaway command from eating the laptop — a fork bomb, a leak, a
  * file filling the disk — and are generous enough for compilers and test runners.
  */
 public final class ProcessLimits {

@@ -52,7 +52,12 @@ public final class ProgramPolicy {
         String name = baseName(arg);
         if (deny.contains(name) || SHELLS.contains(name)) {
           throw new ToolException(
-              program + " may not start " + name + "; " + program + " runs only what run_shell may.");
+              program
+                  + " may not start "
+                  + name
+                  + "; "
+                  + program
+                  + " runs only what run_shell may.");
         }
       }
     }

@@ -32,9 +32,13 @@ public class SandboxedCommands {
    * @param extraEnvironment added to the scrubbed environment, e.g. git's settings
    */
   public CommandResult run(
-      ToolContext context, List<String> argv, Map<String, String> extraEnvironment, Duration timeout)
+      ToolContext context,
+      List<String> argv,
+      Map<String, String> extraEnvironment,
+      Duration timeout)
       throws IOException {
-    Map<String, String> environment = new TreeMap<>(SafeEnvironment.forWorkspace(context.workspace()));
+    Map<String, String> environment =
+        new TreeMap<>(SafeEnvironment.forWorkspace(context.workspace()));
     environment.putAll(extraEnvironment);
     List<String> command = status.sandbox().wrap(argv, context.workspace(), environment);
     return CommandRunner.run(

@@ -71,8 +71,10 @@ class ShellWordsTest {
 
   @Test
   void unclosed_quotes_and_empty_commands_are_refused() {
-    assertThatThrownBy(() -> ShellWords.parse("echo 'oops")).hasMessageContaining("unclosed single");
-    assertThatThrownBy(() -> ShellWords.parse("echo \"oops")).hasMessageContaining("unclosed double");
+    assertThatThrownBy(() -> ShellWords.parse("echo 'oops"))
+        .hasMessageContaining("unclosed single");
+    assertThatThrownBy(() -> ShellWords.parse("echo \"oops"))
+        .hasMessageContaining("unclosed double");
     assertThatThrownBy(() -> ShellWords.parse("   ")).hasMessageContaining("empty");
   }
 }
