@@ -3,6 +3,8 @@ package dev.coracle.activities.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a tool call's arguments, leniently where models are sloppy (a number or boolean written as
@@ -52,6 +54,26 @@ public final class ToolArgs {
   public String string(String name, String otherwise) {
     JsonNode value = args.get(name);
     return value == null || value.isNull() ? otherwise : requiredString(name);
+  }
+
+  /** A list of strings; a single string is a list of one, as models often write it. */
+  public List<String> strings(String name) {
+    JsonNode value = args.get(name);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (value.isValueNode()) {
+      return List.of(value.asText());
+    }
+    List<String> strings = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isValueNode() || item.isNull()) {
+        throw new ToolException(
+            "The argument \"" + name + "\" of " + tool + " must be a list of strings.");
+      }
+      strings.add(item.asText());
+    }
+    return strings;
   }
 
   public int integer(String name, int otherwise) {

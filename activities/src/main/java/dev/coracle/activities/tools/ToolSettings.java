@@ -8,7 +8,7 @@ import dev.coracle.activities.config.LoadedConfig;
 import java.util.List;
 
 /** The tools section of the configuration; the shipped defaults when a config has none. */
-final class ToolSettings {
+public final class ToolSettings {
 
   static final ToolsConfig DEFAULTS =
       new ToolsConfig(
@@ -20,7 +20,7 @@ final class ToolSettings {
 
   private ToolSettings() {}
 
-  static ToolsConfig of(LoadedConfig loaded) {
+  public static ToolsConfig of(LoadedConfig loaded) {
     ToolsConfig tools = loaded.config().tools();
     return tools == null ? DEFAULTS : tools;
   }

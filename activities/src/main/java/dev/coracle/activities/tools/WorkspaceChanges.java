@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * after it. The scan is bounded so a huge workspace does not make every command slow; changes past
  * the bound, and in skipped directories such as build output, go unreported.
  */
-final class WorkspaceChanges {
+public final class WorkspaceChanges {
 
   static final int SCAN_LIMIT = 5000;
 
@@ -27,7 +27,7 @@ final class WorkspaceChanges {
     this.stamps = stamps;
   }
 
-  static WorkspaceChanges scan(Path root) throws IOException {
+  public static WorkspaceChanges scan(Path root) throws IOException {
     Map<String, Stamp> stamps = new HashMap<>();
     for (WorkspaceFiles.Entry entry : WorkspaceFiles.walk(root, root, true, SCAN_LIMIT).entries()) {
       if (!entry.directory()) {
@@ -38,7 +38,7 @@ final class WorkspaceChanges {
   }
 
   /** Paths created, changed or deleted since {@code before}, sorted. */
-  List<String> since(WorkspaceChanges before) {
+  public List<String> since(WorkspaceChanges before) {
     TreeSet<String> changed = new TreeSet<>();
     for (String path : stamps.keySet()) {
       if (!Objects.equals(stamps.get(path), before.stamps.get(path))) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -36,13 +37,29 @@ public final class CommandRunner {
   public static CommandResult run(
       List<String> command, Path directory, Duration timeout, int captureBytes, Runnable tick)
       throws IOException {
+    return run(
+        command, directory, SafeEnvironment.forWorkspace(directory), timeout, captureBytes, tick);
+  }
+
+  /**
+   * @param environment the whole environment of the command, in place of the {@link
+   *     SafeEnvironment}; for a command that needs more (git's settings), never coracle's own
+   */
+  public static CommandResult run(
+      List<String> command,
+      Path directory,
+      Map<String, String> environment,
+      Duration timeout,
+      int captureBytes,
+      Runnable tick)
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(directory.toFile())
             .redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
     builder.environment().clear();
-    builder.environment().putAll(SafeEnvironment.forWorkspace(directory));
+    builder.environment().putAll(environment);
     long started = System.nanoTime();
     Process process = builder.start();
     OutputCapture capture = new OutputCapture(process.getInputStream(), captureBytes);

@@ -18,13 +18,18 @@ public final class SafeEnvironment {
   /** PATH, a UTF-8 locale, a terminal that asks for no colours or pagers, HOME the workspace. */
   public static Map<String, String> forWorkspace(Path workspace) {
     Map<String, String> env = new TreeMap<>();
-    String path = System.getenv("PATH");
-    env.put("PATH", path == null || path.isBlank() ? DEFAULT_PATH : path);
+    env.put("PATH", searchPath());
     env.put("LANG", "C.UTF-8");
     env.put("LC_ALL", "C.UTF-8");
     env.put("TERM", "dumb");
     // Tools that write caches or config under HOME then write into the workspace, not the user's.
     env.put("HOME", workspace.toString());
     return env;
+  }
+
+  /** Where commands are looked up: coracle's own PATH, or the usual directories without one. */
+  public static String searchPath() {
+    String path = System.getenv("PATH");
+    return path == null || path.isBlank() ? DEFAULT_PATH : path;
   }
 }

@@ -151,10 +151,11 @@ class FileToolsTest {
 
   @Test
   void unknown_tools_bad_json_and_missing_arguments_come_back_as_errors() {
-    assertError(
-        tools.run(call(workspace, "delete_everything", "{}")),
-        "There is no tool \"delete_everything\". The tools are: list_files, read_file, run_shell,"
-            + " write_file.");
+    ToolResult unknown = tools.run(call(workspace, "delete_everything", "{}"));
+    assertThat(unknown.error()).isTrue();
+    assertThat(unknown.output())
+        .startsWith("There is no tool \"delete_everything\". The tools are: ")
+        .contains("edit_file, ", "list_files, read_file, run_shell, write_file");
     assertThat(tools.run(call(workspace, "read_file", "{\"path\": ")).output())
         .startsWith("The arguments of read_file are not valid JSON: ");
     assertError(

@@ -1,26 +1,26 @@
 package dev.coracle.activities.tools;
 
-import static dev.coracle.activities.tools.TestTools.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coracle.activities.store.Artifact;
 import dev.coracle.activities.store.ArtifactStore;
 import dev.coracle.activities.store.AuditEntry;
 import dev.coracle.activities.store.AuditLog;
-import dev.coracle.activities.store.MutableClock;
 import dev.coracle.activities.workspace.TestWorkspaces;
 import dev.coracle.workflows.job.ToolResult;
-import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,93 +30,102 @@ class RunShellToolTest {
 
   static final int OUTPUT_LIMIT = 2000;
 
-  /** What the scrubbed environment has, and what /bin/sh adds on its own. */
-  static final Set<String> ALLOWED =
-      Set.of("PATH", "LANG", "LC_ALL", "TERM", "HOME", "PWD", "SHLVL", "OLDPWD", "_");
+  /** What the scrubbed environment has; PWD may be added by a program that sets it. */
+  static final Set<String> ALLOWED = Set.of("PATH", "LANG", "LC_ALL", "TERM", "HOME", "PWD");
 
   @TempDir Path dir;
 
+  ToolHarness harness;
   Path workspace;
-  ApplicationContext context;
-  ToolActivitiesImpl tools;
 
   @BeforeEach
   void setUp() throws IOException {
-    workspace = Files.createDirectories(dir.resolve("ws")).toRealPath();
-    context =
-        TestWorkspaces.start(
-            dir.resolve("coracle.db"),
-            new MutableClock(Instant.parse("2026-11-20T12:00:00Z")),
-            TestWorkspaces.config(
-                dir.resolve("home"),
-                """
-                tools:
-                  shell-timeout-seconds: 30
-                  output-limit-bytes: %d
-                """
-                    .formatted(OUTPUT_LIMIT)));
-    tools = context.getBean(ToolActivitiesImpl.class);
+    harness =
+        new ToolHarness(
+            dir,
+            """
+            tools:
+              shell-timeout-seconds: 30
+              output-limit-bytes: %d
+            """
+                .formatted(OUTPUT_LIMIT));
+    workspace = harness.workspace;
   }
 
   @AfterEach
   void tearDown() {
-    context.close();
+    harness.close();
   }
 
   @Test
-  void runs_in_the_workspace_and_reports_the_exit_code() {
-    ToolResult result = shell("pwd; echo oops >&2; exit 3");
+  void runs_one_program_in_the_workspace_and_reports_the_exit_code() {
+    ToolResult pwd = harness.shell("pwd");
+    assertThat(pwd.error()).isFalse();
+    assertThat(pwd.output()).isEqualTo("Exit code 0.\n" + workspace + "\n");
 
-    assertThat(result.error()).isTrue();
-    assertThat(result.output()).isEqualTo("Exit code 3.\n" + workspace + "\noops\n");
-
-    ToolResult ok = shell("true");
-    assertThat(ok.error()).isFalse();
-    assertThat(ok.output()).isEqualTo("Exit code 0.\n");
+    ToolResult missing = harness.shell("ls no-such-file");
+    assertThat(missing.error()).isTrue();
+    assertThat(missing.output()).startsWith("Exit code 2.\n").contains("no-such-file");
   }
 
   @Test
-  void a_command_past_its_timeout_is_killed_with_the_children_it_started() throws Exception {
-    long started = System.nanoTime();
+  void quoted_arguments_reach_the_program_as_single_words() {
+    ToolResult result = harness.shell("printf '%s|' \"a b\" 'c; rm -rf /' e\\ f '$(id)'");
 
-    ToolResult result =
-        tools.run(
-            call(
-                workspace,
-                "run_shell",
-                "{\"command\": \"sleep 100 & echo $! > child.pid; echo started; wait\","
-                    + " \"timeout_seconds\": 1}"));
-
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(took).isLessThan(Duration.ofSeconds(10));
-    assertThat(result.error()).isTrue();
-    assertThat(result.output())
-        .startsWith("Timed out after 1 s; the command and every process it started were killed.\n")
-        .contains("started");
-    long child = Long.parseLong(Files.readString(workspace.resolve("child.pid")).trim());
-    assertThat(running(child)).as("the sleep the command started is still running").isFalse();
+    assertThat(result.output()).isEqualTo("Exit code 0.\na b|c; rm -rf /|e f|$(id)|");
   }
 
   @Test
-  void the_command_sees_only_the_scrubbed_environment() {
+  void shell_escape_attempts_fail_with_a_tool_error_and_run_nothing() throws IOException {
+    TestWorkspaces.write(workspace, "precious.txt", "keep me");
+
+    for (String attempt :
+        new String[] {
+          "ls; rm -rf precious.txt",
+          "ls && rm precious.txt",
+          "ls | rm precious.txt",
+          "echo $(rm precious.txt)",
+          "echo `rm precious.txt`",
+          "echo \"$(rm precious.txt)\"",
+          "echo $HOME",
+          "echo hi > precious.txt",
+          "ls\nrm precious.txt",
+        }) {
+      ToolResult result = harness.shell(attempt);
+      assertThat(result.error()).as(attempt).isTrue();
+      assertThat(result.output())
+          .as(attempt)
+          .startsWith("The command uses ")
+          .contains("run_shell runs one program with its arguments, without a shell");
+    }
+    assertThat(workspace.resolve("precious.txt")).hasContent("keep me");
+  }
+
+  @Test
+  void a_shell_cannot_be_asked_to_run_a_command_line() throws IOException {
+    TestWorkspaces.write(workspace, "precious.txt", "keep me");
+
+    ToolResult sh = harness.shell("sh -c 'ls; rm precious.txt'");
+    ToolResult bash = harness.shell("bash -ec 'rm precious.txt'");
+    ToolResult viaEnv = harness.shell("env sh precious.txt");
+
+    assertThat(sh.output()).startsWith("sh -c is refused: run_shell runs one program");
+    assertThat(bash.output()).startsWith("bash -c is refused");
+    assertThat(viaEnv.output()).startsWith("env may not start sh");
+    assertThat(workspace.resolve("precious.txt")).hasContent("keep me");
+  }
+
+  @Test
+  void the_program_sees_only_the_scrubbed_environment() {
     Set<String> parentOnly =
         System.getenv().keySet().stream()
             .filter(key -> !ALLOWED.contains(key))
             .collect(Collectors.toSet());
     assertThat(parentOnly).as("the test needs variables the command must not see").isNotEmpty();
 
-    ToolResult result = shell("env");
+    ToolResult result = harness.shell("env");
 
-    Map<String, String> seen =
-        result
-            .output()
-            .lines()
-            .skip(1)
-            .filter(line -> line.contains("="))
-            .collect(
-                Collectors.toMap(
-                    line -> line.substring(0, line.indexOf('=')),
-                    line -> line.substring(line.indexOf('=') + 1)));
+    Map<String, String> seen = variables(result.output().lines().skip(1));
     assertThat(ALLOWED).containsAll(seen.keySet());
     assertThat(seen)
         .containsEntry("HOME", workspace.toString())
@@ -126,43 +135,87 @@ class RunShellToolTest {
   }
 
   @Test
-  void files_the_command_creates_changes_or_deletes_are_reported() throws IOException {
-    TestWorkspaces.write(workspace, "keep.txt", "same");
-    TestWorkspaces.write(workspace, "edit.txt", "before");
-    TestWorkspaces.write(workspace, "gone.txt", "bye");
+  void reading_a_process_environment_through_proc_is_refused() {
+    long jvm = ProcessHandle.current().pid();
+
+    ToolResult parent = harness.shell("cat /proc/" + jvm + "/environ");
+    ToolResult own = harness.shell("cat /proc/self/environ");
+    ToolResult sneaky = harness.shell("tr '\\0' '\\n' --  /proc/self/../" + jvm + "/environ");
+
+    for (ToolResult result : new ToolResult[] {parent, own, sneaky}) {
+      assertThat(result.error()).isTrue();
+      assertThat(result.output())
+          .isEqualTo(
+              "Reading process environments under /proc is refused; run env to see the"
+                  + " environment commands get.");
+    }
+  }
+
+  @Test
+  void a_program_that_is_not_installed_is_a_clear_error() {
+    ToolResult result = harness.shell("no-such-program --help");
+
+    assertThat(result.error()).isTrue();
+    assertThat(result.output()).isEqualTo("There is no program \"no-such-program\" on PATH.");
+  }
+
+  @Test
+  void a_command_past_its_timeout_is_killed_with_the_children_it_started() throws Exception {
+    // No shell syntax is allowed, so the background child comes from a script the model wrote.
+    String marker = "987.654";
+    script("spawn.sh", "#!/bin/sh\nsleep " + marker + " &\necho started\nwait\n");
+    long started = System.nanoTime();
 
     ToolResult result =
-        shell("mkdir -p src && touch src/new.txt && echo after >> edit.txt && rm gone.txt");
+        harness.run("run_shell", Map.of("command", "./spawn.sh", "timeout_seconds", 1));
+
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(took).isLessThan(Duration.ofSeconds(10));
+    assertThat(result.error()).isTrue();
+    assertThat(result.output())
+        .startsWith("Timed out after 1 s; the command and every process it started were killed.\n")
+        .contains("started");
+    assertThat(runningWithArgument(marker)).as("the sleep the script started still runs").isFalse();
+  }
+
+  @Test
+  void files_the_program_creates_changes_or_deletes_are_reported() throws IOException {
+    TestWorkspaces.write(workspace, "keep.txt", "same");
+    TestWorkspaces.write(workspace, "gone.txt", "bye");
+    script("change.sh", "#!/bin/sh\nmkdir -p src && touch src/new.txt && rm gone.txt\n");
+
+    ToolResult result = harness.shell("./change.sh");
 
     assertThat(result.error()).isFalse();
-    assertThat(result.changedFiles()).containsExactly("edit.txt", "gone.txt", "src/new.txt");
+    assertThat(result.changedFiles()).containsExactly("gone.txt", "src/new.txt");
   }
 
   @Test
   void long_output_is_cut_and_stored_whole_as_an_artifact() {
-    ToolResult result = shell("i=0; while [ $i -lt 2000 ]; do echo \"line $i\"; i=$((i+1)); done");
+    ToolResult result = harness.shell("seq 1 2000");
 
-    assertThat(result.output().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+    assertThat(result.output().getBytes(StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(OUTPUT_LIMIT);
     assertThat(result.output())
-        .startsWith("Exit code 0.\nline 0\nline 1\n")
-        .contains("line 1999\n")
-        .doesNotContain("line 1000\n");
+        .startsWith("Exit code 0.\n1\n2\n")
+        .contains("\n2000\n")
+        .doesNotContain("\n1000\n");
     Matcher artifact =
         Pattern.compile("the full output is artifact (art-\\w+)\\.]$").matcher(result.output());
     assertThat(artifact.find()).isTrue();
-    Artifact stored = context.getBean(ArtifactStore.class).get(artifact.group(1)).orElseThrow();
+    Artifact stored =
+        harness.context.getBean(ArtifactStore.class).get(artifact.group(1)).orElseThrow();
     assertThat(stored.kind()).isEqualTo("tool-output");
     assertThat(stored.jobId()).isEqualTo("job-1");
-    assertThat(stored.text()).contains("line 0\n", "line 1000\n", "line 1999\n");
+    assertThat(stored.text()).contains("\n1\n", "\n1000\n", "\n2000\n");
   }
 
   @Test
   void every_call_is_audited_as_a_tool_call_with_its_outcome() {
-    shell("echo fine");
-    shell("echo broken >&2; exit 2");
+    harness.shell("echo fine");
+    harness.shell("ls no-such-file");
 
-    assertThat(context.getBean(AuditLog.class).latest(10))
+    assertThat(harness.context.getBean(AuditLog.class).latest(10))
         .extracting(
             AuditEntry::workflowId,
             AuditEntry::provider,
@@ -170,30 +223,55 @@ class RunShellToolTest {
             AuditEntry::outcome,
             AuditEntry::error)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "job-1", "tool", "run_shell", "error", "Exit code 2."),
-            org.assertj.core.groups.Tuple.tuple("job-1", "tool", "run_shell", "ok", null));
+            Tuple.tuple("job-1", "tool", "run_shell", "error", "Exit code 2."),
+            Tuple.tuple("job-1", "tool", "run_shell", "ok", null));
+  }
+
+  private void script(String name, String text) throws IOException {
+    Path file = workspace.resolve(name);
+    Files.writeString(file, text);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  static Map<String, String> variables(Stream<String> lines) {
+    return lines
+        .filter(line -> line.contains("="))
+        .collect(
+            Collectors.toMap(
+                line -> line.substring(0, line.indexOf('=')),
+                line -> line.substring(line.indexOf('=') + 1),
+                (first, second) -> first));
   }
 
   /**
-   * A killed process whose parent is gone stays a zombie until PID 1 reaps it, which in a container
-   * may be never; a zombie runs nothing, so it counts as stopped.
+   * Whether a live process has this argument. The command may run in its own PID namespace, so its
+   * children are found by what they run, not by the pid they saw. A zombie runs nothing, so it
+   * counts as stopped.
    */
-  private static boolean running(long pid) throws IOException {
-    Path stat = Path.of("/proc/" + pid + "/stat");
-    if (!Files.exists(stat)) {
+  private static boolean runningWithArgument(String argument) throws IOException {
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      return processes
+          .filter(p -> p.getFileName().toString().matches("\\d+"))
+          .anyMatch(p -> hasArgument(p, argument) && !zombie(p));
+    }
+  }
+
+  private static boolean hasArgument(Path process, String argument) {
+    try {
+      String cmdline = Files.readString(process.resolve("cmdline"), StandardCharsets.ISO_8859_1);
+      return Set.of(cmdline.split("\0")).contains(argument);
+    } catch (IOException | RuntimeException gone) {
       return false;
     }
-    String fields = Files.readString(stat);
-    char state = fields.charAt(fields.lastIndexOf(')') + 2);
-    return state != 'Z' && state != 'X';
   }
 
-  private ToolResult shell(String command) {
-    return tools.run(call(workspace, "run_shell", "{\"command\": " + quote(command) + "}"));
-  }
-
-  private static String quote(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  private static boolean zombie(Path process) {
+    try {
+      String fields = Files.readString(process.resolve("stat"));
+      char state = fields.charAt(fields.lastIndexOf(')') + 2);
+      return state == 'Z' || state == 'X';
+    } catch (IOException gone) {
+      return true;
+    }
   }
 }

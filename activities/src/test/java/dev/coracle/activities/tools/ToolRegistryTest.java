@@ -32,10 +32,35 @@ class ToolRegistryTest {
               .getBean(ToolActivitiesImpl.class)
               .toolset("job-1", dir.toString(), RequestClass.DEEP);
 
+      // Other tool families (web, browser, MCP) add their own; these are the workspace's.
       assertThat(toolset.definitions())
           .extracting(ToolDefinition::name)
-          .containsExactly("list_files", "read_file", "run_shell", "write_file");
-      assertThat(toolset.idempotent()).containsExactly("list_files", "read_file");
+          .isSorted()
+          .contains(
+              "edit_file",
+              "git_add",
+              "git_branch",
+              "git_commit",
+              "git_diff",
+              "git_log",
+              "git_restore",
+              "git_status",
+              "glob",
+              "grep",
+              "list_files",
+              "read_file",
+              "run_shell",
+              "write_file");
+      assertThat(toolset.idempotent())
+          .contains("git_diff", "git_log", "git_status", "glob", "grep", "list_files", "read_file")
+          .doesNotContain(
+              "edit_file",
+              "git_add",
+              "git_branch",
+              "git_commit",
+              "git_restore",
+              "run_shell",
+              "write_file");
       ObjectMapper json = new ObjectMapper();
       for (ToolDefinition definition : toolset.definitions()) {
         assertThat(json.readTree(definition.parameters()).get("type").asText())
@@ -43,9 +68,12 @@ class ToolRegistryTest {
             .isEqualTo("object");
         assertThat(definition.description()).isNotBlank();
       }
-      assertThat(
-              json.readTree(toolset.definitions().get(2).parameters()).at("/required/0").asText())
-          .isEqualTo("command");
+      ToolDefinition shell =
+          toolset.definitions().stream()
+              .filter(definition -> definition.name().equals("run_shell"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(json.readTree(shell.parameters()).at("/required/0").asText()).isEqualTo("command");
     }
   }
 

@@ -1,0 +1,155 @@
+package dev.coracle.activities.tools.fs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.tools.Tool;
+import dev.coracle.activities.tools.ToolArgs;
+import dev.coracle.activities.tools.ToolContext;
+import dev.coracle.activities.tools.ToolException;
+import dev.coracle.activities.tools.ToolOutput;
+import dev.coracle.activities.workspace.TextFiles;
+import dev.coracle.activities.workspace.WorkspaceFiles;
+import dev.coracle.workflows.chat.ToolDefinition;
+import jakarta.inject.Singleton;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Searches file contents, answering with {@code file:line: text} like grep -rn. */
+@Singleton
+public class GrepTool implements Tool {
+
+  static final int DEFAULT_MATCHES = 100;
+  static final int MAX_MATCHES = 500;
+
+  /** A minified file's one line could fill the output; a match shows at most this much. */
+  static final int MAX_LINE_CHARS = 300;
+
+  /** Larger files are skipped: they are data or generated, not code to read. */
+  static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+
+  private static final ToolDefinition DEFINITION =
+      new ToolDefinition(
+          "grep",
+          "Search file contents in the workspace for a regular expression (Java syntax) or a"
+              + " fixed string. Returns matching lines as path:line: text. Skips binary files,"
+              + " files over 2 MiB, .git, node_modules, build output and hidden directories.",
+          """
+          {"type": "object",
+           "properties": {
+             "pattern": {"type": "string", "description": "Regular expression, or text with fixed_strings"},
+             "fixed_strings": {"type": "boolean", "description": "Match the pattern literally (default false)"},
+             "ignore_case": {"type": "boolean", "description": "Case-insensitive (default false)"},
+             "path": {"type": "string",
+                      "description": "File or directory to search, relative to the workspace root (default: the root)"},
+             "glob": {"type": "string", "description": "Only files matching this glob, e.g. *.java or src/**/*.ts"},
+             "max_matches": {"type": "integer", "minimum": 1, "maximum": 500,
+                             "description": "Stop after this many matching lines (default 100)"}},
+           "required": ["pattern"],
+           "additionalProperties": false}
+          """,
+          null);
+
+  @Override
+  public ToolDefinition definition() {
+    return DEFINITION;
+  }
+
+  @Override
+  public boolean idempotent() {
+    return true;
+  }
+
+  @Override
+  public ToolOutput run(ToolContext context, JsonNode json) throws IOException {
+    ToolArgs args = new ToolArgs(name(), json);
+    Pattern pattern = pattern(args);
+    String globText = args.string("glob", null);
+    int max = Math.min(args.integer("max_matches", DEFAULT_MATCHES), MAX_MATCHES);
+    if (max < 1) {
+      throw new ToolException("max_matches must be 1 or more.");
+    }
+    Path start = context.jail().resolve(args.string("path", "."));
+    if (!Files.exists(start)) {
+      throw new ToolException(
+          "There is no " + context.jail().relative(start) + " in the workspace.");
+    }
+    // A single file is searched whatever the glob says: the model named it.
+    GlobPattern glob =
+        globText == null || Files.isRegularFile(start) ? null : GlobPattern.compile(globText);
+    StringBuilder lines = new StringBuilder();
+    int matches = 0;
+    int files = 0;
+    boolean stopped = false;
+    for (Path file : FileSearch.files(start).files()) {
+      if ((glob != null && !glob.matches(WorkspaceFiles.relative(start, file)))
+          || Files.size(file) > MAX_FILE_BYTES
+          || TextFiles.isBinary(file)) {
+        continue;
+      }
+      int found = search(file, context.jail().relative(file), pattern, max - matches, lines);
+      if (found > 0) {
+        files++;
+        matches += found;
+      }
+      if (matches >= max) {
+        stopped = true;
+        break;
+      }
+    }
+    if (matches == 0) {
+      return ToolOutput.ok("No matches.\n");
+    }
+    String header =
+        stopped
+            ? "First " + matches + " matching lines (more exist; narrow the search):\n"
+            : matches + " matching lines in " + files + (files == 1 ? " file:\n" : " files:\n");
+    return ToolOutput.ok(header + lines);
+  }
+
+  private static Pattern pattern(ToolArgs args) {
+    String text = args.requiredString("pattern");
+    if (text.isEmpty()) {
+      throw new ToolException("grep needs a non-empty pattern.");
+    }
+    int flags =
+        args.bool("ignore_case", false) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+    if (args.bool("fixed_strings", false)) {
+      flags |= Pattern.LITERAL;
+    }
+    try {
+      return Pattern.compile(text, flags);
+    } catch (PatternSyntaxException e) {
+      throw new ToolException(
+          "The pattern is not a valid regular expression ("
+              + e.getDescription()
+              + "); set fixed_strings to search for it literally.");
+    }
+  }
+
+  /** Appends up to {@code room} matching lines of one file; returns how many. */
+  private static int search(Path file, String path, Pattern pattern, int room, StringBuilder out)
+      throws IOException {
+    int found = 0;
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      String line;
+      int number = 0;
+      while (found < room && (line = reader.readLine()) != null) {
+        number++;
+        if (pattern.matcher(line).find()) {
+          String shown =
+              line.length() <= MAX_LINE_CHARS ? line : line.substring(0, MAX_LINE_CHARS) + " …";
+          out.append(path).append(':').append(number).append(": ").append(shown).append('\n');
+          found++;
+        }
+      }
+    }
+    return found;
+  }
+}
