@@ -9,9 +9,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,31 +18,12 @@ import java.util.Optional;
  */
 final class ChromiumProfiles implements AutoCloseable {
 
-  /**
-   * Quiet chromium: no background requests to Google, no updates or sync. {@code
-   * --password-store=basic} makes the headed login window and the headless runs encrypt cookies the
-   * same way; otherwise a desktop keyring would hold the key and a headless run without it would
-   * find the profile signed out.
-   */
-  static final List<String> ARGS =
-      List.of(
-          "--no-sandbox",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--disable-gpu",
-          "--no-first-run",
-          "--password-store=basic");
-
-  private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
-
   private final Path chromium;
   private final Path home;
   private Playwright playwright;
 
   ChromiumProfiles(String chromium, Path home) {
-    this.chromium =
-        Path.of(chromium == null || chromium.isBlank() ? "/usr/bin/chromium" : chromium);
+    this.chromium = Chromium.executable(chromium);
     this.home = home;
   }
 
@@ -56,19 +34,14 @@ final class ChromiumProfiles implements AutoCloseable {
 
   /** Launches chromium on the site's profile; the context's first page is ready to use. */
   BrowserContext launch(String site, boolean headless) {
-    if (!Files.isExecutable(chromium)) {
-      throw new BrowserException(
-          "chromium not found at "
-              + chromium
-              + ": install it (apt-get install chromium) or set browser.chromium in coracle.yml");
-    }
+    Chromium.requireExecutable(chromium);
     Path profile = prepareProfile(site);
     BrowserType.LaunchPersistentContextOptions options =
         new BrowserType.LaunchPersistentContextOptions()
             .setExecutablePath(chromium)
             .setHeadless(headless)
-            .setArgs(ARGS)
-            .setTimeout(LAUNCH_TIMEOUT.toMillis());
+            .setArgs(Chromium.ARGS)
+            .setTimeout(Chromium.LAUNCH_TIMEOUT.toMillis());
     if (!headless) {
       // A visible window should take the size the user gives it, not an emulated 1280x720.
       options.setViewportSize(null);
@@ -131,22 +104,9 @@ final class ChromiumProfiles implements AutoCloseable {
     }
   }
 
-  /**
-   * Playwright runs its driver (Node.js and a script, both unpacked from the playwright jars into a
-   * temporary directory) as a child process. It must not download browsers: chromium is the
-   * system's.
-   */
   private Playwright playwright() {
     if (playwright == null) {
-      try {
-        playwright =
-            Playwright.create(
-                new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-      } catch (RuntimeException e) {
-        throw new BrowserException(
-            "the Playwright driver did not start: " + firstLine(rootMessage(e)), e);
-      }
+      playwright = Chromium.startDriver();
     }
     return playwright;
   }
@@ -165,17 +125,6 @@ final class ChromiumProfiles implements AutoCloseable {
   }
 
   static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    return message.strip().lines().findFirst().orElse("");
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return Chromium.firstLine(message);
   }
 }
