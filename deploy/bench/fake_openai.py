@@ -3,12 +3,19 @@
 POST .../chat/completions at once with the same short answer and a fixed usage, so
 that what a benchmark measures is coracle, not a model. Python 3 standard library only.
 
+The model name picks the behaviour. A model whose name starts with "slow" (such as
+"slow-model") hangs like a slow model: it answers only after FAKE_SLOW_SECONDS seconds
+(environment, default 120), so a benchmark can keep model calls in flight. Every other
+model answers at once.
+
 Usage: fake_openai.py [PORT]   (default 0: any free port)
 Prints "listening on PORT" once it accepts connections. GET /stats answers
-{"completions": N}, the number of chat completions served so far.
+{"completions": N, "in_flight": M}: the number of chat completions received so far
+(counted when they arrive, so slow ones too) and how many have not been answered yet.
 Non-streamed answers only are the point; "stream": true gets a minimal event stream.
 """
 import json
+import os
 import sys
 import threading
 import time
@@ -17,8 +24,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 ANSWER = "Paris is the capital of France."
 USAGE = {"prompt_tokens": 12, "completion_tokens": 8, "total_tokens": 20}
 
+SLOW_SECONDS = float(os.environ.get("FAKE_SLOW_SECONDS") or 120)
+
 lock = threading.Lock()
 completions = 0
+in_flight = 0
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -50,7 +60,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         if self.path.rstrip("/").endswith("/stats"):
-            self._send(200, json.dumps({"completions": completions}).encode())
+            stats = {"completions": completions, "in_flight": in_flight}
+            self._send(200, json.dumps(stats).encode())
         elif self.path.rstrip("/").endswith("/models"):
             model = {"id": "fake-model", "object": "model", "created": 0, "owned_by": "fake"}
             self._send(200, json.dumps({"object": "list", "data": [model]}).encode())
@@ -58,7 +69,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, b'{"error":{"message":"not found"}}')
 
     def do_POST(self):
-        global completions
+        global completions, in_flight
         raw = self._read_body()
         if not self.path.rstrip("/").endswith("/chat/completions"):
             self._send(404, b'{"error":{"message":"not found"}}')
@@ -70,8 +81,18 @@ class Handler(BaseHTTPRequestHandler):
             return
         with lock:
             completions += 1
-        model = request.get("model", "fake-model")
-        ident = "chatcmpl-fake-%d" % completions
+            ident = "chatcmpl-fake-%d" % completions
+            in_flight += 1
+        try:
+            model = request.get("model", "fake-model")
+            if str(model).startswith("slow"):
+                time.sleep(SLOW_SECONDS)
+            self._answer(request, model, ident)
+        finally:
+            with lock:
+                in_flight -= 1
+
+    def _answer(self, request, model, ident):
         created = int(time.time())
         if request.get("stream"):
             delta = {"role": "assistant", "content": ANSWER}
