@@ -13,15 +13,22 @@ final class JobPlanner {
   private final JobJournal journal;
   private final JobModels models;
   private final PlanActivities parser;
+  private final JobToolset toolset;
 
   /** A validated plan and the model that wrote it. */
   record Planned(JobPlan plan, String planner) {}
 
-  JobPlanner(JobState state, JobJournal journal, JobModels models, PlanActivities parser) {
+  JobPlanner(
+      JobState state,
+      JobJournal journal,
+      JobModels models,
+      PlanActivities parser,
+      JobToolset toolset) {
     this.state = state;
     this.journal = journal;
     this.models = models;
     this.parser = parser;
+    this.toolset = toolset;
   }
 
   Planned plan(String brief, String context, String learned) {
@@ -66,7 +73,7 @@ final class JobPlanner {
   }
 
   /** The planner is told the tool names the coder will have, so steps name real tools. */
-  private static List<String> toolNames() {
-    return List.of("read_file", "write_file", "list_files", "run_shell");
+  private List<String> toolNames() {
+    return toolset.definitions().stream().map(d -> d.name()).toList();
   }
 }

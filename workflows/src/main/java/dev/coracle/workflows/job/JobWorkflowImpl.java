@@ -67,13 +67,13 @@ public class JobWorkflowImpl implements JobWorkflow {
     } else if (request.resume() == null) {
       state.emit(JobEvent.CREATED, "job started: " + request.title());
     }
+    JobToolset toolset;
     if (state.plan == null) {
-      prepare(request);
+      toolset = prepare(request);
     } else {
       journal.save();
+      toolset = toolDiscovery.toolset(request.jobId(), state.workspace, request.requestClass());
     }
-    JobToolset toolset =
-        toolDiscovery.toolset(request.jobId(), state.workspace, request.requestClass());
     StepRunner runner = new StepRunner(state, journal, models, toolset, this::gate);
     StepProgress progress = request.resume() == null ? null : request.resume().progress();
     JobStep next;
@@ -94,13 +94,18 @@ public class JobWorkflowImpl implements JobWorkflow {
     return finish();
   }
 
-  /** Consolidate, refine, plan and parse; the plan is checkpointed before the first step. */
-  private void prepare(JobRequest request) {
+  /**
+   * Consolidate, refine, plan and parse; the plan is checkpointed before the first step. Returns
+   * the coder's tools, which the planner is told about so its steps name real tools.
+   */
+  private JobToolset prepare(JobRequest request) {
     state.enter(JobStage.CONSOLIDATE, "reading the workspace");
     journal.save();
     WorkspaceContext context =
         workspaces.consolidate(request.jobId(), request.workspace(), request.chat().lastUserText());
     state.workspace = context.workspace();
+    JobToolset toolset =
+        toolDiscovery.toolset(request.jobId(), state.workspace, request.requestClass());
     String brief = refine(request, context);
     JobPlan plan;
     String planner;
@@ -112,7 +117,7 @@ public class JobWorkflowImpl implements JobWorkflow {
       planner = null;
     } else {
       JobPlanner.Planned planned =
-          new JobPlanner(state, journal, models, parser).plan(brief, context.text(), null);
+          new JobPlanner(state, journal, models, parser, toolset).plan(brief, context.text(), null);
       plan = planned.plan();
       planner = planned.planner();
     }
@@ -122,6 +127,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     addSteps(plan, 1);
     state.emit(JobEvent.STAGE, "plan: " + plan.steps().size() + " steps");
     journal.savePlan();
+    return toolset;
   }
 
   private String refine(JobRequest request, WorkspaceContext context) {
@@ -200,7 +206,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         skipRemaining("the verifier found the brief satisfied");
         return false;
       }
-      case Verdict.REPLAN -> replan(verdict);
+      case Verdict.REPLAN -> replan(verdict, toolset);
       default -> {
         // continue
       }
@@ -208,7 +214,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     return true;
   }
 
-  private void replan(Verdict verdict) {
+  private void replan(Verdict verdict, JobToolset toolset) {
     int replans = state.plan.replans();
     if (replans >= state.request.limits().maxReplans()) {
       state.emit(JobEvent.VERIFY, "replan wanted but the limit of " + replans + " is reached");
@@ -229,7 +235,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     }
     learned.append("Learned: ").append(verdict.learned());
     JobPlanner.Planned planned =
-        new JobPlanner(state, journal, models, parser)
+        new JobPlanner(state, journal, models, parser, toolset)
             .plan(state.plan.brief(), state.plan.context(), learned.toString());
     state.steps.removeIf(s -> !s.finished());
     int finished = state.steps.size();
