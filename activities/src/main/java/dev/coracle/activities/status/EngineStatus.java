@@ -4,6 +4,7 @@ import dev.coracle.activities.local.LocalModelSlot;
 import dev.coracle.activities.local.SlotState;
 import dev.coracle.activities.quota.ModelQuota;
 import dev.coracle.activities.quota.QuotaLedger;
+import dev.coracle.activities.tools.shell.SandboxStatus;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,10 +23,12 @@ public class EngineStatus {
 
   private final LocalModelSlot slot;
   private final QuotaLedger ledger;
+  private final SandboxStatus sandbox;
 
-  public EngineStatus(LocalModelSlot slot, QuotaLedger ledger) {
+  public EngineStatus(LocalModelSlot slot, QuotaLedger ledger, SandboxStatus sandbox) {
     this.slot = slot;
     this.ledger = ledger;
+    this.sandbox = sandbox;
   }
 
   public List<String> lines(Instant now) {
@@ -50,6 +53,7 @@ public class EngineStatus {
                 + ".");
       }
     }
+    lines.add("Job tools run with " + sandbox.describe() + ".");
     return lines;
   }
 }

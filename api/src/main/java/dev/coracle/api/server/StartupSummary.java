@@ -2,6 +2,7 @@ package dev.coracle.api.server;
 
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
+import dev.coracle.activities.tools.shell.SandboxStatus;
 import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.activities.route.Router;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -45,6 +46,7 @@ public final class StartupSummary {
           i == 0 ? "providers" : "",
           provider.name() + ": " + state(provider, health) + " " + provider.models());
     }
+    line(out, "job tools", context.getBean(SandboxStatus.class).describe());
     RoutePlan quick = plan(router, RequestClass.FAST);
     if (quick.candidates().isEmpty()) {
       line(out, "coracle uses", "nothing yet: " + quick.unavailable());
