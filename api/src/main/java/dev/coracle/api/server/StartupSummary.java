@@ -2,9 +2,9 @@ package dev.coracle.api.server;
 
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
-import dev.coracle.activities.tools.shell.SandboxStatus;
 import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.activities.route.Router;
+import dev.coracle.activities.tools.shell.SandboxStatus;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.ModelProfiles;
