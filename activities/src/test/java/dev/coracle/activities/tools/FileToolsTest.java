@@ -155,7 +155,7 @@ class FileToolsTest {
     assertThat(unknown.error()).isTrue();
     assertThat(unknown.output())
         .startsWith("There is no tool \"delete_everything\". The tools are: ")
-        .contains("edit_file, ", "list_files, read_file, run_shell, write_file");
+        .contains("edit_file", "list_files", "read_file", "run_shell", "write_file");
     assertThat(tools.run(call(workspace, "read_file", "{\"path\": ")).output())
         .startsWith("The arguments of read_file are not valid JSON: ");
     assertError(
