@@ -42,6 +42,9 @@ class ChatWorkflowReplayTest {
   /** Recorded at version 1: the same question again, answered from the cache. */
   static final String COMMITTED_V1_HIT = "histories/chat-v1-hit.json";
 
+  /** Recorded at chat-starts-jobs version 1: a deep chat that starts a coding job as a child. */
+  static final String COMMITTED_JOB_START = "histories/chat-starts-job.json";
+
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
@@ -59,6 +62,45 @@ class ChatWorkflowReplayTest {
   void committed_version_1_histories_replay_against_the_current_workflow() throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED_V1_MISS, ChatWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED_V1_HIT, ChatWorkflowImpl.class);
+  }
+
+  @Test
+  void committed_job_start_history_replays_against_the_current_workflow() throws Exception {
+    // The job's id derives from the chat's, so the replay needs the recorded workflow id (a
+    // history file alone replays under a placeholder id).
+    String json;
+    try (var in = getClass().getClassLoader().getResourceAsStream(COMMITTED_JOB_START)) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    WorkflowExecutionHistory recorded =
+        new WorkflowExecutionHistory(
+            WorkflowExecutionHistory.fromJson(json).getHistory(), "chat-starts-job");
+    WorkflowReplayer.replayWorkflowExecution(recorded, ChatWorkflowImpl.class);
+  }
+
+  /** Writes the job-start history again: {@code -Drecord.histories=true}. */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(
+      named = "record.histories",
+      matches = "true")
+  void record_the_job_start_history(TestWorkflowEnvironment env, Worker worker) throws Exception {
+    worker.registerActivitiesImplementations(
+        new FakeLightActivities(
+            RequestClass.DEEP, ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_OK)));
+    env.start();
+    WorkflowClient client = env.getWorkflowClient();
+    ChatWorkflow workflow =
+        client.newWorkflowStub(
+            ChatWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId("chat-starts-job")
+                .build());
+    ChatResult result =
+        workflow.chat(ChatWorkflowTest.askForJob("coracle", "refactor the auth module", null));
+    assertThat(result.jobId()).isEqualTo("job-starts-job");
+    java.nio.file.Path file = java.nio.file.Path.of("src/test/resources", COMMITTED_JOB_START);
+    java.nio.file.Files.writeString(file, client.fetchHistory("chat-starts-job").toJson(true));
   }
 
   @Test
