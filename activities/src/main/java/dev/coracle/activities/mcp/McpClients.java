@@ -11,10 +11,14 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +40,25 @@ public final class McpClients {
         .build();
   }
 
+  /**
+   * A command that is not there would only show as a timeout once the SDK gives up waiting for the
+   * handshake; saying so at once is quicker and clearer.
+   */
+  private static void requireCommand(McpServerSpec spec) {
+    String command = spec.command();
+    boolean found =
+        command.contains("/")
+            ? Files.isExecutable(Path.of(command))
+            : Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, command)));
+    if (!found) {
+      throw new IllegalStateException("command not found: " + command);
+    }
+  }
+
   private static McpClientTransport transport(McpServerSpec spec, Duration timeout) {
     if (McpServerSpec.STDIO.equals(spec.transport())) {
+      requireCommand(spec);
       StdioClientTransport stdio =
           new StdioClientTransport(
               ServerParameters.builder(spec.command()).args(spec.args()).env(spec.env()).build(),

@@ -9,13 +9,19 @@ import java.util.function.Function;
 
 /**
  * One MCP server, connected on first use and kept open: starting {@code npx} for every call would
- * cost seconds each time. A failed connection is dropped, so the next use tries again.
+ * cost seconds each time. A failed connection is dropped; the next try waits out a pause, so a
+ * broken server does not hold up every job turn for the length of a timeout.
  */
 public final class McpConnection implements AutoCloseable {
+  /** How long a server that failed to connect is left alone before the next attempt. */
+  static final Duration RETRY_PAUSE = Duration.ofSeconds(30);
+
   private final McpServerSpec spec;
   private final Duration timeout;
   private McpSyncClient client;
   private List<McpSchema.Tool> tools;
+  private long retryAtNanos;
+  private RuntimeException lastFailure;
 
   public McpConnection(McpServerSpec spec, Duration timeout) {
     this.spec = spec;
@@ -50,7 +56,13 @@ public final class McpConnection implements AutoCloseable {
   }
 
   private McpSyncClient client() {
-    if (client == null) {
+    if (client != null) {
+      return client;
+    }
+    if (lastFailure != null && System.nanoTime() - retryAtNanos < 0) {
+      throw lastFailure;
+    }
+    try {
       McpSyncClient created = McpClients.create(spec, timeout);
       try {
         created.initialize();
@@ -59,8 +71,13 @@ public final class McpConnection implements AutoCloseable {
         throw e;
       }
       client = created;
+      lastFailure = null;
+      return client;
+    } catch (RuntimeException e) {
+      lastFailure = e;
+      retryAtNanos = System.nanoTime() + RETRY_PAUSE.toNanos();
+      throw e;
     }
-    return client;
   }
 
   @Override

@@ -62,7 +62,10 @@ public class McpServers implements ToolSource, AutoCloseable {
     return tools;
   }
 
-  /** Reads {@code mcp.yml} again even if it looks unchanged, and says how each server answers. */
+  /**
+   * Reads {@code mcp.yml} again even if it looks unchanged, reconnects every server (one that failed
+   * is tried at once) and says how each answers.
+   */
   public List<McpServerStatus> reload() {
     return connections(true).stream().map(McpServerStatus::of).toList();
   }
@@ -72,7 +75,11 @@ public class McpServers implements ToolSource, AutoCloseable {
     if (force || !Objects.equals(version, seenVersion)) {
       seenVersion = version;
       try {
-        apply(McpConfigFile.read(file, env));
+        List<McpServerSpec> specs = McpConfigFile.read(file, env);
+        if (force) {
+          close();
+        }
+        apply(specs);
       } catch (McpConfigException e) {
         // A half-edited file must not take the working servers away.
         LOG.warn("{} ignored: {}", file, e.getMessage());
