@@ -63,8 +63,8 @@ public class McpServers implements ToolSource, AutoCloseable {
   }
 
   /**
-   * Reads {@code mcp.yml} again even if it looks unchanged, reconnects every server (one that failed
-   * is tried at once) and says how each answers.
+   * Reads {@code mcp.yml} again even if it looks unchanged, reconnects every server (one that
+   * failed is tried at once) and says how each answers.
    */
   public List<McpServerStatus> reload() {
     return connections(true).stream().map(McpServerStatus::of).toList();

@@ -105,8 +105,7 @@ class McpToolsIT {
     assertThat(names()).noneMatch(name -> name.startsWith("mcp__"));
 
     Files.writeString(home.resolve("mcp.yml"), everything("added"));
-    Files.setLastModifiedTime(
-        home.resolve("mcp.yml"), FileTime.from(Instant.now().plusSeconds(5)));
+    Files.setLastModifiedTime(home.resolve("mcp.yml"), FileTime.from(Instant.now().plusSeconds(5)));
 
     assertThat(names()).contains("mcp__added__echo");
     assertThat(run("mcp__added__echo", "{\"message\":\"again\"}").output())
