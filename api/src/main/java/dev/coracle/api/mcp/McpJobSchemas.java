@@ -16,23 +16,26 @@ final class McpJobSchemas {
               + " Returns the job as JSON, with its id.",
           false,
           Map.of(
-              "prompt", Map.of("type", "string", "description", "What the job should do"),
+              "prompt",
+              Map.of("type", "string", "description", "What the job should do"),
               "messages",
-                  Map.of(
-                      "type", "array",
-                      "description", "The conversation, instead of a prompt",
-                      "items",
+              Map.of(
+                  "type", "array",
+                  "description", "The conversation, instead of a prompt",
+                  "items",
+                      Map.of(
+                          "type",
+                          "object",
+                          "properties",
                           Map.of(
-                              "type",
-                              "object",
-                              "properties",
-                              Map.of(
-                                  "role", Map.of("type", "string"),
-                                  "content", Map.of("type", "string")))),
+                              "role", Map.of("type", "string"),
+                              "content", Map.of("type", "string")))),
+              "model",
+              Map.of("type", "string", "description", "The model to plan with (default coracle)"),
               "workspace",
-                  Map.of(
-                      "type", "string", "description", "Absolute path of the directory to work in"),
-              "class", Map.of("type", "string", "enum", List.of("deep", "research", "fast"))),
+              Map.of("type", "string", "description", "Absolute path of the directory to work in"),
+              "class",
+              Map.of("type", "string", "enum", List.of("deep", "research", "fast"))),
           List.of());
 
   static final McpSchema.Tool GET_STATUS =
