@@ -1,5 +1,6 @@
 package dev.coracle.api;
 
+import dev.coracle.api.mcp.McpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CoracleVersion.class,
     description = "A local-first AI gateway and durable coding-job runner.",
-    subcommands = {ServeCommand.class, EvalCommand.class, BrowserCommand.class})
+    subcommands = {ServeCommand.class, EvalCommand.class, BrowserCommand.class, McpCommand.class})
 public final class Coracle implements Runnable {
 
   public static void main(String[] args) {

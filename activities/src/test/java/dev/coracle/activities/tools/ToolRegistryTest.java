@@ -86,4 +86,22 @@ class ToolRegistryTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("two tools are named read_file");
   }
+
+  @Test
+  void a_sources_tools_are_found_as_they_change_but_never_replace_a_built_in_tool() {
+    List<Tool> offered = new java.util.ArrayList<>();
+    ToolSource source = () -> List.copyOf(offered);
+    ToolRegistry registry = new ToolRegistry(List.of(new ReadFileTool()), List.of(source));
+    assertThat(registry.find("list_files")).isEmpty();
+
+    Tool listFiles = new ListFilesTool();
+    offered.add(listFiles);
+    offered.add(new ReadFileTool());
+
+    assertThat(registry.find("list_files")).containsSame(listFiles);
+    assertThat(registry.toolset(RequestClass.DEEP).definitions())
+        .extracting(ToolDefinition::name)
+        .containsExactly("list_files", "read_file");
+    assertThat(registry.find("read_file").orElseThrow()).isNotSameAs(offered.get(1));
+  }
 }
