@@ -111,4 +111,34 @@ public final class ActivityOptionsCatalog {
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build();
   }
+
+  /**
+   * Listing the tools of an MCP server a chat attached. One retry covers a blip; a server that is
+   * down stays down, and the chat should fail with its name rather than wait.
+   */
+  public static ActivityOptions mcpListTools() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.TOOLS)
+        .setStartToCloseTimeout(Duration.ofSeconds(60))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(3))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumAttempts(2)
+                .build())
+        .build();
+  }
+
+  /**
+   * One MCP tool call of a chat, attempted once: a remote tool may write, and repeating it behind
+   * the model's back is not safe. A failed call goes back to the model as a tool error instead.
+   */
+  public static ActivityOptions mcpCallTool() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.TOOLS)
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build();
+  }
 }

@@ -16,7 +16,9 @@ public enum ChatErrorType {
   /** The upstream failed or could not be reached (5xx, refused connection, timeout). */
   UPSTREAM_UNAVAILABLE,
   /** A streamed answer broke after tokens were sent; falling back would repeat them. */
-  STREAM_BROKEN;
+  STREAM_BROKEN,
+  /** An MCP server the request attached could not be reached; the message names it. HTTP 502. */
+  MCP_UNAVAILABLE;
 
   /** Failures that retrying the same upstream cannot fix. */
   public static String[] nonRetryable() {

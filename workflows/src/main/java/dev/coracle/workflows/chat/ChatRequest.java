@@ -16,6 +16,8 @@ import java.util.List;
  *     or null for a fresh one
  * @param jobLimits when not null, a deep or research request starts a {@code JobWorkflow} with
  *     these limits instead of a single answer; null keeps every request a single answer
+ * @param mcpServers MCP servers whose tools coracle runs for the model during this request, or null
+ *     (histories recorded before MCP tools carry no such field and deserialize with null)
  */
 public record ChatRequest(
     String model,
@@ -25,7 +27,20 @@ public record ChatRequest(
     AgentTools tools,
     boolean bypassCache,
     String workspace,
-    JobLimits jobLimits) {
+    JobLimits jobLimits,
+    List<McpServerRef> mcpServers) {
+
+  public ChatRequest(
+      String model,
+      List<ChatMessage> messages,
+      SamplingParams params,
+      String streamKey,
+      AgentTools tools,
+      boolean bypassCache,
+      String workspace,
+      JobLimits jobLimits) {
+    this(model, messages, params, streamKey, tools, bypassCache, workspace, jobLimits, null);
+  }
 
   public ChatRequest(
       String model,
@@ -34,17 +49,22 @@ public record ChatRequest(
       String streamKey,
       AgentTools tools,
       boolean bypassCache) {
-    this(model, messages, params, streamKey, tools, bypassCache, null, null);
+    this(model, messages, params, streamKey, tools, bypassCache, null, null, null);
   }
 
   public ChatRequest(
       String model, List<ChatMessage> messages, SamplingParams params, String streamKey) {
-    this(model, messages, params, streamKey, null, false, null, null);
+    this(model, messages, params, streamKey, null, false, null, null, null);
   }
 
   /** True when the client sent tools: coracle then acts as a model for a coding agent. */
   public boolean agentMode() {
     return tools != null && tools.definitions() != null && !tools.definitions().isEmpty();
+  }
+
+  /** True when the request attached MCP servers: coracle then runs their tools itself. */
+  public boolean hasMcpServers() {
+    return mcpServers != null && !mcpServers.isEmpty();
   }
 
   /** The text of the last user turn, or an empty string when there is none. */

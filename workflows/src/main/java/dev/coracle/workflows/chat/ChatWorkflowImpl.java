@@ -27,6 +27,12 @@ public class ChatWorkflowImpl implements ChatWorkflow {
   /** Version 1 of this change lets a deep or research chat start a coding job. */
   static final String CHAT_STARTS_JOBS = "chat-starts-jobs";
 
+  /**
+   * Version 1 of this change runs the tools of the MCP servers a request attached. Checked only for
+   * such requests, so every other chat's history gets no marker.
+   */
+  static final String CHAT_MCP_TOOLS = "chat-mcp-tools";
+
   private final ClassifyActivities classifier =
       Workflow.newLocalActivityStub(ClassifyActivities.class, ActivityOptionsCatalog.light());
   private final RouteActivities router =
@@ -42,14 +48,20 @@ public class ChatWorkflowImpl implements ChatWorkflow {
   public ChatResult chat(ChatRequest request) {
     boolean v1 = Workflow.getVersion(CACHE_AGENT_VOTE, Workflow.DEFAULT_VERSION, 1) >= 1;
     Classification classification = classify(request, v1);
+    boolean mcp =
+        request.hasMcpServers()
+            && Workflow.getVersion(CHAT_MCP_TOOLS, Workflow.DEFAULT_VERSION, 1) >= 1;
     boolean direct = ModelProfiles.isDirect(request.model());
     if (classification.requestClass() == RequestClass.STATUS && !direct) {
-      if (!(v1 && request.agentMode())) {
+      if (!(v1 && (request.agentMode() || mcp))) {
         return answerStatus(request, classification);
       }
       // A coding agent's loop needs a model's answer, not a status report.
       classification =
           classification.as(RequestClass.FAST, "agent mode: " + classification.reason());
+    }
+    if (mcp) {
+      return answerWithMcp(request, classification);
     }
     if (startsJob(request, classification, direct)) {
       return startJob(request, classification);
@@ -61,16 +73,31 @@ public class ChatWorkflowImpl implements ChatWorkflow {
         return fromCache(lookup.result(), classification);
       }
     }
-    RoutePlan plan = router.route(request, classification);
-    if (plan.candidates().isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          plan.unavailable(), ChatErrorType.NO_PROVIDER.name());
-    }
+    RoutePlan plan = route(request, classification);
     ChatResult result = ModelFallback.answer(request, classification, plan);
     if (cacheable) {
       cache.store(request, result);
     }
     return result;
+  }
+
+  private RoutePlan route(ChatRequest request, Classification classification) {
+    RoutePlan plan = router.route(request, classification);
+    if (plan.candidates().isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          plan.unavailable(), ChatErrorType.NO_PROVIDER.name());
+    }
+    return plan;
+  }
+
+  /**
+   * Like agent mode, never cached and never a job: the answer depends on what the servers say now,
+   * and the client asked for this loop, not for a job's.
+   */
+  private ChatResult answerWithMcp(ChatRequest request, Classification classification) {
+    McpToolLoop loop = new McpToolLoop();
+    ChatRequest withTools = loop.attach(request);
+    return loop.answer(withTools, classification, route(withTools, classification));
   }
 
   /**

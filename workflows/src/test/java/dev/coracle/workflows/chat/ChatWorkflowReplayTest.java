@@ -45,6 +45,9 @@ class ChatWorkflowReplayTest {
   /** Recorded at chat-starts-jobs version 1: a deep chat that starts a coding job as a child. */
   static final String COMMITTED_JOB_START = "histories/chat-starts-job.json";
 
+  /** Recorded at chat-mcp-tools version 1: list the tools, a search call, then the answer. */
+  static final String COMMITTED_MCP_LOOP = "histories/chat-mcp-tools.json";
+
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
@@ -101,6 +104,39 @@ class ChatWorkflowReplayTest {
     assertThat(result.jobId()).isEqualTo("job-starts-job");
     java.nio.file.Path file = java.nio.file.Path.of("src/test/resources", COMMITTED_JOB_START);
     java.nio.file.Files.writeString(file, client.fetchHistory("chat-starts-job").toJson(true));
+  }
+
+  @Test
+  void committed_mcp_loop_history_replays_against_the_current_workflow() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        COMMITTED_MCP_LOOP, ChatWorkflowImpl.class);
+  }
+
+  /** Writes the MCP loop history again: {@code -Drecord.histories=true}. */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(
+      named = "record.histories",
+      matches = "true")
+  void record_the_mcp_loop_history(TestWorkflowEnvironment env, Worker worker) throws Exception {
+    worker.registerActivitiesImplementations(
+        new FakeLightActivities(
+            RequestClass.FAST,
+            ChatWorkflowTest.plan(ChatMcpToolsTest.cloud(ScriptedToolModel.MCP_THEN_ANSWER))));
+    env.newWorker(TaskQueues.CLOUD).registerActivitiesImplementations(new ScriptedToolModel());
+    env.newWorker(TaskQueues.TOOLS).registerActivitiesImplementations(new FakeMcpServers());
+    env.start();
+    WorkflowClient client = env.getWorkflowClient();
+    ChatWorkflow workflow =
+        client.newWorkflowStub(
+            ChatWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId("chat-mcp-tools")
+                .build());
+    ChatResult result = workflow.chat(ChatMcpToolsTest.askWithMcp(null, FakeMcpServers.docs()));
+    assertThat(result.content()).startsWith("tool said:");
+    java.nio.file.Path file = java.nio.file.Path.of("src/test/resources", COMMITTED_MCP_LOOP);
+    java.nio.file.Files.writeString(file, client.fetchHistory("chat-mcp-tools").toJson(true));
   }
 
   @Test
