@@ -5,6 +5,7 @@ import dev.coracle.workflows.chat.CacheActivities;
 import dev.coracle.workflows.chat.ChatWorkflowImpl;
 import dev.coracle.workflows.chat.ClassifyActivities;
 import dev.coracle.workflows.chat.ClassifyVoteActivities;
+import dev.coracle.workflows.chat.McpChatActivities;
 import dev.coracle.workflows.chat.RouteActivities;
 import dev.coracle.workflows.chat.StatusActivities;
 import dev.coracle.workflows.job.JobStoreActivities;
@@ -37,7 +38,8 @@ public final class CoracleWorker implements AutoCloseable {
       JobStoreActivities jobStore,
       PlanActivities plans,
       WorkspaceActivities workspaces,
-      ToolActivities tools) {}
+      ToolActivities tools,
+      McpChatActivities mcpChat) {}
 
   public CoracleWorker(TemporalConnection connection, Activities activities) {
     this.factory = WorkerFactory.newInstance(connection.client());
@@ -60,7 +62,8 @@ public final class CoracleWorker implements AutoCloseable {
         .registerActivitiesImplementations(activities.models());
     factory
         .newWorker(TaskQueues.TOOLS, WorkerTuning.tools())
-        .registerActivitiesImplementations(activities.workspaces(), activities.tools());
+        .registerActivitiesImplementations(
+            activities.workspaces(), activities.tools(), activities.mcpChat());
   }
 
   public void start() {

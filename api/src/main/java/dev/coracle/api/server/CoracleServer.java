@@ -10,6 +10,7 @@ import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.embeddings.LocalEmbeddings;
 import dev.coracle.activities.job.JobQueries;
 import dev.coracle.activities.job.JobStoreActivitiesImpl;
+import dev.coracle.activities.mcp.McpChatActivitiesImpl;
 import dev.coracle.activities.model.ModelActivitiesImpl;
 import dev.coracle.activities.plan.PlanActivitiesImpl;
 import dev.coracle.activities.route.RouteActivitiesImpl;
@@ -88,7 +89,8 @@ public final class CoracleServer implements AutoCloseable {
                   context.getBean(JobStoreActivitiesImpl.class),
                   context.getBean(PlanActivitiesImpl.class),
                   context.getBean(WorkspaceActivitiesImpl.class),
-                  context.getBean(ToolActivitiesImpl.class)));
+                  context.getBean(ToolActivitiesImpl.class),
+                  context.getBean(McpChatActivitiesImpl.class)));
       worker.start();
       resumeUnfinishedJobs(temporal, context);
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
