@@ -38,6 +38,9 @@ final class ChatFailures {
     if (ChatErrorType.NO_PROVIDER.name().equals(type)) {
       return OpenAiException.unavailable(message);
     }
+    if (ChatErrorType.MCP_UNAVAILABLE.name().equals(type)) {
+      return new OpenAiException(502, "server_error", null, "mcp_server_unavailable", message);
+    }
     if (ChatErrorType.STREAM_BROKEN.name().equals(type)) {
       return new OpenAiException(502, "server_error", null, "stream_broken", message);
     }

@@ -95,11 +95,13 @@ public class ChatService {
             parsed.model(),
             parsed.messages(),
             parsed.params(),
-            publishTokens ? workflowId : null,
+            // The MCP loop's intermediate turns must not stream; its answer comes at the end.
+            publishTokens && parsed.mcpServers() == null ? workflowId : null,
             parsed.tools(),
             options.bypassCache(),
             options.workspace(),
-            jobLimits);
+            jobLimits,
+            parsed.mcpServers());
     WorkflowOptions workflowOptions =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
@@ -145,6 +147,8 @@ public class ChatService {
             + request.params()
             + "\n"
             + request.tools()
+            + "\n"
+            + request.mcpServers()
             + "\n"
             + request.workspace());
   }

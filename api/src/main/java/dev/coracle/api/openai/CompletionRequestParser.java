@@ -33,7 +33,8 @@ public final class CompletionRequestParser {
       }
       includeUsage = optionalBoolean(streamOptions, "include_usage");
     }
-    return new ParsedCompletion(model, messages, params(root), stream, includeUsage, tools);
+    return new ParsedCompletion(
+        model, messages, params(root), stream, includeUsage, tools, McpToolsParser.parse(root));
   }
 
   private static SamplingParams params(JsonNode root) {

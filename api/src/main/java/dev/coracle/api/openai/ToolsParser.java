@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates {@code tools}, {@code tool_choice} and {@code parallel_tool_calls}. Schemas are kept as
- * JSON text and passed through to the model as the client wrote them.
+ * Validates the function {@code tools}, {@code tool_choice} and {@code parallel_tool_calls}; the
+ * {@code mcp} entries are {@link McpToolsParser}'s. Schemas are kept as JSON text and passed
+ * through to the model as the client wrote them.
  */
 final class ToolsParser {
   /** OpenAI's rule for function names. */
@@ -36,6 +37,9 @@ final class ToolsParser {
     List<ToolDefinition> definitions = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < tools.size(); i++) {
+      if (McpToolsParser.isMcp(tools.get(i))) {
+        continue; // McpToolsParser validates these.
+      }
       ToolDefinition definition = definition(tools.get(i), "tools[" + i + "]");
       if (!names.add(definition.name())) {
         throw OpenAiException.invalidValue(
@@ -49,6 +53,9 @@ final class ToolsParser {
     if (root.has("parallel_tool_calls") && !root.get("parallel_tool_calls").isNull()) {
       parallel = CompletionRequestParser.optionalBoolean(root, "parallel_tool_calls");
     }
+    if (definitions.isEmpty() && toolChoice == null && parallel == null) {
+      return null; // Only MCP servers: no client functions to offer.
+    }
     return new AgentTools(List.copyOf(definitions), toolChoice, parallel);
   }
 
@@ -57,13 +64,10 @@ final class ToolsParser {
       throw OpenAiException.invalid(param, "'" + param + "' must be an object");
     }
     String type = tool.path("type").asText("");
-    if ("mcp".equals(type)) {
-      throw OpenAiException.invalidValue(
-          param + ".type", "MCP tools in chat completions are not supported by this version yet");
-    }
     if (!"function".equals(type)) {
       throw OpenAiException.invalidValue(
-          param + ".type", "Only tools of type 'function' are supported (got '" + type + "')");
+          param + ".type",
+          "Only tools of type 'function' or 'mcp' are supported (got '" + type + "')");
     }
     JsonNode function = tool.path("function");
     String name = function.path("name").asText("");
