@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * unset variable without a default becomes an empty string and is remembered, so start-up can say
  * "groq: GROQ_API_KEY is not set" instead of failing.
  */
-final class SecretReferences {
+public final class SecretReferences {
   private static final Pattern REFERENCE =
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
 
@@ -33,6 +34,14 @@ final class SecretReferences {
   /** Config path (e.g. {@code providers.groq.api-key}) to the unset variable it referred to. */
   Map<String, String> unset() {
     return Map.copyOf(unset);
+  }
+
+  /**
+   * One text with its references resolved the same way, for other files that take {@code ${VAR}}
+   * (e.g. {@code mcp.yml}); null stays null.
+   */
+  public static String resolveText(String text, Map<String, String> env) {
+    return text == null ? null : substitute(text, env, variable -> {});
   }
 
   /** True when the text refers to the environment rather than holding a literal value. */
@@ -67,6 +76,10 @@ final class SecretReferences {
   }
 
   private String substitute(String text, String path, Map<String, String> env) {
+    return substitute(text, env, variable -> unset.put(path, variable));
+  }
+
+  private static String substitute(String text, Map<String, String> env, Consumer<String> onUnset) {
     Matcher matcher = REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
@@ -75,7 +88,7 @@ final class SecretReferences {
         value = matcher.group(2);
       }
       if (value == null) {
-        unset.put(path, matcher.group(1));
+        onUnset.accept(matcher.group(1));
         value = "";
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement(value));

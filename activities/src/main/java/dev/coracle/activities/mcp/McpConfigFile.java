@@ -3,6 +3,7 @@ package dev.coracle.activities.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.coracle.activities.config.SecretReferences;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class McpConfigFile {
     }
     if (command != null) {
       List<String> args = new ArrayList<>();
-      server.path("args").forEach(arg -> args.add(EnvReferences.resolve(arg.asText(), env)));
+      server.path("args").forEach(arg -> args.add(SecretReferences.resolveText(arg.asText(), env)));
       return new McpServerSpec(
           name, McpServerSpec.STDIO, command, args, map(server, "env", env), null, null);
     }
@@ -90,7 +91,9 @@ public final class McpConfigFile {
 
   private static String text(JsonNode node, String field, Map<String, String> env) {
     JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : EnvReferences.resolve(value.asText(), env);
+    return value == null || value.isNull()
+        ? null
+        : SecretReferences.resolveText(value.asText(), env);
   }
 
   private static Map<String, String> map(JsonNode node, String field, Map<String, String> env) {
@@ -98,7 +101,7 @@ public final class McpConfigFile {
     node.path(field)
         .fields()
         .forEachRemaining(
-            e -> map.put(e.getKey(), EnvReferences.resolve(e.getValue().asText(), env)));
+            e -> map.put(e.getKey(), SecretReferences.resolveText(e.getValue().asText(), env)));
     return map;
   }
 }
