@@ -10,8 +10,7 @@ import java.util.List;
 final class McpTurns {
   private final Classification classification;
   private final List<String> fallbacks = new ArrayList<>();
-  private int promptTokens;
-  private int completionTokens;
+  private Usage usage = Usage.NONE;
   private long modelMillis;
 
   McpTurns(Classification classification) {
@@ -19,9 +18,7 @@ final class McpTurns {
   }
 
   ChatResult add(ChatResult turn) {
-    Usage usage = turn.usage() == null ? Usage.NONE : turn.usage();
-    promptTokens += usage.promptTokens();
-    completionTokens += usage.completionTokens();
+    usage = usage.plus(turn.usage());
     modelMillis += turn.modelMillis();
     fallbacks.addAll(turn.fallbacks() == null ? List.of() : turn.fallbacks());
     return turn;
@@ -48,7 +45,7 @@ final class McpTurns {
         last.model(),
         content,
         finishReason,
-        new Usage(promptTokens, completionTokens),
+        usage,
         modelMillis,
         List.copyOf(fallbacks),
         toolCalls == null || toolCalls.isEmpty() ? null : List.copyOf(toolCalls),

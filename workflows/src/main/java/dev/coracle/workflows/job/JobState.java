@@ -87,12 +87,7 @@ final class JobState {
   }
 
   void addUsage(Usage more) {
-    if (more != null) {
-      usage =
-          new Usage(
-              usage.promptTokens() + more.promptTokens(),
-              usage.completionTokens() + more.completionTokens());
-    }
+    usage = usage.plus(more);
   }
 
   void replaceStep(JobStep step) {

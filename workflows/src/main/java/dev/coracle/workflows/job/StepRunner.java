@@ -181,12 +181,7 @@ final class StepRunner {
     }
 
     void addUsage(Usage more) {
-      if (more != null) {
-        usage =
-            new Usage(
-                usage.promptTokens() + more.promptTokens(),
-                usage.completionTokens() + more.completionTokens());
-      }
+      usage = usage.plus(more);
     }
 
     StepProgress progress(JobStep step) {
