@@ -43,17 +43,6 @@ pid=""
 fake_pid=""
 client_pid=""
 work="$(mktemp -d)"
-stop() {
-  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
-    kill -TERM "$1" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-      kill -0 "$1" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$1" 2>/dev/null || true
-    wait "$1" 2>/dev/null || true
-  fi
-}
 cleanup() {
   stop "$client_pid"
   stop "$pid"
@@ -67,13 +56,7 @@ trap 'exit 130' INT TERM
 FAKE_SLOW_SECONDS="$slow" "$py" "$root/deploy/bench/fake_openai.py" 0 \
   >"$work/fake.out" 2>"$work/fake.err" &
 fake_pid=$!
-for _ in $(seq 1 100); do
-  grep -q '^listening on' "$work/fake.out" && break
-  kill -0 "$fake_pid" 2>/dev/null || { cat "$work/fake.err" >&2; exit 1; }
-  sleep 0.05
-done
-fake_port="$(sed -n 's/^listening on //p' "$work/fake.out")"
-[ -n "$fake_port" ] || { echo "the fake upstream did not start" >&2; exit 1; }
+await_fake_port
 
 # The provider's timeout is longer than the fake's delay, so that a job's call stays in
 # flight instead of timing out and being retried during the measurement.
@@ -93,40 +76,7 @@ EOF
 
 echo "java: $(java -version 2>&1 | head -1)"
 echo "cpus: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-attempt=0
-while :; do
-  attempt=$((attempt + 1))
-  http_port="$(free_port)"
-  temporal_port="$(free_port)"
-  while [ "$temporal_port" = "$http_port" ] || [ "$temporal_port" = "$fake_port" ]; do
-    temporal_port="$(free_port)"
-  done
-  # shellcheck disable=SC2086
-  CORACLE_HOME="$work/home" CORACLE_TEMPORAL_EMBEDDED_PORT="$temporal_port" \
-    java ${CORACLE_JAVA_OPTS:-} -jar "$jar" serve --port "$http_port" \
-    >"$work/stdout" 2>"$work/stderr" &
-  pid=$!
-  deadline=$(($(date +%s) + 180))
-  until "$py" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
-      "http://127.0.0.1:$http_port/v1/models" 2>/dev/null; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      wait "$pid" 2>/dev/null || true
-      pid=""
-      if grep -q 'already in use' "$work/stderr" && [ "$attempt" -lt 3 ]; then
-        continue 2 # another program took a port between the check and the bind
-      fi
-      echo "coracle exited before answering:" >&2
-      cat "$work/stdout" "$work/stderr" >&2
-      exit 1
-    fi
-    if [ "$(date +%s)" -gt "$deadline" ]; then
-      echo "coracle did not answer within 180 s" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
-  break
-done
+start_coracle
 echo "coracle: pid $pid, http port $http_port, fake upstream port $fake_port" \
   "(model calls answered after $slow s)"
 
