@@ -14,7 +14,7 @@ import java.util.Map;
  * A whole coracle ({@code serve} role) started in this JVM on free ports, with a temporary home and
  * the given {@code coracle.yml}: real embedded Temporal, real SQLite, real HTTP.
  */
-final class CoracleUnderTest implements AutoCloseable {
+public final class CoracleUnderTest implements AutoCloseable {
   private final CoracleServer server;
   final Path home;
 
@@ -23,11 +23,11 @@ final class CoracleUnderTest implements AutoCloseable {
     this.home = home;
   }
 
-  static CoracleUnderTest start(Path home, String yaml) {
+  public static CoracleUnderTest start(Path home, String yaml) {
     return start(home, yaml, Map.of());
   }
 
-  static CoracleUnderTest start(Path home, String yaml, Map<String, String> extraEnv) {
+  public static CoracleUnderTest start(Path home, String yaml, Map<String, String> extraEnv) {
     try {
       Files.createDirectories(home);
       Files.writeString(home.resolve("coracle.yml"), yaml);
@@ -58,7 +58,7 @@ final class CoracleUnderTest implements AutoCloseable {
   }
 
   /** A config with local Ollama switched off and only the given providers. */
-  static String cloudOnly(String providersYaml) {
+  public static String cloudOnly(String providersYaml) {
     return """
         local:
           ollama:
@@ -80,11 +80,21 @@ final class CoracleUnderTest implements AutoCloseable {
         .formatted(name, baseUrl, String.join(", ", models));
   }
 
-  String baseUrl() {
+  /** The URL of a path on this coracle, e.g. {@code /api/jobs}. */
+  public String url(String path) {
+    return baseUrl() + path;
+  }
+
+  /** A bean of the running server, e.g. the job store. */
+  public <T> T bean(Class<T> type) {
+    return server.context().getBean(type);
+  }
+
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.httpPort();
   }
 
-  CoracleServer server() {
+  public CoracleServer server() {
     return server;
   }
 

@@ -11,10 +11,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Real HTTP calls to coracle, and the parsing of what comes back. */
-final class HttpCalls {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class HttpCalls {
+  public static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -23,29 +24,43 @@ final class HttpCalls {
 
   private HttpCalls() {}
 
-  static HttpResponse<String> get(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+  /** A GET with optional header name/value pairs, e.g. {@code Last-Event-ID}. */
+  public static HttpResponse<String> get(String url, String... headers) {
+    return send(withHeaders(HttpRequest.newBuilder(URI.create(url)), headers).GET());
   }
 
-  static HttpResponse<String> post(String url, String body, String... headers) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(url))
+  /** A GET whose body arrives once the server ends the response, as a stream does. */
+  public static CompletableFuture<HttpResponse<String>> getAsync(String url, String... headers) {
+    return CLIENT.sendAsync(
+        withHeaders(HttpRequest.newBuilder(URI.create(url)), headers)
+            .GET()
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public static HttpResponse<String> post(String url, String body, String... headers) {
+    return send(
+        withHeaders(HttpRequest.newBuilder(URI.create(url)), headers)
             .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder, String... headers) {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }
-    return send(builder);
+    return builder;
   }
 
-  static String chat(String model, String userText, String extraFields) {
+  public static String chat(String model, String userText, String extraFields) {
     return """
         {"model": "%s", "messages": [{"role": "user", "content": %s}]%s}
         """
         .formatted(model, quote(userText), extraFields.isEmpty() ? "" : ", " + extraFields);
   }
 
-  static String quote(String text) {
+  public static String quote(String text) {
     try {
       return JSON.writeValueAsString(text);
     } catch (IOException e) {
@@ -53,7 +68,7 @@ final class HttpCalls {
     }
   }
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {
@@ -62,7 +77,7 @@ final class HttpCalls {
   }
 
   /** The {@code data:} payloads of a server-sent-events body, in order. */
-  static List<String> sseData(String body) {
+  public static List<String> sseData(String body) {
     List<String> data = new ArrayList<>();
     for (String line : body.split("\n")) {
       if (line.startsWith("data:")) {
@@ -72,7 +87,7 @@ final class HttpCalls {
     return data;
   }
 
-  static JsonNode parse(String json) {
+  public static JsonNode parse(String json) {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {

@@ -92,26 +92,6 @@ final class JobFixtures {
         .toList();
   }
 
-  /** A GET with extra headers, e.g. {@code Last-Event-ID}. */
-  static HttpResponse<String> get(String url, String... headers) {
-    java.net.http.HttpRequest.Builder builder =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-            .timeout(Duration.ofSeconds(90))
-            .GET();
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      builder.header(headers[i], headers[i + 1]);
-    }
-    try {
-      return java.net.http.HttpClient.newHttpClient()
-          .send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
   /** Every event of a job through the SSE endpoint, which ends after the terminal event. */
   static List<JsonNode> events(String baseUrl, String id, String... headers) {
     HttpResponse<String> response = get(baseUrl + "/api/jobs/" + id + "/events", headers);

@@ -1,14 +1,16 @@
 package dev.coracle.api.jobs;
 
-import static dev.coracle.api.jobs.Http.get;
-import static dev.coracle.api.jobs.Http.getAsync;
-import static dev.coracle.api.jobs.Http.json;
+import static dev.coracle.api.HttpCalls.get;
+import static dev.coracle.api.HttpCalls.getAsync;
+import static dev.coracle.api.HttpCalls.json;
 import static dev.coracle.api.jobs.StoredJobs.T0;
 import static dev.coracle.api.jobs.StoredJobs.event;
 import static dev.coracle.api.jobs.StoredJobs.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.job.JobStore;
+import dev.coracle.api.CoracleUnderTest;
 import dev.coracle.workflows.job.JobEvent;
 import dev.coracle.workflows.job.JobStep;
 import java.net.URLEncoder;
@@ -29,13 +31,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Listing, showing and following jobs over real HTTP, from rows the job store wrote. */
 class JobsReadIT {
   @TempDir static Path home;
-  static JobsServer coracle;
+  static CoracleUnderTest coracle;
   static StoredJobs jobs;
 
   @BeforeAll
   static void start() {
-    coracle = JobsServer.start(home);
-    jobs = new StoredJobs(coracle.store());
+    coracle = CoracleUnderTest.start(home, CoracleUnderTest.cloudOnly(""));
+    jobs = new StoredJobs(coracle.bean(JobStore.class));
   }
 
   @AfterAll

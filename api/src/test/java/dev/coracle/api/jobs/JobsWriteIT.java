@@ -1,14 +1,16 @@
 package dev.coracle.api.jobs;
 
-import static dev.coracle.api.jobs.Http.get;
-import static dev.coracle.api.jobs.Http.json;
-import static dev.coracle.api.jobs.Http.post;
-import static dev.coracle.api.jobs.Http.quote;
+import static dev.coracle.api.HttpCalls.get;
+import static dev.coracle.api.HttpCalls.json;
+import static dev.coracle.api.HttpCalls.post;
+import static dev.coracle.api.HttpCalls.quote;
 import static dev.coracle.api.jobs.StoredJobs.T0;
 import static dev.coracle.api.jobs.StoredJobs.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.job.JobStore;
+import dev.coracle.api.CoracleUnderTest;
 import dev.coracle.workflows.job.JobEvent;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.net.http.HttpResponse;
@@ -29,13 +31,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JobsWriteIT {
   @TempDir static Path home;
   @TempDir static Path workspace;
-  static JobsServer coracle;
+  static CoracleUnderTest coracle;
   static StoredJobs jobs;
 
   @BeforeAll
   static void start() {
-    coracle = JobsServer.start(home);
-    jobs = new StoredJobs(coracle.store());
+    coracle = CoracleUnderTest.start(home, CoracleUnderTest.cloudOnly(""));
+    jobs = new StoredJobs(coracle.bean(JobStore.class));
   }
 
   @AfterAll
@@ -74,7 +76,7 @@ class JobsWriteIT {
     JsonNode listed = json(get(coracle.url("/api/jobs?status=queued")));
     assertThat(listed.get("data").findValuesAsText("id")).contains(id);
     WorkflowExecutionDescription workflow =
-        coracle.temporal().newUntypedWorkflowStub(id).describe();
+        coracle.server().temporal().client().newUntypedWorkflowStub(id).describe();
     assertThat(workflow.getWorkflowType()).isEqualTo("JobWorkflow");
     assertThat(workflow.getTaskQueue()).isEqualTo("coracle");
   }
