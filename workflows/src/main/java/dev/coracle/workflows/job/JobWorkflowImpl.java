@@ -84,7 +84,8 @@ public class JobWorkflowImpl implements JobWorkflow {
       continueAsNewIfLong(progress);
       next = runStep(runner, next, progress);
       progress = null;
-      if (cancelled) {
+      if (cancelled || budgetStop != null) {
+        // No verification of a step that was cut short: the job ends here.
         return finishCancelled();
       }
       if (!afterStep(next, toolset)) {
