@@ -234,10 +234,11 @@ public record CoracleConfig(
    * @param allow programs that may run (by name, e.g. {@code python3}); empty means any program not
    *     denied
    * @param deny programs that never run, whatever {@code allow} says
-   * @param sandbox {@code auto} (bubblewrap when it is installed and works, else process limits),
-   *     {@code bubblewrap} (required) or {@code none} (process limits only)
+   * @param sandbox {@code auto} (bubblewrap when it is installed and works, else run_shell is
+   *     refused), {@code bubblewrap} (required) or {@code none} (process limits only)
+   * @param bwrap the bubblewrap program; empty means {@code bwrap} on PATH
    */
-  public record ShellConfig(List<String> allow, List<String> deny, String sandbox) {}
+  public record ShellConfig(List<String> allow, List<String> deny, String sandbox, String bwrap) {}
 
   /**
    * The web tools.

@@ -53,7 +53,7 @@ public class EngineStatus {
                 + ".");
       }
     }
-    lines.add("Job tools run with " + sandbox.describe() + ".");
+    lines.add("Sandbox: " + sandbox.summary() + ".");
     return lines;
   }
 }

@@ -15,7 +15,7 @@ public final class ToolSettings {
           120,
           16 * 1024,
           24 * 1024,
-          new ShellConfig(List.of(), List.of(), "auto"),
+          new ShellConfig(List.of(), List.of(), "auto", ""),
           new WebConfig(List.of(), 20, 2 * 1024 * 1024, new SearchConfig("", "", "")));
 
   private ToolSettings() {}

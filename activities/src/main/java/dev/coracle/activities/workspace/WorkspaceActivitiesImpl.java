@@ -4,6 +4,7 @@ import dev.coracle.activities.config.CoracleConfig.ToolsConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.store.Artifact;
 import dev.coracle.activities.store.ArtifactStore;
+import dev.coracle.activities.tools.git.HardenedGit;
 import dev.coracle.workflows.job.WorkspaceActivities;
 import dev.coracle.workflows.job.WorkspaceContext;
 import jakarta.inject.Singleton;
@@ -28,11 +29,13 @@ public class WorkspaceActivitiesImpl implements WorkspaceActivities {
 
   private final WorkspaceLocator locator;
   private final ArtifactStore artifacts;
+  private final HardenedGit git;
   private final int contextLimitBytes;
 
-  public WorkspaceActivitiesImpl(LoadedConfig loaded, ArtifactStore artifacts) {
+  public WorkspaceActivitiesImpl(LoadedConfig loaded, ArtifactStore artifacts, HardenedGit git) {
     this.locator = new WorkspaceLocator(loaded);
     this.artifacts = artifacts;
+    this.git = git;
     ToolsConfig tools = loaded.config().tools();
     this.contextLimitBytes = tools == null ? 24 * 1024 : tools.contextLimitBytes();
   }
@@ -42,7 +45,7 @@ public class WorkspaceActivitiesImpl implements WorkspaceActivities {
     Path root = locator.locate(jobId, workspace);
     WorkspaceSnapshot snapshot;
     try {
-      snapshot = WorkspaceSnapshotter.take(root, request);
+      snapshot = WorkspaceSnapshotter.take(git, root, request);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the workspace " + root, e);
     }

@@ -1,5 +1,6 @@
 package dev.coracle.activities.workspace;
 
+import dev.coracle.activities.tools.git.HardenedGit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,11 +29,13 @@ final class WorkspaceSnapshotter {
 
   private WorkspaceSnapshotter() {}
 
-  static WorkspaceSnapshot take(Path workspace, String request) throws IOException {
+  static WorkspaceSnapshot take(HardenedGit git, Path workspace, String request)
+      throws IOException {
     WorkspaceFiles.Listing listing = WorkspaceFiles.walk(workspace, workspace, true, TREE_ENTRIES);
     List<Section> sections = new ArrayList<>();
     sections.add(tree(listing));
-    GitSummary.of(workspace).ifPresent(git -> sections.add(new Section("Git", git, true)));
+    GitSummary.of(git, workspace)
+        .ifPresent(summary -> sections.add(new Section("Git", summary, true)));
     Optional<WorkspaceFiles.Entry> readme = readme(listing);
     if (readme.isPresent()) {
       sections.add(fileSection(workspace, readme.get()));

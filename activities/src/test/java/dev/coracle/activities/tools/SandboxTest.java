@@ -40,6 +40,37 @@ class SandboxTest {
   }
 
   @Test
+  void auto_without_a_working_bubblewrap_refuses_run_shell_and_says_how_to_fix_it()
+      throws IOException {
+    try (ToolHarness harness = new ToolHarness(dir, sandbox("auto", "/nonexistent/bwrap"))) {
+      ToolResult refused = harness.shell("touch ran.txt");
+
+      assertThat(refused.error()).isTrue();
+      assertThat(refused.output())
+          .isEqualTo(
+              "run_shell is off because there is no working sandbox: bubblewrap is not installed"
+                  + " (no program at tools.shell.bwrap: /nonexistent/bwrap). Install bubblewrap"
+                  + " (Debian/Ubuntu: sudo apt install bubblewrap; Fedora: sudo dnf install"
+                  + " bubblewrap) and restart coracle, or set tools.shell.sandbox: none in"
+                  + " coracle.yml to run commands without a sandbox.");
+      assertThat(harness.workspace.resolve("ran.txt")).doesNotExist();
+      assertThat(harness.context.getBean(SandboxStatus.class).summary())
+          .startsWith("auto — run_shell is off (no working sandbox: ");
+    }
+  }
+
+  @Test
+  void an_explicit_none_runs_commands_without_bubblewrap_even_where_none_works()
+      throws IOException {
+    try (ToolHarness harness = new ToolHarness(dir, sandbox("none", "/nonexistent/bwrap"))) {
+      ToolResult ran = harness.shell("touch ran.txt");
+
+      assertThat(ran.error()).as(ran.output()).isFalse();
+      assertThat(harness.workspace.resolve("ran.txt")).exists();
+    }
+  }
+
+  @Test
   void bubblewrap_keeps_everything_but_the_workspace_read_only() throws IOException {
     try (ToolHarness harness = bubblewrap()) {
       Path outside = dir.resolve("outside.txt");
@@ -118,12 +149,18 @@ class SandboxTest {
   }
 
   private static String sandbox(String mode) {
+    return sandbox(mode, "");
+  }
+
+  /** The configuration of a sandbox mode; a bwrap that does not exist stands for none working. */
+  private static String sandbox(String mode, String bwrap) {
     return """
         tools:
           shell:
             sandbox: %s
+            bwrap: "%s"
         """
-        .formatted(mode);
+        .formatted(mode, bwrap);
   }
 
   private static List<String> interfaces(String procNetDev) {

@@ -46,7 +46,7 @@ public final class StartupSummary {
           i == 0 ? "providers" : "",
           provider.name() + ": " + state(provider, health) + " " + provider.models());
     }
-    line(out, "job tools", context.getBean(SandboxStatus.class).describe());
+    line(out, "sandbox", context.getBean(SandboxStatus.class).summary());
     RoutePlan quick = plan(router, RequestClass.FAST);
     if (quick.candidates().isEmpty()) {
       line(out, "coracle uses", "nothing yet: " + quick.unavailable());

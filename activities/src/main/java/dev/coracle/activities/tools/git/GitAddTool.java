@@ -58,6 +58,10 @@ public class GitAddTool implements Tool {
     if (added.error()) {
       return added;
     }
-    return git.run(context, List.of("status", "--short"), false, "Nothing to stage.");
+    return git.run(
+        context,
+        List.of("status", "--short", HardenedGit.NO_SUBMODULE_CHANGES),
+        false,
+        "Nothing to stage.");
   }
 }

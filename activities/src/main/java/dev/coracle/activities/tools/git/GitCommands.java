@@ -6,50 +6,25 @@ import dev.coracle.activities.tools.ToolException;
 import dev.coracle.activities.tools.ToolOutput;
 import dev.coracle.activities.tools.ToolSettings;
 import dev.coracle.activities.tools.WorkspaceChanges;
-import dev.coracle.activities.tools.shell.Executables;
 import dev.coracle.activities.tools.shell.SandboxedCommands;
 import dev.coracle.activities.workspace.CommandResult;
-import dev.coracle.activities.workspace.SafeEnvironment;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs the git CLI for the git tools: in the workspace's own repository only, in the same sandbox
- * and scrubbed environment as run_shell, and with everything turned off that would let a repository
- * run programs of its choosing — hooks, an fsmonitor, pagers, external diff drivers.
+ * Runs git for the git tools, in the workspace's own repository only, through the {@link
+ * HardenedGit} launcher, and describes the outcome for the model.
  */
 @Singleton
 public class GitCommands {
 
-  static final Path DEFAULT_GIT = Path.of("/usr/bin/git");
-
-  private static final List<String> SAFE_OPTIONS =
-      List.of(
-          "--no-pager",
-          // A path the model names is a path, never pathspec magic such as :(top) or a glob.
-          "--literal-pathspecs",
-          "-c",
-          "core.hooksPath=/dev/null",
-          "-c",
-          "core.fsmonitor=false",
-          "-c",
-          "core.pager=cat",
-          "-c",
-          "color.ui=never",
-          "-c",
-          "commit.gpgsign=false");
-
-  private final SandboxedCommands commands;
+  private final HardenedGit git;
   private final Duration timeout;
 
-  public GitCommands(SandboxedCommands commands, LoadedConfig loaded) {
-    this.commands = commands;
+  public GitCommands(HardenedGit git, LoadedConfig loaded) {
+    this.git = git;
     this.timeout = Duration.ofSeconds(ToolSettings.of(loaded).shellTimeoutSeconds());
   }
 
@@ -81,11 +56,13 @@ public class GitCommands {
    * @throws ToolException when the workspace is not a git repository
    */
   CommandResult raw(ToolContext context, List<String> args) throws IOException {
-    List<String> argv = new ArrayList<>();
-    argv.add(git().toString());
-    argv.addAll(SAFE_OPTIONS);
-    argv.addAll(args);
-    CommandResult result = commands.run(context, argv, environment(context.workspace()), timeout);
+    CommandResult result =
+        git.run(
+            context.workspace(),
+            args,
+            timeout,
+            SandboxedCommands.CAPTURE_BYTES,
+            context::heartbeat);
     if (result.exitCode() == 128 && result.output().contains("not a git repository")) {
       throw new ToolException(
           "The workspace is not a git repository; create one with run_shell: git init");
@@ -98,27 +75,5 @@ public class GitCommands {
     return asked.stream()
         .map(path -> context.jail().relative(context.jail().resolve(path)))
         .toList();
-  }
-
-  /**
-   * No system config, no prompts, and no looking above the workspace for a repository: a workspace
-   * inside some other repository must not let git change that one.
-   */
-  private static Map<String, String> environment(Path workspace) {
-    Path parent = workspace.getParent();
-    return Map.of(
-        "GIT_CONFIG_NOSYSTEM", "1",
-        "GIT_TERMINAL_PROMPT", "0",
-        "GIT_PAGER", "cat",
-        "PAGER", "cat",
-        "GIT_CEILING_DIRECTORIES", parent == null ? "/" : parent.toString());
-  }
-
-  private static Path git() {
-    if (Files.isExecutable(DEFAULT_GIT)) {
-      return DEFAULT_GIT;
-    }
-    return Executables.find("git", SafeEnvironment.searchPath())
-        .orElseThrow(() -> new ToolException("git is not installed on this machine."));
   }
 }

@@ -47,7 +47,9 @@ public class GitDiffTool implements Tool {
   @Override
   public ToolOutput run(ToolContext context, JsonNode json) throws IOException {
     ToolArgs args = new ToolArgs(name(), json);
-    List<String> command = new ArrayList<>(List.of("diff", "--no-ext-diff", "--no-textconv"));
+    List<String> command =
+        new ArrayList<>(
+            List.of("diff", "--no-ext-diff", "--no-textconv", HardenedGit.NO_SUBMODULE_CHANGES));
     if (args.bool("staged", false)) {
       command.add("--staged");
     }

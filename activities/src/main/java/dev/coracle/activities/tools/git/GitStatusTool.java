@@ -8,7 +8,6 @@ import dev.coracle.activities.tools.ToolOutput;
 import dev.coracle.workflows.chat.ToolDefinition;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.util.List;
 
 /** The repository's state at a glance. */
 @Singleton
@@ -42,6 +41,6 @@ public class GitStatusTool implements Tool {
   @Override
   public ToolOutput run(ToolContext context, JsonNode json) throws IOException {
     ToolArgs args = new ToolArgs(name(), json);
-    return git.run(context, List.of("status", "--short", "--branch"), false, "Clean.");
+    return git.run(context, HardenedGit.STATUS, false, "Clean.");
   }
 }

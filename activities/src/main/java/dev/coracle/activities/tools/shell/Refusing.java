@@ -5,23 +5,50 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The sandbox was required and does not work, so nothing runs rather than running unconfined. */
+/**
+ * No working sandbox and no opt-in to running without one, so nothing runs rather than running
+ * unconfined.
+ */
 final class Refusing implements ShellSandbox {
 
-  private final String why;
+  /** How to get a sandbox, or to do without one knowingly; run_shell's refusal says it. */
+  static final String REMEDY =
+      "Install bubblewrap (Debian/Ubuntu: sudo apt install bubblewrap; Fedora: sudo dnf install"
+          + " bubblewrap) and restart coracle, or set tools.shell.sandbox: none in coracle.yml to"
+          + " run commands without a sandbox.";
 
-  Refusing(String why) {
-    this.why = why;
+  private final String refusal;
+  private final String description;
+
+  private Refusing(String refusal, String description) {
+    this.refusal = refusal;
+    this.description = description;
+  }
+
+  /** {@code tools.shell.sandbox: bubblewrap} and bubblewrap does not work. */
+  static Refusing required(String why) {
+    return new Refusing(
+        "No command can run: tools.shell.sandbox is bubblewrap, but " + why + ".",
+        "no commands run: tools.shell.sandbox is bubblewrap, but " + why);
+  }
+
+  /** {@code tools.shell.sandbox: auto} and bubblewrap does not work: run_shell stays off. */
+  static Refusing noSandbox(String why) {
+    return new Refusing(
+        "run_shell is off because there is no working sandbox: " + why + ". " + REMEDY,
+        "run_shell is off (no working sandbox: "
+            + why
+            + "); git runs hardened without a sandbox. Install bubblewrap (apt install"
+            + " bubblewrap, dnf install bubblewrap) or set tools.shell.sandbox: none");
   }
 
   @Override
   public List<String> wrap(List<String> argv, Path workspace, Map<String, String> environment) {
-    throw new ToolException(
-        "No command can run: tools.shell.sandbox is bubblewrap, but " + why + ".");
+    throw new ToolException(refusal);
   }
 
   @Override
   public String describe() {
-    return "no commands run: tools.shell.sandbox is bubblewrap, but " + why;
+    return description;
   }
 }
