@@ -1,0 +1,133 @@
+package dev.coracle.activities.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.coracle.activities.tools.git.MaliciousRepository;
+import dev.coracle.activities.tools.shell.SandboxStatus;
+import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
+import dev.coracle.workflows.job.ToolResult;
+import dev.coracle.workflows.job.WorkspaceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A repository that names programs in every place git reads one from runs none of them through
+ * coracle: not in the consolidate step's snapshot, not in any git tool, with bubblewrap and without
+ * it. The traps leave canary files; the first test shows that plain git springs them.
+ */
+class GitConfigAttackTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void the_traps_are_live_for_plain_git() throws IOException {
+    MaliciousRepository repo =
+        MaliciousRepository.create(dir.resolve("ws"), dir.resolve("canaries"));
+
+    repo.plainGit("status");
+    Files.writeString(repo.workspace().resolve("included.inc"), "changed\n");
+    Files.writeString(repo.workspace().resolve("home.cfg"), "changed\n");
+    repo.plainGit("add", MaliciousRepository.FILTERED, "included.inc", "home.cfg");
+    // The process filter's trap does not speak its protocol, which would stop the rest.
+    String noProcess = "filter.proc.process=";
+    repo.plainGit(
+        "-c", noProcess, "-c", "user.name=T", "-c", "user.email=t@e.org", "commit", "-m", "x");
+    repo.plainGit("-c", noProcess, "diff", "--no-ext-diff", "HEAD");
+
+    assertThat(repo.sprung())
+        .contains(
+            "fsmonitor",
+            "filter-clean",
+            "filter-clean-included",
+            "filter-clean-gitconfig",
+            "hook-pre-commit",
+            "textconv");
+    assertThat(dir.resolve("canaries/fsmonitor")).exists();
+  }
+
+  /**
+   * @param bwrap empty for bubblewrap as installed; a path that does not exist for a machine
+   *     without it, where git runs with its hardening alone
+   */
+  @ParameterizedTest(name = "bwrap \"{0}\"")
+  @ValueSource(strings = {"", "/nonexistent/bwrap"})
+  void nothing_the_repository_names_runs_through_the_snapshot_or_any_git_tool(String bwrap)
+      throws IOException {
+    try (ToolHarness harness = new ToolHarness(dir, config(bwrap))) {
+      String sandbox = harness.context.getBean(SandboxStatus.class).describe();
+      if (bwrap.isEmpty()) {
+        assumeThat(sandbox).as("bubblewrap works on this machine").startsWith("bubblewrap");
+      } else {
+        assertThat(sandbox).startsWith("run_shell is off");
+      }
+      Path ws = harness.workspace;
+      MaliciousRepository repo = MaliciousRepository.create(ws, dir.resolve("canaries"));
+
+      WorkspaceContext snapshot =
+          harness
+              .context
+              .getBean(WorkspaceActivitiesImpl.class)
+              .consolidate("job-1", ws.toString(), "Change notes.txt");
+      assertThat(snapshot.text()).contains("## main", " M notes.txt");
+      assertThat(repo.sprung()).as("after the snapshot").isEmpty();
+
+      assertThat(tool(harness, "git_status").output()).contains(" M notes.txt");
+      assertThat(tool(harness, "git_diff").output()).contains("+second");
+      assertThat(tool(harness, "git_log").output()).contains("A repository that bites");
+      Files.writeString(ws.resolve("data.bin"), "changed\n");
+      Files.writeString(ws.resolve("included.inc"), "changed\n");
+      Files.writeString(ws.resolve("home.cfg"), "changed\n");
+      ToolResult added =
+          tool(
+              harness,
+              "git_add",
+              "paths",
+              List.of("notes.txt", "data.bin", "included.inc", "home.cfg"));
+      assertThat(added.error()).as(added.output()).isFalse();
+      assertThat(tool(harness, "git_diff", "staged", true).output()).contains("+second");
+      assertThat(repo.sprung()).as("after status, diff, log and add").isEmpty();
+
+      ToolResult commit = tool(harness, "git_commit", "message", "Still safe");
+      assertThat(commit.error()).as(commit.output()).isFalse();
+      assertThat(tool(harness, "git_log", "count", 1).output()).contains("Still safe");
+      ToolResult branch = tool(harness, "git_branch", "name", "feature", "create", true);
+      assertThat(branch.error()).as(branch.output()).isFalse();
+      assertThat(tool(harness, "git_branch", "name", "main").error()).isFalse();
+      Files.writeString(ws.resolve("notes.txt"), "scribbled\n");
+      ToolResult restored = tool(harness, "git_restore", "paths", List.of("notes.txt"));
+      assertThat(restored.error()).as(restored.output()).isFalse();
+      assertThat(ws.resolve("notes.txt")).hasContent("first\nsecond");
+
+      assertThat(repo.sprung()).as("after commit, branch and restore").isEmpty();
+      assertThat(dir.resolve("canaries")).isDirectoryNotContaining("glob:**/*[!h]");
+    }
+  }
+
+  private static ToolResult tool(ToolHarness harness, String name, Object... keysAndValues) {
+    Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      arguments.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return harness.run(name, arguments);
+  }
+
+  private String config(String bwrap) {
+    return """
+        jobs:
+          workspaces: "%s"
+        tools:
+          shell:
+            sandbox: auto
+            bwrap: "%s"
+        """
+        .formatted(dir.resolve("job-workspaces"), bwrap);
+  }
+}
