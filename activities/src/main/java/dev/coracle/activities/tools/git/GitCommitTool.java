@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Commits what is staged. Commands see the workspace as their home, so the user's own git identity
- * is not there; a repository without one gets coracle's, rather than a commit that fails.
+ * Commits what is staged. Git reads no global configuration here (see {@link HardenedGit}), so the
+ * user's own git identity is not there; a repository without one gets coracle's, rather than a
+ * commit that fails.
  */
 @Singleton
 public class GitCommitTool implements Tool {
