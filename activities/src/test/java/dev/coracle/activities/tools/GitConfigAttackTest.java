@@ -1,5 +1,6 @@
 package dev.coracle.activities.tools;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -11,6 +12,7 @@ import dev.coracle.workflows.job.WorkspaceContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,9 +35,8 @@ class GitConfigAttackTest {
         MaliciousRepository.create(dir.resolve("ws"), dir.resolve("canaries"));
 
     repo.plainGit("status");
-    Files.writeString(repo.workspace().resolve("included.inc"), "changed\n");
-    Files.writeString(repo.workspace().resolve("home.cfg"), "changed\n");
-    repo.plainGit("add", MaliciousRepository.FILTERED, "included.inc", "home.cfg");
+    repo.changeOtherFiltered();
+    repo.plainGit("add", ".");
     // The process filter's trap does not speak its protocol, which would stop the rest.
     String noProcess = "filter.proc.process=";
     repo.plainGit(
@@ -48,6 +49,8 @@ class GitConfigAttackTest {
             "filter-clean",
             "filter-clean-included",
             "filter-clean-gitconfig",
+            "filter-clean-equals",
+            "filter-clean-dotted",
             "hook-pre-commit",
             "textconv");
     assertThat(dir.resolve("canaries/fsmonitor")).exists();
@@ -83,14 +86,8 @@ class GitConfigAttackTest {
       assertThat(tool(harness, "git_diff").output()).contains("+second");
       assertThat(tool(harness, "git_log").output()).contains("A repository that bites");
       Files.writeString(ws.resolve("data.bin"), "changed\n");
-      Files.writeString(ws.resolve("included.inc"), "changed\n");
-      Files.writeString(ws.resolve("home.cfg"), "changed\n");
-      ToolResult added =
-          tool(
-              harness,
-              "git_add",
-              "paths",
-              List.of("notes.txt", "data.bin", "included.inc", "home.cfg"));
+      repo.changeOtherFiltered();
+      ToolResult added = tool(harness, "git_add", "paths", List.of("."));
       assertThat(added.error()).as(added.output()).isFalse();
       assertThat(tool(harness, "git_diff", "staged", true).output()).contains("+second");
       assertThat(repo.sprung()).as("after status, diff, log and add").isEmpty();
@@ -107,6 +104,33 @@ class GitConfigAttackTest {
       assertThat(ws.resolve("notes.txt")).hasContent("first\nsecond");
 
       assertThat(repo.sprung()).as("after commit, branch and restore").isEmpty();
+    }
+  }
+
+  @Test
+  void git_does_not_run_when_the_configuration_has_names_it_cannot_match_exactly()
+      throws IOException {
+    try (ToolHarness harness = new ToolHarness(dir, config(""))) {
+      Path ws = harness.workspace;
+      MaliciousRepository repo = MaliciousRepository.create(ws, dir.resolve("canaries"));
+      // A driver name of bytes that are not UTF-8 cannot be written back to git exactly.
+      Path config = ws.resolve(".git/config");
+      byte[] odd = "[filter \"\u0000\"]\n\tclean = touch .git/sprung-odd\n".getBytes(UTF_8);
+      odd[9] = (byte) 0xff;
+      Files.write(config, odd, StandardOpenOption.APPEND);
+
+      ToolResult status = tool(harness, "git_status");
+      WorkspaceContext snapshot =
+          harness
+              .context
+              .getBean(WorkspaceActivitiesImpl.class)
+              .consolidate("job-1", ws.toString(), "Change notes.txt");
+
+      assertThat(status.error()).isTrue();
+      assertThat(status.output())
+          .isEqualTo("git does not run in this workspace: the configuration is not valid UTF-8.");
+      assertThat(snapshot.text()).doesNotContain("## Git");
+      assertThat(repo.sprung()).isEmpty();
     }
   }
 

@@ -58,6 +58,7 @@ class GitConfigAttackIT {
     MaliciousRepository repo =
         MaliciousRepository.create(dir.resolve("ws"), dir.resolve("canaries"));
     String workspace = repo.workspace().toString();
+    repo.changeOtherFiltered();
 
     String first =
         runJob(
@@ -66,7 +67,7 @@ class GitConfigAttackIT {
             Tidy up the notes.
             tool-call: git_status {}
             tool-call: git_diff {}
-            tool-call: git_add {"paths": ["notes.txt", "data.bin", "included.inc", "home.cfg"]}
+            tool-call: git_add {"paths": ["."]}
             tool-call: git_commit {"message": "Notes tidied"}
             tool-call: git_branch {"name": "feature", "create": true}
             tool-call: write_file {"path": "notes.txt", "content": "scribbled\\n"}

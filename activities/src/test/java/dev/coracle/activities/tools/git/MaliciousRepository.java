@@ -41,6 +41,10 @@ public final class MaliciousRepository {
   /** A tracked file whose attributes pick the "evil" filter, diff and merge drivers. */
   public static final String FILTERED = "notes.txt";
 
+  /** Tracked files that each pick one other filter: included, from .gitconfig, odd names. */
+  public static final List<String> OTHER_FILTERED =
+      List.of("included.inc", "home.cfg", "odd.eq", "odd.xy");
+
   private final Path workspace;
   private final Path canaries;
 
@@ -65,6 +69,8 @@ public final class MaliciousRepository {
     write(workspace.resolve("data.bin"), "process me\n");
     write(workspace.resolve("included.inc"), "included driver\n");
     write(workspace.resolve("home.cfg"), "driver from the committed .gitconfig\n");
+    write(workspace.resolve("odd.eq"), "a driver whose name has an equals sign\n");
+    write(workspace.resolve("odd.xy"), "a driver whose name has a dot and capitals\n");
     write(
         workspace.resolve(".gitattributes"),
         """
@@ -72,6 +78,8 @@ public final class MaliciousRepository {
         *.bin filter=proc diff=proc
         *.inc filter=inc
         *.cfg filter=home diff=home
+        *.eq filter=a=b
+        *.xy filter=X.y
         """);
     write(
         workspace.resolve(".gitconfig"),
@@ -100,6 +108,13 @@ public final class MaliciousRepository {
 
   public Path workspace() {
     return workspace;
+  }
+
+  /** Changes every file in {@link #OTHER_FILTERED}, so that staging them runs their filters. */
+  public void changeOtherFiltered() throws IOException {
+    for (String file : OTHER_FILTERED) {
+      Files.writeString(workspace.resolve(file), "changed\n");
+    }
   }
 
   /** The traps that ran, by name, from both kinds of canary. */
@@ -151,6 +166,10 @@ public final class MaliciousRepository {
             \trequired = true
             [filter "proc"]
             \tprocess = %1$s filter-process
+            [filter "a=b"]
+            \tclean = %1$s filter-clean-equals
+            [filter "X.y"]
+            \tclean = %1$s filter-clean-dotted
             [merge "evil"]
             \tdriver = %1$s merge-driver
             [credential]
