@@ -120,6 +120,16 @@ class GitToolsTest {
   }
 
   @Test
+  void a_failed_command_is_named_even_after_identity_settings() throws IOException {
+    init();
+
+    ToolResult commit = git("git_commit", "message", "Nothing staged");
+
+    assertThat(commit.error()).isTrue();
+    assertThat(commit.output()).startsWith("git commit failed (exit code 1):");
+  }
+
+  @Test
   void paths_outside_the_workspace_are_refused() throws IOException {
     init();
 

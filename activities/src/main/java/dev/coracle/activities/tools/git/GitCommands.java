@@ -45,7 +45,7 @@ public class GitCommands {
               ? "timed out after " + timeout.toSeconds() + " s"
               : "exit code " + result.exitCode();
       return new ToolOutput(
-          "git " + args.get(0) + " failed (" + status + "):\n" + output, true, changed);
+          "git " + subcommand(args) + " failed (" + status + "):\n" + output, true, changed);
     }
     return new ToolOutput(output.isBlank() ? quiet : output, false, changed);
   }
@@ -68,6 +68,15 @@ public class GitCommands {
           "The workspace is not a git repository; create one with run_shell: git init");
     }
     return result;
+  }
+
+  /** The git command's name, after any {@code -c name=value} settings before it. */
+  private static String subcommand(List<String> args) {
+    int i = 0;
+    while (i < args.size() - 1 && args.get(i).equals("-c")) {
+      i += 2;
+    }
+    return args.get(i);
   }
 
   /** Workspace-relative paths for git, each checked by the jail. */

@@ -56,6 +56,7 @@ public class HardenedGit {
     try {
       // Empty, private, and outside every workspace: git finds no configuration there.
       this.home = Files.createTempDirectory("coracle-git-home-");
+      home.toFile().deleteOnExit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create an empty home directory for git", e);
     }
