@@ -23,9 +23,9 @@ final class GitHardening {
   static final String SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin";
 
   /**
-   * Settings that name a program, or make git start one, each set so that nothing runs. An empty
-   * command is never executed as a program (git tries to execute "" and fails), {@code :} is git's
-   * "no editor", and the rest turn the feature off.
+   * Settings that name a program, or make git start one, each set so that nothing runs: an empty
+   * command (git either skips it or fails to execute "", which GitConfigAttackTest checks against
+   * the installed git), {@code :} (git's "no editor"), or the feature turned off.
    */
   static final Map<String, String> OVERRIDES = overrides();
 
