@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.coracle.activities.tools.shell.SandboxStatus;
+import dev.coracle.activities.workspace.TestWorkspaces;
 import dev.coracle.workflows.job.ToolResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxTest {
 
   @TempDir Path dir;
+
+  /** A directory a test made outside its temporary directory, removed after it. */
+  Path cleanUp;
+
+  @AfterEach
+  void removeOutside() throws IOException {
+    if (cleanUp != null) {
+      try (java.util.stream.Stream<Path> files = Files.walk(cleanUp)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
 
   @Test
   void with_sandbox_none_commands_run_under_process_limits_and_the_status_says_so()
@@ -91,6 +107,31 @@ class SandboxTest {
       assertThat(varTmp).doesNotExist();
       assertThat(inside.error()).isFalse();
       assertThat(harness.workspace.resolve("made-inside.txt")).exists();
+    }
+  }
+
+  @Test
+  void git_runs_inside_bubblewrap_too_so_a_git_directory_outside_the_workspace_stays_unwritten()
+      throws IOException {
+    try (ToolHarness harness = bubblewrap()) {
+      // Not under /tmp, which the sandbox replaces with its own: there it would simply be absent.
+      Path outside = Path.of("/var/tmp", "coracle-" + UUID.randomUUID() + ".git");
+      cleanUp = outside;
+      TestWorkspaces.git(
+          dir,
+          "init",
+          "-q",
+          "-b",
+          "main",
+          "--separate-git-dir=" + outside,
+          harness.workspace.toString());
+      TestWorkspaces.write(harness.workspace, "a.txt", "a\n");
+
+      ToolResult add = harness.run("git_add", java.util.Map.of("paths", List.of("a.txt")));
+
+      assertThat(add.error()).isTrue();
+      assertThat(add.output()).startsWith("git add failed").contains("Read-only file system");
+      assertThat(outside.resolve("index")).doesNotExist();
     }
   }
 
