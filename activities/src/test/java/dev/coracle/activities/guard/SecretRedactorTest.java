@@ -58,14 +58,14 @@ class SecretRedactorTest {
             OPENAI_API_KEY=[REDACTED:openai_key]
             export STRIPE_SECRET="[REDACTED:env_secret]"
             DB_PASSWORD=[REDACTED:env_secret]
-            SMTP_PASS='p@ss w0rd'
+            SMTP_PASS='[REDACTED:env_secret]'
             DATABASE_URL=postgres://app:[REDACTED:url_password]@db.internal:5432/app
             PORT=8080
             LOG_LEVEL=debug
             PRIMARY_KEY=id
             """);
     assertThat(redacted.counts())
-        .isEqualTo(Map.of("openai_key", 1, "env_secret", 2, "url_password", 1));
+        .isEqualTo(Map.of("openai_key", 1, "env_secret", 3, "url_password", 1));
   }
 
   @Test
