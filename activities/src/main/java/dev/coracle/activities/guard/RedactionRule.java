@@ -4,7 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * One pattern whose value group is replaced. Only the value goes: the key name, the {@code Bearer}
@@ -23,19 +23,26 @@ import java.util.function.BiPredicate;
  */
 final class RedactionRule {
 
+  /**
+   * A match before it is accepted.
+   *
+   * @param text the whole text searched
+   * @param value the text of the value group
+   */
+  record Candidate(String text, Matcher match, String value) {}
+
   static final String VALUE = "value";
   private static final String ALREADY_REDACTED = "[REDACTED:";
 
   private final String kind;
   private final Pattern pattern;
-  private final BiPredicate<String, Matcher> accept;
+  private final Predicate<Candidate> accept;
   private final List<Integer> valueGroups;
 
   /**
-   * @param accept a further check on a value and its match (a Luhn check, a name that is not secret
-   *     after all)
+   * @param accept a further check on a match (a Luhn check, a name that is not secret after all)
    */
-  RedactionRule(String kind, Pattern pattern, BiPredicate<String, Matcher> accept) {
+  RedactionRule(String kind, Pattern pattern, Predicate<Candidate> accept) {
     this.kind = kind;
     this.pattern = pattern;
     this.accept = accept;
@@ -51,10 +58,10 @@ final class RedactionRule {
   }
 
   RedactionRule(String kind, String regex) {
-    this(kind, Pattern.compile(regex), (value, match) -> true);
+    this(kind, Pattern.compile(regex), candidate -> true);
   }
 
-  RedactionRule(String kind, String regex, BiPredicate<String, Matcher> accept) {
+  RedactionRule(String kind, String regex, Predicate<Candidate> accept) {
     this(kind, Pattern.compile(regex), accept);
   }
 
@@ -83,7 +90,9 @@ final class RedactionRule {
       }
       String value = text.substring(start, end);
       // A value an earlier rule already replaced is not counted twice.
-      if (value.isBlank() || value.contains(ALREADY_REDACTED) || !accept.test(value, matcher)) {
+      if (value.isBlank()
+          || value.contains(ALREADY_REDACTED)
+          || !accept.test(new Candidate(text, matcher, value))) {
         continue;
       }
       if (out == null) {
