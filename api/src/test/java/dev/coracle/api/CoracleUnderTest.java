@@ -68,7 +68,7 @@ public final class CoracleUnderTest implements AutoCloseable {
         .formatted(providersYaml);
   }
 
-  static String openAiProvider(String name, String baseUrl, String... models) {
+  public static String openAiProvider(String name, String baseUrl, String... models) {
     return """
           - name: %s
             kind: openai-compatible

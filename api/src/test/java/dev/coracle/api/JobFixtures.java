@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * models, a fake OpenAI-compatible provider plays the cloud planner. Both answer as the {@code job}
  * model, by coracle's JSON schemas (see {@code FakeJobModel}).
  */
-final class JobFixtures {
+public final class JobFixtures {
   static final String JOB_MODEL = "job";
 
   private JobFixtures() {}
@@ -40,7 +40,7 @@ final class JobFixtures {
   }
 
   /** The chat body of a job request whose plan creates one step per named file. */
-  static String jobBody(String request, String workspace) {
+  public static String jobBody(String request, String workspace) {
     return """
         {"messages": [{"role": "user", "content": %s}], "workspace": %s}
         """
@@ -57,7 +57,7 @@ final class JobFixtures {
   }
 
   /** Polls the job until {@code condition} holds. */
-  static JsonNode awaitJob(
+  public static JsonNode awaitJob(
       String baseUrl, String id, Duration limit, Predicate<JsonNode> condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     JsonNode last = null;
@@ -93,7 +93,7 @@ final class JobFixtures {
   }
 
   /** Every event of a job through the SSE endpoint, which ends after the terminal event. */
-  static List<JsonNode> events(String baseUrl, String id, String... headers) {
+  public static List<JsonNode> events(String baseUrl, String id, String... headers) {
     HttpResponse<String> response = get(baseUrl + "/api/jobs/" + id + "/events", headers);
     if (response.statusCode() != 200) {
       throw new AssertionError("events: " + response.statusCode() + " " + response.body());

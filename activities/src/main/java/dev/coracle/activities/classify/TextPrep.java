@@ -1,11 +1,14 @@
 package dev.coracle.activities.classify;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Cuts a prompt down to the words that say what the user wants. Pasted code and file contents say
  * little about the kind of request and would drown the instruction in a sentence embedding; very
  * long prompts are also slow to embed, so only their head and tail are kept.
+ *
+ * <p>The patterns are RE2: a prompt can hold a file the client read, and with backtracking a
+ * megabyte of unclosed {@code <system-reminder>} tags took minutes.
  */
 final class TextPrep {
   static final int MAX_CHARS = 700;
@@ -15,7 +18,9 @@ final class TextPrep {
       Pattern.compile("(?s)<system-reminder>.*?</system-reminder>");
   private static final Pattern FENCED = Pattern.compile("(?s)```.*?(```|$)");
   private static final Pattern FILE_TAGS =
-      Pattern.compile("(?s)<(file|document|code)\\b[^>]*>.*?(</\\1>|$)");
+      Pattern.compile(
+          "(?s)<file\\b[^>]*>.*?(?:</file>|$)|<document\\b[^>]*>.*?(?:</document>|$)"
+              + "|<code\\b[^>]*>.*?(?:</code>|$)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private TextPrep() {}

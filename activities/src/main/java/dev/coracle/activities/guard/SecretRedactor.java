@@ -1,12 +1,12 @@
 package dev.coracle.activities.guard;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Finds secrets in text: API keys and tokens by their well-known shapes, private key blocks,
@@ -47,6 +47,11 @@ public final class SecretRedactor implements Redactor {
     return new Redacted(result, counts);
   }
 
+  /** Every rule, in the order they are applied. */
+  List<RedactionRule> rules() {
+    return rules;
+  }
+
   /**
    * The exact values come first: they are certain, and a key with no known shape is caught too.
    * Longer values go before shorter ones so that a value containing another is replaced whole.
@@ -61,7 +66,7 @@ public final class SecretRedactor implements Redactor {
         .filter(value -> !value.startsWith("/") && !value.startsWith("~"))
         .distinct()
         .sorted(Comparator.comparingInt(String::length).reversed())
-        .map(value -> new RedactionRule("env_value", "(?<value>" + Pattern.quote(value) + ")"))
+        .map(value -> new RedactionRule("env_value", "(?P<value>" + Pattern.quote(value) + ")"))
         .toList();
   }
 }

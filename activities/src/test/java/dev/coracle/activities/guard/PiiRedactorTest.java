@@ -58,4 +58,13 @@ class PiiRedactorTest {
 
     assertThat(redactor.redact(text)).isEqualTo(Redacted.untouched(text));
   }
+
+  @Test
+  void neighbouring_addresses_and_a_card_followed_by_a_year_are_each_found() {
+    Redacted redacted =
+        redactor.redact("a@example.com,b@example.org card 4111 1111 1111 1111 2028 done");
+
+    assertThat(redacted.text())
+        .isEqualTo("[REDACTED:email],[REDACTED:email] card [REDACTED:card_number] done");
+  }
 }

@@ -58,14 +58,14 @@ class SecretRedactorTest {
             OPENAI_API_KEY=[REDACTED:openai_key]
             export STRIPE_SECRET="[REDACTED:env_secret]"
             DB_PASSWORD=[REDACTED:env_secret]
-            SMTP_PASS='p@ss w0rd'
+            SMTP_PASS='[REDACTED:env_secret]'
             DATABASE_URL=postgres://app:[REDACTED:url_password]@db.internal:5432/app
             PORT=8080
             LOG_LEVEL=debug
             PRIMARY_KEY=id
             """);
     assertThat(redacted.counts())
-        .isEqualTo(Map.of("openai_key", 1, "env_secret", 2, "url_password", 1));
+        .isEqualTo(Map.of("openai_key", 1, "env_secret", 3, "url_password", 1));
   }
 
   @Test
@@ -163,6 +163,86 @@ class SecretRedactorTest {
         .isEqualTo(
             "echo [REDACTED:env_value] short in /home/someone-with-a-long-name at /work/project");
     assertThat(redacted.counts()).isEqualTo(Map.of("env_value", 1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        "grep's path and line => .env:3: DB_PASSWORD=hunter22",
+        "grep's context line => config/.env-2-DB_PASSWORD=hunter22",
+        "an added diff line => +DB_PASSWORD=hunter22",
+        "a removed diff line => -DB_PASSWORD=hunter22",
+        "export => export DB_PASSWORD=hunter22",
+        "a numbered line => '    12\tDB_PASSWORD=hunter22'",
+        "a YAML list item => '  - DB_PASSWORD=hunter22'",
+        "docker inspect's JSON => '        \"DB_PASSWORD=hunter22\",'",
+        "double quotes with a space => 'DB_PASSWORD=\"hunter 22\"'",
+        "single quotes => DB_PASSWORD='hunter22'",
+        "a comment after it => DB_PASSWORD=hunter22   # rotate monthly",
+        "a Windows line end => 'DB_PASSWORD=hunter22\r'"
+      })
+  void an_env_secret_behind_any_prefix_loses_its_value(String form, String line) {
+    Redacted redacted = redactor.redact("before\n" + line + "\nafter");
+
+    assertThat(redacted.text()).doesNotContain("hunter").contains("[REDACTED:env_secret]");
+    assertThat(redacted.counts()).isEqualTo(Map.of("env_secret", 1));
+  }
+
+  @Test
+  void yaml_properties_and_json_secrets_lose_their_values_behind_a_grep_prefix() {
+    String grep =
+        """
+        config/app.yml:7:   password: s3cr3t-Pa55
+        config/app.yml:9:   api_key: 9f8e7d6c5b4a3928
+        src/main/resources/application.properties:4:spring.datasource.password=Pr0d-pa55word
+        settings.json:2:   "client_secret": "Zq8xW3vL0pR5tY7u",
+        settings.json:3:   "token": "${GITHUB_TOKEN}"
+        """;
+
+    assertThat(redactor.redact(grep).text())
+        .isEqualTo(
+            """
+            config/app.yml:7:   password: [REDACTED:config_secret]
+            config/app.yml:9:   api_key: [REDACTED:config_secret]
+            src/main/resources/application.properties:4:spring.datasource.password=[REDACTED:config_secret]
+            settings.json:2:   "client_secret": "[REDACTED:secret_literal]",
+            settings.json:3:   "token": "${GITHUB_TOKEN}"
+            """);
+  }
+
+  @Test
+  void code_that_names_a_secret_without_holding_one_is_left_alone() {
+    String code =
+        """
+        def login(password: str, token: Optional[str] = None):
+        interface Credentials { password: string; token: string }
+          password: required
+        myDB_PASSWORD=compute()
+        API_KEY=os.environ["OPENAI_API_KEY"]
+        DB_PASSWORD=${DB_PASSWORD}
+        PRIMARY_KEY=id
+        """;
+
+    assertThat(redactor.redact(code)).isEqualTo(Redacted.untouched(code));
+  }
+
+  @Test
+  void a_key_inside_a_longer_token_or_one_character_too_long_is_left_alone() {
+    String text =
+        "xsk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z risk-assessment-report-2024-q3-final"
+            + " AKIAIOSFODNN7EXAMPLEX sk-no-digits-in-this-one-at-all";
+
+    assertThat(redactor.redact(text)).isEqualTo(Redacted.untouched(text));
+  }
+
+  @Test
+  void keys_separated_by_one_character_are_each_replaced() {
+    String keys =
+        "AKIAIOSFODNN7EXAMPLE,AKIAIOSFODNN7EXAMPLE ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R";
+
+    assertThat(redactor.redact(keys).text())
+        .isEqualTo("[REDACTED:aws_access_key],[REDACTED:aws_access_key] [REDACTED:github_token]");
   }
 
   @Test

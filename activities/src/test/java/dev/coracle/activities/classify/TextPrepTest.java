@@ -1,0 +1,49 @@
+package dev.coracle.activities.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TextPrepTest {
+
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+  @Test
+  void reminders_file_tags_and_code_blocks_become_markers() {
+    String prompt =
+        "<system-reminder>be brief</system-reminder>Fix the parser\n"
+            + "<file path=\"a.py\">def f():\n  pass</file> and <code>x = 1</code>\n"
+            + "```java\nint x;\n``` please";
+
+    assertThat(TextPrep.forEmbedding(prompt))
+        .isEqualTo("Fix the parser (code) and (code) (code) please");
+  }
+
+  @Test
+  void an_unclosed_file_tag_runs_to_the_end() {
+    assertThat(TextPrep.forEmbedding("Explain <document>lots of text")).isEqualTo("Explain (code)");
+  }
+
+  /**
+   * A prompt can hold a file the client read. With backtracking, unclosed tags made each search run
+   * to the end of the text again: a megabyte of them took minutes. The bound is on CPU time, so a
+   * busy machine does not decide the outcome.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"<system-reminder>", "<file x>", "<code>", "```", " \n"})
+  void a_megabyte_of_unclosed_openers_is_prepared_within_a_second(String opener) {
+    String prompt = opener.repeat((1 << 20) / opener.length());
+    TextPrep.forEmbedding(opener.repeat(100));
+
+    long started = CPU.getCurrentThreadCpuTime();
+    TextPrep.forEmbedding(prompt);
+    Duration took = Duration.ofNanos(CPU.getCurrentThreadCpuTime() - started);
+
+    assertThat(took).isLessThan(Duration.ofSeconds(1));
+  }
+}
