@@ -50,7 +50,7 @@ class WebSearchToolTest {
   WebSearchTool tool(String kind, String url, String apiKey) {
     // The search URL is the user's own and trusted: no allow-hosts entry is needed for loopback.
     return new WebSearchTool(
-        new WebConfig(List.of(), 5, 1 << 20, new SearchConfig(kind, url, apiKey)));
+        new WebConfig(List.of(), 5, 1 << 20, new SearchConfig(kind, url, apiKey)), new OwnPorts());
   }
 
   ToolOutput search(WebSearchTool tool, String query, Integer count) throws IOException {
