@@ -103,7 +103,7 @@ final class HostAllowList {
       if (parsed.isIp()) {
         throw invalid(text);
       }
-      return new Entry(text, null, "." + parsed.text(), null, split.port());
+      return new Entry(text, null, "." + stripDot(parsed.text()), null, split.port());
     }
     int slash = host.indexOf('/');
     if (slash >= 0) {

@@ -32,6 +32,7 @@ class HostAllowListTest {
         "*.corp.example        | corp.example        | 443  | false",
         "*.corp.example:8443   | a.b.corp.example    | 8443 | true",
         "*.corp.example:8443   | a.corp.example      | 443  | false",
+        "*.Corp.Example.       | a.corp.example      | 443  | true",
         "127.0.0.1             | 127.0.0.1           | 80   | true",
         "127.0.0.1             | 127.0.0.1           | 8787 | false",
         "127.0.0.1:8000        | 127.0.0.1           | 8000 | true",
