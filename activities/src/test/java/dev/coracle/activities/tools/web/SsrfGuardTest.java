@@ -210,6 +210,8 @@ class SsrfGuardTest {
         "http://[::ffff:127.0.0.1]:8787/",
         "http://rebind.example:8787/",
         "http://127.0.0.1:7233/",
+        "http://127.0.0.1:80@127.0.0.1:8787/",
+        "http://%6c%6f%63%61%6c%68%6f%73%74:8787/",
       })
   void coracles_own_ports_are_refused_on_this_machine_whatever_the_allow_list_says(String url) {
     OwnPorts own =
