@@ -243,8 +243,9 @@ public record CoracleConfig(
   /**
    * The web tools.
    *
-   * @param allowHosts host names, IP addresses or CIDR ranges that {@code web_fetch} may reach even
-   *     though they are loopback, private or link-local (e.g. a local docs server)
+   * @param allowHosts {@code host:port} entries (host names, {@code *.suffix}es, IP addresses or
+   *     CIDR ranges) that the web tools may reach even though they are loopback, private or
+   *     link-local (e.g. a local docs server); without a port, ports 80 and 443 only
    * @param timeoutSeconds limit for one fetch
    * @param maxBytes the most bytes one fetch downloads
    * @param search where {@code web_search} sends queries

@@ -11,6 +11,7 @@ import dev.coracle.activities.tools.ToolArgs;
 import dev.coracle.activities.tools.ToolContext;
 import dev.coracle.activities.tools.ToolException;
 import dev.coracle.activities.tools.ToolOutput;
+import dev.coracle.activities.tools.web.OwnPorts;
 import dev.coracle.activities.tools.web.SsrfGuard;
 import dev.coracle.activities.tools.web.WebFetchTool;
 import dev.coracle.activities.tools.web.WebSettings;
@@ -59,12 +60,13 @@ public class BrowserOpenTool implements Tool {
   private final ArtifactStore artifacts;
 
   @Inject
-  public BrowserOpenTool(LoadedConfig loaded, ArtifactStore artifacts) {
-    this(WebSettings.of(loaded), loaded.config().browser().chromium(), artifacts);
+  public BrowserOpenTool(LoadedConfig loaded, OwnPorts ownPorts, ArtifactStore artifacts) {
+    this(WebSettings.of(loaded), ownPorts, loaded.config().browser().chromium(), artifacts);
   }
 
-  public BrowserOpenTool(WebConfig web, String chromium, ArtifactStore artifacts) {
-    this.guard = new SsrfGuard(web.allowHosts());
+  public BrowserOpenTool(
+      WebConfig web, OwnPorts ownPorts, String chromium, ArtifactStore artifacts) {
+    this.guard = new SsrfGuard(web.allowHosts(), ownPorts);
     this.chromium = Chromium.executable(chromium);
     this.timeout = Duration.ofSeconds(web.timeoutSeconds());
     this.maxBytes = web.maxBytes();

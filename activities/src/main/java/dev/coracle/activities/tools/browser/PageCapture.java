@@ -56,7 +56,8 @@ final class PageCapture {
   static Capture open(
       Path chromium, SsrfGuard guard, SsrfGuard.Target target, Duration timeout, long maxBytes) {
     Chromium.requireExecutable(chromium);
-    try (Playwright playwright = Chromium.startDriver();
+    try (NetworkSeal seal = new NetworkSeal();
+        Playwright playwright = Chromium.startDriver();
         Browser browser =
             playwright
                 .chromium()
@@ -64,7 +65,7 @@ final class PageCapture {
                     new BrowserType.LaunchOptions()
                         .setExecutablePath(chromium)
                         .setHeadless(true)
-                        .setArgs(Chromium.ARGS)
+                        .setArgs(seal.chromiumArgs())
                         .setTimeout(Chromium.LAUNCH_TIMEOUT.toMillis()));
         BrowserContext context =
             browser.newContext(

@@ -143,7 +143,7 @@ public final class PinnedConnection implements Closeable {
     SSLParameters parameters = tls.getSSLParameters();
     // Check the certificate against the URL's host name, not the address connected to.
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    if (!HostAllowList.isIpLiteral(target.host())) {
+    if (!target.ipHost()) {
       parameters.setServerNames(List.of(new SNIHostName(target.host())));
     }
     tls.setSSLParameters(parameters);

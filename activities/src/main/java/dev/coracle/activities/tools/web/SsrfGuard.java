@@ -13,11 +13,13 @@ import java.util.Set;
  * Keeps the web tools off the machine's own services and its network: a URL is vetted after DNS,
  * and refused when any address its host resolves to is loopback, private, link-local (the cloud
  * metadata service), unspecified, multicast, CGNAT or reserved, unless {@code
- * tools.web.allow-hosts} names the host or the address.
+ * tools.web.allow-hosts} names the host or the address with the URL's port. coracle's own ports
+ * ({@link OwnPorts}) are refused whatever the allow-list says.
  *
- * <p>Vetting returns the address it checked, and callers connect to that address only ({@link
- * PinnedConnection}), so a DNS answer that changes between the check and the connect (a rebind) is
- * never used.
+ * <p>The host is read the way a browser reads it ({@link UrlHost}), so {@code 0177.0.0.1} is
+ * 127.0.0.1 here as it is in chromium. Vetting returns the address it checked, and callers connect
+ * to that address only ({@link PinnedConnection}), so a DNS answer that changes between the check
+ * and the connect (a rebind) is never used.
  */
 public final class SsrfGuard {
 
@@ -30,11 +32,17 @@ public final class SsrfGuard {
   /**
    * A URL that passed the guard and the one address to connect to.
    *
-   * @param host the host as the URL names it (for the Host header, SNI and the certificate check)
+   * @param host the host as a browser reads the URL's (for the Host header, SNI and the certificate
+   *     check): a lower-case ASCII name, dotted IPv4, or IPv6 without brackets
    */
   public record Target(URI uri, String host, int port, InetAddress address) {
     public boolean https() {
       return "https".equals(uri.getScheme());
+    }
+
+    /** Whether the URL names an IP address rather than a host name (no SNI then). */
+    public boolean ipHost() {
+      return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
     }
   }
 
@@ -48,17 +56,17 @@ public final class SsrfGuard {
           "metadata",
           "metadata.google.internal");
 
-  private static final String HINT = "; allow it with tools.web.allow-hosts";
-
   private final HostAllowList allowList;
+  private final OwnPorts ownPorts;
   private final Resolver resolver;
 
-  public SsrfGuard(List<String> allowHosts) {
-    this(allowHosts, InetAddress::getAllByName);
+  public SsrfGuard(List<String> allowHosts, OwnPorts ownPorts) {
+    this(allowHosts, ownPorts, InetAddress::getAllByName);
   }
 
-  public SsrfGuard(List<String> allowHosts, Resolver resolver) {
+  public SsrfGuard(List<String> allowHosts, OwnPorts ownPorts, Resolver resolver) {
     this.allowList = new HostAllowList(allowHosts);
+    this.ownPorts = ownPorts;
     this.resolver = resolver;
   }
 
@@ -75,35 +83,37 @@ public final class SsrfGuard {
           "only http and https URLs can be fetched, not "
               + (scheme.isEmpty() ? uri : scheme + ":"));
     }
-    if (uri.getHost() == null || uri.getHost().isBlank()) {
-      throw new ToolException(uri + " has no host name");
+    UrlAuthority authority = authority(uri, scheme);
+    UrlHost parsed = authority.host();
+    String host = HostAllowList.stripDot(parsed.text());
+    int port = authority.port();
+    boolean hostAllowed = !parsed.isIp() && allowList.allowsHost(host, port);
+    if (!hostAllowed && !parsed.isIp() && isRefusedName(host)) {
+      throw new ToolException(
+          "refused: " + host + " is a loopback / local name" + hint(host, port, null));
     }
-    String host = normalizeHost(uri.getHost());
-    int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    boolean hostAllowed = allowList.allowsHost(host);
-    if (!hostAllowed && isRefusedName(host)) {
-      throw new ToolException("refused: " + host + " is a loopback / local name" + HINT);
+    InetAddress[] addresses = parsed.isIp() ? new InetAddress[] {parsed.address()} : resolve(host);
+    Optional<String> own = ownPorts.refusal(host, port, addresses);
+    if (own.isPresent()) {
+      throw new ToolException(own.get());
     }
-    InetAddress[] addresses = resolve(host);
     if (!hostAllowed) {
       for (InetAddress address : addresses) {
-        refusal(host, address)
-            .ifPresent(
-                message -> {
-                  throw new ToolException(message);
-                });
+        Optional<String> refused = refusal(host, port, parsed.isIp(), address);
+        if (refused.isPresent()) {
+          throw new ToolException(refused.get());
+        }
       }
     }
     return new Target(uri.normalize(), host, port, addresses[0]);
   }
 
-  /** Lower case, without IPv6 brackets or a trailing dot, as names are compared. */
-  static String normalizeHost(String host) {
-    String h = host.strip().toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
+  private static UrlAuthority authority(URI uri, String scheme) {
+    try {
+      return UrlAuthority.of(uri, scheme.equals("https") ? 443 : 80);
+    } catch (IllegalArgumentException e) {
+      throw new ToolException(uri + " cannot be fetched: " + e.getMessage());
     }
-    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
   }
 
   private static boolean isRefusedName(String host) {
@@ -122,21 +132,35 @@ public final class SsrfGuard {
     }
   }
 
-  private Optional<String> refusal(String host, InetAddress address) {
-    if (allowList.allowsAddress(address)) {
+  private Optional<String> refusal(String host, int port, boolean ipHost, InetAddress address) {
+    if (allowList.allowsAddress(address, port)) {
       return Optional.empty();
     }
     return AddressRanges.refusedClass(address)
         .map(
             kind -> {
-              String ip = address.getHostAddress();
+              String ip = UrlHost.serialize(address);
               String what = article(kind) + " " + kind + " address";
-              if (!HostAllowList.isIpLiteral(host)) {
-                return "refused: " + host + " resolves to " + ip + ", " + what + HINT;
+              String hint = hint(host, port, address);
+              if (!ipHost) {
+                return "refused: " + host + " resolves to " + ip + ", " + what + hint;
               }
               String shown = ip.equals(host) ? host : host + " (" + ip + ")";
-              return "refused: " + shown + " is " + what + HINT;
+              return "refused: " + shown + " is " + what + hint;
             });
+  }
+
+  /**
+   * How to allow it: the entry to add, and the entry that was meant to allow it when that one lacks
+   * this port (an entry without a port allows only 80 and 443).
+   */
+  private String hint(String host, int port, InetAddress address) {
+    String entry = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    String hint = "; allow it with tools.web.allow-hosts: \"" + entry + "\"";
+    return allowList
+        .otherPortsEntry(host, address)
+        .map(other -> hint + " (" + other + ")")
+        .orElse(hint);
   }
 
   private static String article(String kind) {

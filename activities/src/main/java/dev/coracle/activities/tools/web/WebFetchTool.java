@@ -38,14 +38,14 @@ public class WebFetchTool implements Tool {
   private final long maxBytes;
 
   @Inject
-  public WebFetchTool(LoadedConfig loaded) {
-    this(WebSettings.of(loaded));
+  public WebFetchTool(LoadedConfig loaded, OwnPorts ownPorts) {
+    this(WebSettings.of(loaded), ownPorts);
   }
 
-  public WebFetchTool(WebConfig web) {
+  public WebFetchTool(WebConfig web, OwnPorts ownPorts) {
     this(
         new WebFetcher(
-            new SsrfGuard(web.allowHosts()),
+            new SsrfGuard(web.allowHosts(), ownPorts),
             Duration.ofSeconds(web.timeoutSeconds()),
             web.maxBytes()),
         web.maxBytes());

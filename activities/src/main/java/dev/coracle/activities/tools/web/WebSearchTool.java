@@ -16,12 +16,18 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Searches the web through the configured provider. The provider's URL is the user's own choice, so
@@ -33,6 +39,9 @@ public class WebSearchTool implements Tool {
 
   static final int DEFAULT_COUNT = 5;
   static final int MAX_COUNT = 20;
+  static final int MAX_REDIRECTS = 5;
+
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,20 +65,23 @@ public class WebSearchTool implements Tool {
   private final Duration timeout;
   private final long maxBytes;
   private final HttpClient http;
+  private final OwnPorts ownPorts;
 
   @Inject
-  public WebSearchTool(LoadedConfig loaded) {
-    this(WebSettings.of(loaded));
+  public WebSearchTool(LoadedConfig loaded, OwnPorts ownPorts) {
+    this(WebSettings.of(loaded), ownPorts);
   }
 
-  public WebSearchTool(WebConfig web) {
+  public WebSearchTool(WebConfig web, OwnPorts ownPorts) {
     this.search = web.search();
+    this.ownPorts = ownPorts;
     this.timeout = Duration.ofSeconds(web.timeoutSeconds());
     this.maxBytes = web.maxBytes();
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // Redirects are followed by hand, so that none leads to coracle's own ports.
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
 
@@ -110,18 +122,22 @@ public class WebSearchTool implements Tool {
   }
 
   private JsonNode send(String query, int count) throws IOException {
-    HttpResponse<InputStream> response;
-    try {
-      response =
-          http.send(
-              SearchApi.request(search, query, count, timeout),
-              HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw new ToolException(
-          "the " + search.kind() + " search did not answer in " + timeout.toSeconds() + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ToolException("web_search was interrupted");
+    HttpRequest request = SearchApi.request(search, query, count, timeout);
+    HttpResponse<InputStream> response = call(request);
+    for (int hop = 0; REDIRECTS.contains(response.statusCode()) && hop < MAX_REDIRECTS; hop++) {
+      String location = response.headers().firstValue("location").orElse(null);
+      if (location == null) {
+        break;
+      }
+      response.body().close();
+      URI next;
+      try {
+        next = request.uri().resolve(location.strip());
+      } catch (IllegalArgumentException e) {
+        throw new ToolException("the " + search.kind() + " search redirected to " + location);
+      }
+      request = HttpRequest.newBuilder(request, (name, value) -> true).uri(next).build();
+      response = call(request);
     }
     byte[] bytes;
     try (InputStream in = response.body()) {
@@ -134,6 +150,45 @@ public class WebSearchTool implements Tool {
       return JSON.readTree(bytes);
     } catch (IOException e) {
       throw new ToolException("the " + search.kind() + " search answered something not JSON");
+    }
+  }
+
+  private HttpResponse<InputStream> call(HttpRequest request) throws IOException {
+    refuseOwnPorts(request.uri());
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      throw new ToolException(
+          "the " + search.kind() + " search did not answer in " + timeout.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ToolException("web_search was interrupted");
+    }
+  }
+
+  /**
+   * The search URL is trusted and not vetted by the SSRF guard, but neither it nor a redirect may
+   * lead to coracle itself: a query the model writes would then be a request to coracle's API.
+   */
+  private void refuseOwnPorts(URI uri) {
+    UrlAuthority authority;
+    try {
+      authority = UrlAuthority.of(uri, "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+    } catch (IllegalArgumentException e) {
+      throw new ToolException("web_search cannot call " + uri + ": " + e.getMessage());
+    }
+    UrlHost host = authority.host();
+    InetAddress[] addresses;
+    try {
+      addresses =
+          host.isIp() ? new InetAddress[] {host.address()} : InetAddress.getAllByName(host.text());
+    } catch (UnknownHostException e) {
+      // The HTTP client reports the unknown host itself.
+      addresses = new InetAddress[0];
+    }
+    Optional<String> refusal = ownPorts.refusal(host.text(), authority.port(), addresses);
+    if (refusal.isPresent()) {
+      throw new ToolException("web_search will not call " + uri + ": " + refusal.get());
     }
   }
 

@@ -13,6 +13,7 @@ import dev.coracle.activities.tools.ToolContext;
 import dev.coracle.activities.tools.ToolException;
 import dev.coracle.activities.tools.ToolOutput;
 import dev.coracle.activities.tools.web.LocalWeb;
+import dev.coracle.activities.tools.web.OwnPorts;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,6 +71,7 @@ class BrowserOpenToolIT {
   static BrowserOpenTool tool(List<String> allowHosts) {
     return new BrowserOpenTool(
         new WebConfig(allowHosts, 20, 1 << 20, new SearchConfig("", "", "")),
+        new OwnPorts(),
         "/usr/bin/chromium",
         artifacts);
   }
@@ -81,7 +83,7 @@ class BrowserOpenToolIT {
 
   @Test
   void returns_the_text_scripts_wrote_and_stores_a_png_screenshot_of_the_page() {
-    ToolOutput output = open(tool(List.of("127.0.0.1")), web.url("/app"));
+    ToolOutput output = open(tool(List.of("127.0.0.1:" + web.port())), web.url("/app"));
 
     assertThat(output.error()).isFalse();
     assertThat(output.text())
@@ -102,21 +104,22 @@ class BrowserOpenToolIT {
 
   @Test
   void requests_the_page_makes_to_refused_addresses_directly_or_by_redirect_are_blocked() {
-    ToolOutput output = open(tool(List.of("127.0.0.1")), web.url("/app"));
+    ToolOutput output = open(tool(List.of("127.0.0.1:" + web.port())), web.url("/app"));
 
     assertThat(output.text())
         .contains(
             "  http://169.254.169.254/latest/meta-data/logo.png — refused: 169.254.169.254 is a"
-                + " link-local / cloud metadata address; allow it with tools.web.allow-hosts\n")
+                + " link-local / cloud metadata address; allow it with tools.web.allow-hosts:"
+                + " \"169.254.169.254:80\"\n")
         .contains(
             "  http://10.0.0.1/badge.png — refused: 10.0.0.1 is a private address; allow it with"
-                + " tools.web.allow-hosts\n")
+                + " tools.web.allow-hosts: \"10.0.0.1:80\"\n")
         .contains("Blocked: 2 request(s)\n");
   }
 
   @Test
   void a_redirect_of_the_page_to_an_allowed_address_is_followed() {
-    ToolOutput output = open(tool(List.of("127.0.0.1")), web.url("/short"));
+    ToolOutput output = open(tool(List.of("127.0.0.1:" + web.port())), web.url("/short"));
 
     assertThat(output.text())
         .startsWith("URL: " + web.url("/app") + "\nStatus: 200\n")
@@ -125,13 +128,14 @@ class BrowserOpenToolIT {
 
   @Test
   void a_redirect_of_the_page_to_a_refused_address_is_refused() {
-    assertThatThrownBy(() -> open(tool(List.of("127.0.0.1")), web.url("/go")))
+    assertThatThrownBy(() -> open(tool(List.of("127.0.0.1:" + web.port())), web.url("/go")))
         .isInstanceOf(ToolException.class)
         .hasMessage(
             "browser_open could not open "
                 + web.url("/go")
                 + ": http://169.254.169.254/latest/meta-data/ — refused: 169.254.169.254 is a"
-                + " link-local / cloud metadata address; allow it with tools.web.allow-hosts");
+                + " link-local / cloud metadata address; allow it with tools.web.allow-hosts:"
+                + " \"169.254.169.254:80\"");
   }
 
   @Test
@@ -140,7 +144,10 @@ class BrowserOpenToolIT {
 
     assertThatThrownBy(() -> open(tool(List.of()), web.url("/app")))
         .hasMessage(
-            "refused: 127.0.0.1 is a loopback address; allow it with tools.web.allow-hosts");
+            "refused: 127.0.0.1 is a loopback address; allow it with tools.web.allow-hosts:"
+                + " \"127.0.0.1:"
+                + web.port()
+                + "\"");
     assertThat(web.seen()).hasSize(before);
   }
 }

@@ -58,13 +58,18 @@ class WebFetchToolTest {
     return new WebConfig(allowHosts, timeoutSeconds, maxBytes, new SearchConfig("", "", ""));
   }
 
+  /** The allow-list entry for the test server: its loopback address and its port. */
+  String loopbackEntry() {
+    return "127.0.0.1:" + web.port();
+  }
+
   ToolOutput fetch(WebFetchTool tool, String url) {
     JsonNode args = JsonNodeFactory.instance.objectNode().put("url", url);
     return tool.run(ToolContext.of("job-1", 1, dir), args);
   }
 
   WebFetchTool allowingLoopback() {
-    return new WebFetchTool(config(List.of("127.0.0.1"), 5, 1 << 20));
+    return new WebFetchTool(config(List.of(loopbackEntry()), 5, 1 << 20), new OwnPorts());
   }
 
   @Test
@@ -109,7 +114,8 @@ class WebFetchToolTest {
     // The first answer passes the guard; a later one (a rebind) would point elsewhere.
     SsrfGuard guard =
         new SsrfGuard(
-            List.of("127.0.0.1"),
+            List.of(loopbackEntry()),
+            new OwnPorts(),
             host ->
                 lookups.getAndIncrement() == 0
                     ? new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()}
@@ -137,7 +143,9 @@ class WebFetchToolTest {
     web.page("/big", "text/plain", big);
 
     ToolOutput output =
-        fetch(new WebFetchTool(config(List.of("127.0.0.1"), 5, 1000)), web.url("/big"));
+        fetch(
+            new WebFetchTool(config(List.of(loopbackEntry()), 5, 1000), new OwnPorts()),
+            web.url("/big"));
 
     assertThat(output.text())
         .contains("Truncated: only the first 1000 bytes were read (tools.web.max-bytes)\n")
@@ -174,7 +182,7 @@ class WebFetchToolTest {
           }
           LocalWeb.send(exchange, 200, "text/plain", "too late");
         });
-    WebFetchTool tool = new WebFetchTool(config(List.of("127.0.0.1"), 1, 1000));
+    WebFetchTool tool = new WebFetchTool(config(List.of(loopbackEntry()), 1, 1000), new OwnPorts());
     long started = System.nanoTime();
 
     assertThatThrownBy(() -> fetch(tool, web.url("/slow")))
@@ -191,7 +199,8 @@ class WebFetchToolTest {
         .isInstanceOf(ToolException.class)
         .hasMessage(
             "redirect 1 to http://169.254.169.254/latest/meta-data/: refused: 169.254.169.254 is"
-                + " a link-local / cloud metadata address; allow it with tools.web.allow-hosts");
+                + " a link-local / cloud metadata address; allow it with tools.web.allow-hosts:"
+                + " \"169.254.169.254:80\"");
   }
 
   @Test
@@ -216,11 +225,14 @@ class WebFetchToolTest {
   @Test
   void without_the_allow_list_the_local_server_is_refused_and_never_contacted() {
     web.page("/", "text/plain", "private");
-    WebFetchTool tool = new WebFetchTool(config(List.of(), 5, 1000));
+    WebFetchTool tool = new WebFetchTool(config(List.of(), 5, 1000), new OwnPorts());
 
     assertThatThrownBy(() -> fetch(tool, web.url("/")))
         .hasMessage(
-            "refused: 127.0.0.1 is a loopback address; allow it with tools.web.allow-hosts");
+            "refused: 127.0.0.1 is a loopback address; allow it with tools.web.allow-hosts:"
+                + " \"127.0.0.1:"
+                + web.port()
+                + "\"");
     assertThat(web.seen()).isEmpty();
   }
 

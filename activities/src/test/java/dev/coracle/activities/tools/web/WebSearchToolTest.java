@@ -50,7 +50,7 @@ class WebSearchToolTest {
   WebSearchTool tool(String kind, String url, String apiKey) {
     // The search URL is the user's own and trusted: no allow-hosts entry is needed for loopback.
     return new WebSearchTool(
-        new WebConfig(List.of(), 5, 1 << 20, new SearchConfig(kind, url, apiKey)));
+        new WebConfig(List.of(), 5, 1 << 20, new SearchConfig(kind, url, apiKey)), new OwnPorts());
   }
 
   ToolOutput search(WebSearchTool tool, String query, Integer count) throws IOException {
@@ -123,5 +123,58 @@ class WebSearchToolTest {
         .isTrue();
     assertThatThrownBy(() -> search(tool("", "", ""), "x", null))
         .hasMessage("web_search is not configured: set tools.web.search.kind to searxng or brave");
+  }
+
+  @Test
+  void a_search_url_on_coracles_own_port_is_refused_and_never_called() {
+    web.page("/search", "application/json", SEARXNG_ANSWER);
+    OwnPorts own =
+        new OwnPorts().add(web.port(), "coracle's HTTP API and MCP endpoint (server.port)");
+    WebSearchTool tool =
+        new WebSearchTool(
+            new WebConfig(
+                List.of(),
+                5,
+                1 << 20,
+                new SearchConfig("searxng", "http://localhost:" + web.port(), "")),
+            own);
+
+    assertThatThrownBy(() -> search(tool, "brest tides", 2))
+        .hasMessage(
+            "web_search will not call http://localhost:"
+                + web.port()
+                + "/search?q=brest+tides&format=json: refused: localhost:"
+                + web.port()
+                + " is coracle's HTTP API and MCP endpoint (server.port); tools never reach"
+                + " coracle itself, whatever tools.web.allow-hosts says");
+    assertThat(web.seen()).isEmpty();
+  }
+
+  @Test
+  void a_redirect_of_the_search_is_followed_but_never_to_coracles_own_port() throws IOException {
+    try (LocalWeb coracle = new LocalWeb()) {
+      coracle.page("/api/jobs", "application/json", SEARXNG_ANSWER);
+      web.redirect("/search", coracle.url("/api/jobs"));
+      web.redirect("/moved/search", "/search-here");
+      web.page("/search-here", "application/json", SEARXNG_ANSWER);
+      OwnPorts own =
+          new OwnPorts().add(coracle.port(), "coracle's HTTP API and MCP endpoint (server.port)");
+
+      WebSearchTool redirected =
+          new WebSearchTool(
+              new WebConfig(
+                  List.of(), 5, 1 << 20, new SearchConfig("searxng", web.url("/moved"), "")),
+              own);
+      assertThat(search(redirected, "brest", 1).text()).startsWith("1. Tide times Brest");
+
+      WebSearchTool toCoracle =
+          new WebSearchTool(
+              new WebConfig(List.of(), 5, 1 << 20, new SearchConfig("searxng", web.url(""), "")),
+              own);
+      assertThatThrownBy(() -> search(toCoracle, "brest", 1))
+          .hasMessageContaining("web_search will not call " + coracle.url("/api/jobs"))
+          .hasMessageContaining("is coracle's HTTP API");
+      assertThat(coracle.seen()).isEmpty();
+    }
   }
 }
