@@ -18,6 +18,7 @@ import dev.coracle.activities.status.StatusActivitiesImpl;
 import dev.coracle.activities.store.StoreProperties;
 import dev.coracle.activities.tools.ToolActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
+import dev.coracle.api.security.NetworkExposure;
 import dev.coracle.worker.CoracleWorker;
 import dev.coracle.worker.JobRecovery;
 import dev.coracle.worker.PortInUseException;
@@ -57,6 +58,7 @@ public final class CoracleServer implements AutoCloseable {
   }
 
   public static CoracleServer start(LoadedConfig loaded) {
+    NetworkExposure.check(loaded.config().server());
     CoracleHome.ensureWritable(loaded.home());
     CoracleConfig config = loaded.config();
     PortInUseException.requireFree(config.server().host(), config.server().port());
