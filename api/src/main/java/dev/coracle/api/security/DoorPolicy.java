@@ -90,6 +90,10 @@ final class DoorPolicy {
                 + " browser"));
   }
 
+  /**
+   * The scheme is not compared: behind a TLS proxy the page is {@code https} while coracle speaks
+   * plain HTTP, and it cannot tell. Host and port name the server, which is what matters here.
+   */
   private static boolean sameOrigin(WebOrigin origin, Authority host) {
     int hostPort = host.hasPort() ? host.port() : origin.defaultPort();
     return origin.authority().host().equals(host.host()) && origin.effectivePort() == hostPort;
