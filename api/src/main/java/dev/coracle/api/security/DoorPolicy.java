@@ -7,9 +7,10 @@ import java.util.function.Function;
 
 /**
  * The rules every request passes before any route sees it, in this order: the {@code Host} names an
- * allowed host; an {@code Origin}, when present, is that same host and port; then, when a key is
- * configured, the request carries it. Host and origin come first so that a page in the user's
- * browser is told 403 (you may not talk to this server), never 401 (try a key).
+ * allowed host; an {@code Origin}, when present, is that same host and port; a browser does not
+ * label it as a request from another site; then, when a key is configured, the request carries it.
+ * Host and origin come first so that a page in the user's browser is told 403 (you may not talk to
+ * this server), never 401 (try a key).
  */
 final class DoorPolicy {
   static final String HEALTH_PATH = "/health";
@@ -54,6 +55,10 @@ final class DoorPolicy {
     if (origin.isPresent()) {
       return origin;
     }
+    Optional<Refusal> fetchSite = checkFetchSite(method, headers);
+    if (fetchSite.isPresent()) {
+      return fetchSite;
+    }
     return checkKey(method, path, headers);
   }
 
@@ -97,6 +102,31 @@ final class DoorPolicy {
   private static boolean sameOrigin(WebOrigin origin, Authority host) {
     int hostPort = host.hasPort() ? host.port() : origin.defaultPort();
     return origin.authority().host().equals(host.host()) && origin.effectivePort() == hostPort;
+  }
+
+  /**
+   * Browsers leave {@code Origin} off the GETs a page makes without CORS ({@code <img>}, {@code
+   * <script>}, {@code fetch} in {@code no-cors} mode), but they do say {@code Sec-Fetch-Site}. The
+   * page cannot read those answers; refusing them still keeps another site from making coracle do
+   * any work, such as holding an event stream open. A link the user follows to coracle (a top-level
+   * navigation) stays allowed: its answer is shown to the user, not to the page.
+   */
+  private static Optional<Refusal> checkFetchSite(
+      String method, Function<String, List<String>> headers) {
+    List<String> sites = headers.apply("Sec-Fetch-Site");
+    boolean fromAnotherSite =
+        sites.stream().anyMatch(site -> site.equals("cross-site") || site.equals("same-site"));
+    boolean userNavigation =
+        headers.apply("Sec-Fetch-Mode").contains("navigate")
+            && ("GET".equals(method) || "HEAD".equals(method));
+    if (!fromAnotherSite || userNavigation) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Refusal.forbidden(
+            "cross_site_request",
+            "Requests that web pages of another site make are refused: coracle's API is for"
+                + " local programs, not for sites in a browser"));
   }
 
   private Optional<Refusal> checkKey(

@@ -193,6 +193,69 @@ class DoorPolicyTest {
   }
 
   @Test
+  void subresource_requests_a_browser_labels_cross_site_or_same_site_are_forbidden() {
+    assertThat(
+            codeOf(
+                judge(
+                    open,
+                    "GET",
+                    "/api/jobs",
+                    "Host",
+                    "127.0.0.1:8787",
+                    "Sec-Fetch-Site",
+                    "cross-site",
+                    "Sec-Fetch-Mode",
+                    "no-cors")))
+        .isEqualTo("cross_site_request");
+    assertThat(
+            codeOf(
+                judge(
+                    open,
+                    "GET",
+                    "/api/jobs",
+                    "Host",
+                    "localhost:8787",
+                    "Sec-Fetch-Site",
+                    "same-site",
+                    "Sec-Fetch-Mode",
+                    "no-cors")))
+        .isEqualTo("cross_site_request");
+    assertThat(
+            codeOf(
+                judge(
+                    open,
+                    "POST",
+                    "/api/jobs",
+                    "Host",
+                    "localhost:8787",
+                    "Sec-Fetch-Site",
+                    "cross-site",
+                    "Sec-Fetch-Mode",
+                    "navigate")))
+        .isEqualTo("cross_site_request");
+  }
+
+  @Test
+  void the_user_opening_coracle_or_following_a_link_to_it_is_admitted() {
+    for (String site : List.of("none", "same-origin", "cross-site")) {
+      assertThat(
+              codeOf(
+                  judge(
+                      open,
+                      "GET",
+                      "/api/jobs",
+                      "Host",
+                      "127.0.0.1:8787",
+                      "Sec-Fetch-Site",
+                      site,
+                      "Sec-Fetch-Mode",
+                      "navigate")))
+          .as(site)
+          .isEqualTo("admitted");
+    }
+  }
+
+  @Test
   void with_a_key_every_route_but_the_health_check_needs_it() {
     assertThat(codeOf(judge(keyed, "GET", "/health", "Host", "localhost"))).isEqualTo("admitted");
     assertThat(codeOf(judge(keyed, "HEAD", "/health", "Host", "localhost"))).isEqualTo("admitted");
