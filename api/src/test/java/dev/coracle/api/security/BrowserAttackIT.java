@@ -129,7 +129,9 @@ class BrowserAttackIT {
    */
   private static String crossSitePage() {
     String jobs = coracle.url("/api/jobs");
-    String formName = jobJson("form attack").replace("}", ",\"x\":\"") + "";
+    // A text/plain form sends name=value: this name and the value "} make the body a valid job.
+    String json = jobJson("form attack");
+    String formName = json.substring(0, json.length() - 1) + ",\"x\":\"";
     return """
         <!doctype html><html><body>
         <iframe name="sink"></iframe>
@@ -158,11 +160,7 @@ class BrowserAttackIT {
         }))();
         </script></body></html>
         """
-        .formatted(
-            jobs,
-            formName.substring(0, formName.lastIndexOf(",\"x\":\"") + 6),
-            quote(jobs),
-            quote(jobJson("page attack")));
+        .formatted(jobs, formName, quote(jobs), quote(jobJson("page attack")));
   }
 
   /** The rebound page runs on coracle's own origin, so it uses same-origin paths. */
