@@ -8,6 +8,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,18 +32,17 @@ public class FrontDoorFilter implements Ordered {
   @Nullable
   public HttpResponse<String> admit(HttpRequest<?> request) {
     String path = request.getPath();
-    return policy
-        .judge(
+    Optional<Refusal> refusal =
+        policy.judge(
             request.getMethodName(),
             path,
             request.getUri().getRawAuthority(),
-            name -> request.getHeaders().getAll(name))
-        .map(
-            refusal -> {
-              log.debug("refused {} {}: {}", request.getMethodName(), path, refusal.code());
-              return (HttpResponse<String>) DoorResponses.of(refusal, path);
-            })
-        .orElse(null);
+            name -> request.getHeaders().getAll(name));
+    if (refusal.isEmpty()) {
+      return null;
+    }
+    log.debug("refused {} {}: {}", request.getMethodName(), path, refusal.get().code());
+    return DoorResponses.of(refusal.get(), path);
   }
 
   @Override
