@@ -35,7 +35,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--namespace", description = "Temporal namespace (default: default).")
   String namespace;
 
-  @Option(names = "--host", description = "Address the HTTP API listens on.")
+  @Option(
+      names = "--host",
+      description =
+          "Address the HTTP API listens on; any but a loopback address needs an API key"
+              + " (CORACLE_API_KEY).")
   String host;
 
   @Option(names = "--port", description = "Port the HTTP API listens on.")

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code java -jar coracle.jar serve} as a child process, the way a user runs it. */
-final class CoracleProcess implements AutoCloseable {
+public final class CoracleProcess implements AutoCloseable {
   static final Path JAR = Path.of("target", "coracle.jar").toAbsolutePath();
 
   final Process process;
@@ -32,7 +32,8 @@ final class CoracleProcess implements AutoCloseable {
     this.temporalPort = temporalPort;
   }
 
-  static CoracleProcess launch(Path home, Path logs, Map<String, String> env, String... args) {
+  public static CoracleProcess launch(
+      Path home, Path logs, Map<String, String> env, String... args) {
     int httpPort = freePort();
     int temporalPort = freePort();
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), "serve"));
@@ -81,7 +82,7 @@ final class CoracleProcess implements AutoCloseable {
   }
 
   /** Waits for the process to end; returns its exit code. */
-  int awaitExit(Duration limit) {
+  public int awaitExit(Duration limit) {
     try {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError("coracle still running after " + limit);
@@ -97,7 +98,7 @@ final class CoracleProcess implements AutoCloseable {
     return read(stdout);
   }
 
-  String stderrText() {
+  public String stderrText() {
     return read(stderr);
   }
 

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.fakes.FakeOpenAiServer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,13 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * OpenAI-compatible server on loopback: the same code path a user's app takes.
  */
 class OpenAiNodeClientIT {
-  private static final Path CLIENT_SOURCES = Path.of("src", "test", "node");
-  private static final Path CLIENT_DIR = Path.of("target", "node-client");
-
   @Test
   void official_openai_npm_client_gets_plain_and_streamed_answers_and_tool_calls(@TempDir Path home)
       throws Exception {
-    installClient();
+    NodeClients.install();
     try (FakeOpenAiServer cloud = new FakeOpenAiServer().start();
         CoracleUnderTest coracle =
             CoracleUnderTest.start(
@@ -33,7 +26,8 @@ class OpenAiNodeClientIT {
                     "providers:\n"
                         + CoracleUnderTest.openAiProvider("groqish", cloud.baseUrl(), "echo")))) {
       String output =
-          run(List.of("node", "client-check.mjs", coracle.baseUrl() + "/v1", "coracle"));
+          NodeClients.run(
+              List.of("node", "client-check.mjs", coracle.baseUrl() + "/v1", "coracle"));
       JsonNode result = HttpCalls.parse(output.lines().reduce((a, b) -> b).orElse(""));
 
       assertThat(result.path("modelIds").toString()).contains("\"coracle\"", "\"groqish/echo\"");
@@ -64,36 +58,5 @@ class OpenAiNodeClientIT {
       assertThat(result.path("followUp").asText()).isEqualTo("tool said: # coracle");
       assertThat(cloud.requests("/v1/chat/completions")).hasSize(5);
     }
-  }
-
-  private static void installClient() throws Exception {
-    Files.createDirectories(CLIENT_DIR);
-    for (String file : List.of("package.json", "client-check.mjs")) {
-      Files.copy(
-          CLIENT_SOURCES.resolve(file),
-          CLIENT_DIR.resolve(file),
-          StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (!Files.isDirectory(CLIENT_DIR.resolve("node_modules").resolve("openai"))) {
-      run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
-    }
-  }
-
-  private static String run(List<String> command) throws IOException, InterruptedException {
-    Path log = Files.createTempFile("node-client", ".log");
-    Process process =
-        new ProcessBuilder(command)
-            .directory(CLIENT_DIR.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean done = process.waitFor(180, TimeUnit.SECONDS);
-    String output = Files.readString(log);
-    if (!done) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " timed out: " + output);
-    }
-    assertThat(process.exitValue()).as(command + " output: " + output).isZero();
-    return output;
   }
 }

@@ -50,8 +50,24 @@ public record CoracleConfig(
         null);
   }
 
-  /** The HTTP API. */
-  public record ServerConfig(String host, int port, long maxRequestBytes) {}
+  /**
+   * The HTTP API.
+   *
+   * @param apiKey when not blank, every route but {@code GET /health} needs this key
+   * @param allowedHosts names ({@code name} or {@code name:port}) accepted in the {@code Host}
+   *     header besides the loopback names and {@code host} itself
+   */
+  public record ServerConfig(
+      String host, int port, long maxRequestBytes, String apiKey, List<String> allowedHosts) {
+
+    public boolean hasApiKey() {
+      return apiKey != null && !apiKey.isBlank();
+    }
+
+    public List<String> allowedHosts() {
+      return allowedHosts == null ? List.of() : allowedHosts;
+    }
+  }
 
   /**
    * Where workflows run: {@code embedded} starts Temporal's test server inside coracle; anything

@@ -18,10 +18,15 @@ final class McpStdioBridge {
 
   private final HttpClient http;
   private final URI endpoint;
+  private final Optional<String> key;
 
-  McpStdioBridge(HttpClient http, URI endpoint) {
+  /**
+   * @param key the API key to send, empty when coracle runs without one
+   */
+  McpStdioBridge(HttpClient http, URI endpoint, Optional<String> key) {
     this.http = http;
     this.endpoint = endpoint;
+    this.key = key;
   }
 
   /** The line to write back, or empty for a notification. */
@@ -30,10 +35,11 @@ final class McpStdioBridge {
     try {
       HttpResponse<String> response =
           http.send(
-              McpServeCommand.post(endpoint, line).build(), HttpResponse.BodyHandlers.ofString());
+              McpServeCommand.post(endpoint, line, key).build(),
+              HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       if (body != null && !body.isBlank()) {
-        return Optional.of(JSON.readTree(body).toString());
+        return Optional.of(answering(id, JSON.readTree(body)).toString());
       }
       return id == null || McpServeCommand.ok(response)
           ? Optional.empty()
@@ -46,6 +52,20 @@ final class McpStdioBridge {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /**
+   * coracle's front door refuses a request (no key, wrong key) before reading it, so its JSON-RPC
+   * error carries no id; the client would never match it to its request without the id put back.
+   */
+  private static JsonNode answering(JsonNode id, JsonNode answer) {
+    if (id != null
+        && answer instanceof ObjectNode object
+        && object.has("error")
+        && object.path("id").isNull()) {
+      object.set("id", id);
+    }
+    return answer;
   }
 
   private static JsonNode idOf(String line) {

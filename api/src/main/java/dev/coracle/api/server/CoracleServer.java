@@ -18,6 +18,7 @@ import dev.coracle.activities.status.StatusActivitiesImpl;
 import dev.coracle.activities.store.StoreProperties;
 import dev.coracle.activities.tools.ToolActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
+import dev.coracle.api.security.NetworkExposure;
 import dev.coracle.worker.CoracleWorker;
 import dev.coracle.worker.JobRecovery;
 import dev.coracle.worker.PortInUseException;
@@ -57,6 +58,7 @@ public final class CoracleServer implements AutoCloseable {
   }
 
   public static CoracleServer start(LoadedConfig loaded) {
+    NetworkExposure.check(loaded.config().server());
     CoracleHome.ensureWritable(loaded.home());
     CoracleConfig config = loaded.config();
     PortInUseException.requireFree(config.server().host(), config.server().port());
@@ -169,6 +171,9 @@ public final class CoracleServer implements AutoCloseable {
     properties.put("micronaut.server.host", config.server().host());
     properties.put("micronaut.server.port", config.server().port());
     properties.put("micronaut.server.max-request-size", config.server().maxRequestBytes());
+    // micronaut-flyway brings Micronaut's management endpoints (/beans, /routes, /threaddump…);
+    // coracle serves none of them, and its own GET /health says only that it is up.
+    properties.put("endpoints.all.enabled", false);
     // Streams and queued local-model calls can be quiet for a long time before the first token.
     properties.put("micronaut.server.idle-timeout", "30m");
     properties.put("micronaut.server.read-timeout", 1800);

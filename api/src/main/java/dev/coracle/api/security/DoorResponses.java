@@ -1,0 +1,66 @@
+package dev.coracle.api.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coracle.api.openai.OpenAiError;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+/**
+ * A {@link Refusal} in the error shape of the route it stopped: a JSON-RPC error on {@code /mcp},
+ * so an MCP client reports it as one, and OpenAI's shape everywhere else, like every other coracle
+ * error.
+ */
+final class DoorResponses {
+  /** JSON-RPC's range for server-defined errors; -32001 is what MCP servers use for "no auth". */
+  static final int JSON_RPC_FORBIDDEN = -32000;
+
+  static final int JSON_RPC_UNAUTHORIZED = -32001;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DoorResponses() {}
+
+  static MutableHttpResponse<String> of(Refusal refusal, String path) {
+    MutableHttpResponse<String> response =
+        HttpResponse.<String>status(HttpStatus.valueOf(refusal.status()))
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .header("X-Content-Type-Options", "nosniff")
+            .body(isMcp(path) ? jsonRpc(refusal) : openAi(refusal));
+    if (refusal.status() == 401) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"coracle\"");
+    }
+    return response;
+  }
+
+  static boolean isMcp(String path) {
+    return path.equals("/mcp") || path.startsWith("/mcp/");
+  }
+
+  private static String openAi(Refusal refusal) {
+    String type = refusal.status() == 401 ? "authentication_error" : "permission_error";
+    return write(new OpenAiError(refusal.message(), type, null, refusal.code()).toBody());
+  }
+
+  private static String jsonRpc(Refusal refusal) {
+    ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").putNull("id");
+    body.putObject("error")
+        .put("code", refusal.status() == 401 ? JSON_RPC_UNAUTHORIZED : JSON_RPC_FORBIDDEN)
+        .put("message", refusal.message())
+        .putObject("data")
+        .put("reason", refusal.code());
+    return write(body);
+  }
+
+  private static String write(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a refusal is always serializable", e);
+    }
+  }
+}

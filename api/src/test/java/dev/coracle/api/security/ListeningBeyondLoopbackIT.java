@@ -1,0 +1,48 @@
+package dev.coracle.api.security;
+
+import static dev.coracle.api.HttpCalls.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coracle.api.CoracleProcess;
+import dev.coracle.api.CoracleUnderTest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Listening where other machines can connect takes an API key. */
+class ListeningBeyondLoopbackIT {
+  @TempDir Path home;
+  @TempDir Path logs;
+
+  @Test
+  void serve_on_every_address_without_a_key_is_one_clear_line_and_exit_2() {
+    try (CoracleProcess coracle =
+        CoracleProcess.launch(home, logs, Map.of(), "--host", "0.0.0.0")) {
+      assertThat(coracle.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+      assertThat(coracle.stderrText().strip())
+          .isEqualTo(
+              "coracle: refusing to listen on 0.0.0.0 without an API key: set CORACLE_API_KEY"
+                  + " (server.api-key), or listen on 127.0.0.1");
+    }
+  }
+
+  @Test
+  void with_a_key_it_listens_on_every_address_and_still_wants_the_key() {
+    try (CoracleUnderTest coracle =
+        CoracleUnderTest.start(
+            home,
+            CoracleUnderTest.cloudOnly(""),
+            Map.of("CORACLE_SERVER_HOST", "0.0.0.0", "CORACLE_API_KEY", "k-123"))) {
+      HttpResponse<String> health = get(coracle.url("/health"));
+      HttpResponse<String> withoutKey = get(coracle.url("/v1/models"));
+      HttpResponse<String> withKey = get(coracle.url("/v1/models"), "x-api-key", "k-123");
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(withoutKey.statusCode()).isEqualTo(401);
+      assertThat(withKey.statusCode()).isEqualTo(200);
+    }
+  }
+}
