@@ -30,8 +30,9 @@ public class WorkspaceActivitiesImpl implements WorkspaceActivities {
   private final ArtifactStore artifacts;
   private final int contextLimitBytes;
 
-  public WorkspaceActivitiesImpl(LoadedConfig loaded, ArtifactStore artifacts) {
-    this.locator = new WorkspaceLocator(loaded);
+  public WorkspaceActivitiesImpl(
+      LoadedConfig loaded, WorkspacePolicy policy, ArtifactStore artifacts) {
+    this.locator = new WorkspaceLocator(loaded, policy);
     this.artifacts = artifacts;
     ToolsConfig tools = loaded.config().tools();
     this.contextLimitBytes = tools == null ? 24 * 1024 : tools.contextLimitBytes();
