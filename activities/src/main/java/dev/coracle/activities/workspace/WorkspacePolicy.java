@@ -65,17 +65,17 @@ public final class WorkspacePolicy {
    */
   public Path check(String workspace) {
     Path real = realDirectory(workspace);
-    Optional<Path> home = real(coracleHome);
     if (insideWithoutHidden(real, real(freshWorkspaces))) {
       return real;
-    }
-    if (home.isPresent() && (real.startsWith(home.get()) || home.get().startsWith(real))) {
-      throw refused(Rule.CORACLE_HOME, workspace, "CORACLE_HOME is " + home.get());
     }
     List<Path> realRoots =
         roots.stream().map(WorkspacePolicy::real).flatMap(Optional::stream).toList();
     if (realRoots.contains(real)) {
       throw refused(Rule.A_ROOT, workspace, null);
+    }
+    Optional<Path> home = real(coracleHome);
+    if (home.isPresent() && real.startsWith(home.get())) {
+      throw refused(Rule.CORACLE_HOME, workspace, "CORACLE_HOME is " + home.get());
     }
     List<Path> containing =
         realRoots.stream().filter(root -> real.startsWith(root) && !real.equals(root)).toList();
@@ -84,6 +84,10 @@ public final class WorkspacePolicy {
     }
     if (containing.stream().noneMatch(root -> insideWithoutHidden(real, Optional.of(root)))) {
       throw refused(Rule.HIDDEN, workspace, "its real path is " + real);
+    }
+    // A job there could rewrite coracle's own database and settings through its file tools.
+    if (home.isPresent() && home.get().startsWith(real)) {
+      throw refused(Rule.CORACLE_HOME, workspace, "CORACLE_HOME is " + home.get());
     }
     return real;
   }
