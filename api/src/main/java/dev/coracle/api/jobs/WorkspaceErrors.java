@@ -24,7 +24,14 @@ public final class WorkspaceErrors {
 
   /** 409 {@code workspace_busy}, naming the job that holds the workspace. */
   public static OpenAiException busy(WorkspaceBusyException busy) {
-    return new OpenAiException(
-        409, "invalid_request_error", "workspace", "workspace_busy", busy.getMessage());
+    return busy(busy.getMessage(), "workspace");
+  }
+
+  /**
+   * 409 {@code workspace_busy} for a job that a chat started and the store refused; the message is
+   * the {@link WorkspaceBusyException}'s, carried by the job's failure.
+   */
+  public static OpenAiException busy(String message, String param) {
+    return new OpenAiException(409, "invalid_request_error", param, "workspace_busy", message);
   }
 }
