@@ -17,13 +17,13 @@ import java.util.function.Predicate;
  * models, a fake OpenAI-compatible provider plays the cloud planner. Both answer as the {@code job}
  * model, by coracle's JSON schemas (see {@code FakeJobModel}).
  */
-final class JobFixtures {
+public final class JobFixtures {
   static final String JOB_MODEL = "job";
 
   private JobFixtures() {}
 
   /** coracle.yml for jobs: Ollama's models and a cloud planner, all {@code job}. */
-  static String config(FakeOllamaServer ollama, FakeOpenAiServer cloud) {
+  public static String config(FakeOllamaServer ollama, FakeOpenAiServer cloud) {
     return """
         local:
           ollama:
@@ -40,14 +40,14 @@ final class JobFixtures {
   }
 
   /** The chat body of a job request whose plan creates one step per named file. */
-  static String jobBody(String request, String workspace) {
+  public static String jobBody(String request, String workspace) {
     return """
         {"messages": [{"role": "user", "content": %s}], "workspace": %s}
         """
         .formatted(HttpCalls.quote(request), HttpCalls.quote(workspace));
   }
 
-  static JsonNode job(String baseUrl, String id) {
+  public static JsonNode job(String baseUrl, String id) {
     HttpResponse<String> response = get(baseUrl + "/api/jobs/" + id);
     if (response.statusCode() != 200) {
       throw new AssertionError(
@@ -57,7 +57,7 @@ final class JobFixtures {
   }
 
   /** Polls the job until {@code condition} holds. */
-  static JsonNode awaitJob(
+  public static JsonNode awaitJob(
       String baseUrl, String id, Duration limit, Predicate<JsonNode> condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     JsonNode last = null;
@@ -75,7 +75,7 @@ final class JobFixtures {
     throw new AssertionError("job " + id + " never reached the expected state; last: " + last);
   }
 
-  static Predicate<JsonNode> status(String status) {
+  public static Predicate<JsonNode> status(String status) {
     return job -> status.equals(job.path("status").asText());
   }
 
@@ -93,7 +93,7 @@ final class JobFixtures {
   }
 
   /** Every event of a job through the SSE endpoint, which ends after the terminal event. */
-  static List<JsonNode> events(String baseUrl, String id, String... headers) {
+  public static List<JsonNode> events(String baseUrl, String id, String... headers) {
     HttpResponse<String> response = get(baseUrl + "/api/jobs/" + id + "/events", headers);
     if (response.statusCode() != 200) {
       throw new AssertionError("events: " + response.statusCode() + " " + response.body());
@@ -101,7 +101,7 @@ final class JobFixtures {
     return HttpCalls.sseData(response.body()).stream().map(HttpCalls::parse).toList();
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
