@@ -65,7 +65,9 @@ public final class WorkspacePolicy {
    */
   public Path check(String workspace) {
     Path real = realDirectory(workspace);
-    if (insideWithoutHidden(real, real(freshWorkspaces))) {
+    Optional<Path> home = real(coracleHome);
+    boolean holdsHome = home.isPresent() && home.get().startsWith(real);
+    if (!holdsHome && insideWithoutHidden(real, real(freshWorkspaces))) {
       return real;
     }
     List<Path> realRoots =
@@ -73,7 +75,6 @@ public final class WorkspacePolicy {
     if (realRoots.contains(real)) {
       throw refused(Rule.A_ROOT, workspace, null);
     }
-    Optional<Path> home = real(coracleHome);
     if (home.isPresent() && real.startsWith(home.get())) {
       throw refused(Rule.CORACLE_HOME, workspace, "CORACLE_HOME is " + home.get());
     }
@@ -86,7 +87,7 @@ public final class WorkspacePolicy {
       throw refused(Rule.HIDDEN, workspace, "its real path is " + real);
     }
     // A job there could rewrite coracle's own database and settings through its file tools.
-    if (home.isPresent() && home.get().startsWith(real)) {
+    if (holdsHome) {
       throw refused(Rule.CORACLE_HOME, workspace, "CORACLE_HOME is " + home.get());
     }
     return real;

@@ -105,6 +105,17 @@ class WorkspacePolicyTest {
   }
 
   @Test
+  void a_fresh_workspaces_directory_configured_above_coracle_home_does_not_open_it()
+      throws IOException {
+    Path visibleHome = Files.createDirectories(home.resolve("projects/state"));
+    WorkspacePolicy wide = new WorkspacePolicy(List.of("~"), home, visibleHome, home);
+
+    assertRefused(wide, home.resolve("projects").toString(), Rule.CORACLE_HOME);
+    assertRefused(wide, visibleHome.toString(), Rule.CORACLE_HOME);
+    assertThat(wide.check(project.toString())).isEqualTo(project.toRealPath());
+  }
+
+  @Test
   void a_path_that_is_missing_relative_or_not_a_directory_is_refused() throws IOException {
     Path file = Files.writeString(project.resolve("notes.txt"), "a file");
 
