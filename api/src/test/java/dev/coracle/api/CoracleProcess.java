@@ -44,6 +44,8 @@ public final class CoracleProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CORACLE_HOME", home.toString());
     builder.environment().put("CORACLE_TEMPORAL_EMBEDDED_PORT", Integer.toString(temporalPort));
+    // Tests make their workspaces in temporary directories; the default root is the user's home.
+    builder.environment().put("CORACLE_JOBS_WORKSPACE_ROOTS", System.getProperty("java.io.tmpdir"));
     builder.environment().putAll(env);
     Path out = logs.resolve("stdout-" + httpPort + ".txt");
     Path err = logs.resolve("stderr-" + httpPort + ".txt");

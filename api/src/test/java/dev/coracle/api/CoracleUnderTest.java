@@ -40,6 +40,8 @@ public final class CoracleUnderTest implements AutoCloseable {
     env.put("CORACLE_TEMPORAL_EMBEDDED_PORT", "0");
     // Most tests check single answers for every class; the job tests turn chat jobs back on.
     env.putIfAbsent("CORACLE_JOBS_FROM_CHAT", "false");
+    // Tests make their workspaces in temporary directories; the default root is the user's home.
+    env.putIfAbsent("CORACLE_JOBS_WORKSPACE_ROOTS", System.getProperty("java.io.tmpdir"));
     LoadedConfig loaded = ConfigLoader.load(home, env);
     return new CoracleUnderTest(CoracleServer.start(loaded), home);
   }

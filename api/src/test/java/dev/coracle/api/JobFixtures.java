@@ -23,7 +23,7 @@ public final class JobFixtures {
   private JobFixtures() {}
 
   /** coracle.yml for jobs: Ollama's models and a cloud planner, all {@code job}. */
-  static String config(FakeOllamaServer ollama, FakeOpenAiServer cloud) {
+  public static String config(FakeOllamaServer ollama, FakeOpenAiServer cloud) {
     return """
         local:
           ollama:
@@ -47,7 +47,7 @@ public final class JobFixtures {
         .formatted(HttpCalls.quote(request), HttpCalls.quote(workspace));
   }
 
-  static JsonNode job(String baseUrl, String id) {
+  public static JsonNode job(String baseUrl, String id) {
     HttpResponse<String> response = get(baseUrl + "/api/jobs/" + id);
     if (response.statusCode() != 200) {
       throw new AssertionError(
@@ -75,7 +75,7 @@ public final class JobFixtures {
     throw new AssertionError("job " + id + " never reached the expected state; last: " + last);
   }
 
-  static Predicate<JsonNode> status(String status) {
+  public static Predicate<JsonNode> status(String status) {
     return job -> status.equals(job.path("status").asText());
   }
 
@@ -101,7 +101,7 @@ public final class JobFixtures {
     return HttpCalls.sseData(response.body()).stream().map(HttpCalls::parse).toList();
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

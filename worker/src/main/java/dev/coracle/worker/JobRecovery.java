@@ -1,5 +1,8 @@
 package dev.coracle.worker;
 
+import dev.coracle.activities.job.JobStore;
+import dev.coracle.activities.workspace.WorkspaceNotAllowedException;
+import dev.coracle.activities.workspace.WorkspacePolicy;
 import dev.coracle.workflows.TaskQueues;
 import dev.coracle.workflows.job.JobRequest;
 import dev.coracle.workflows.job.JobWorkflow;
@@ -7,6 +10,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +26,30 @@ public final class JobRecovery {
   private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);
 
   private final WorkflowClient client;
+  private final WorkspacePolicy workspaces;
+  private final JobStore store;
+  private final Clock clock;
 
-  public JobRecovery(WorkflowClient client) {
+  public JobRecovery(
+      WorkflowClient client, WorkspacePolicy workspaces, JobStore store, Clock clock) {
     this.client = client;
+    this.workspaces = workspaces;
+    this.store = store;
+    this.clock = clock;
   }
 
-  /** Starts each job; returns how many were started. A job that already runs is left alone. */
+  /**
+   * Starts each job; returns how many were started. A job that already runs is left alone. A job
+   * whose workspace is no longer allowed (a root was removed from the config, the directory became
+   * a symlink elsewhere) fails with the reason instead: the workspace is checked again, as if the
+   * job were submitted now.
+   */
   public int resume(List<JobRequest> unfinished) {
     int started = 0;
     for (JobRequest request : unfinished) {
+      if (!workspaceStillAllowed(request)) {
+        continue;
+      }
       WorkflowOptions options =
           WorkflowOptions.newBuilder()
               .setWorkflowId(request.jobId())
@@ -51,5 +70,19 @@ public final class JobRecovery {
       }
     }
     return started;
+  }
+
+  private boolean workspaceStillAllowed(JobRequest request) {
+    if (request.workspace() == null) {
+      return true; // A fresh workspace under coracle's own workspaces directory.
+    }
+    try {
+      workspaces.check(request.workspace());
+      return true;
+    } catch (WorkspaceNotAllowedException refused) {
+      store.failBeforeRestart(request.jobId(), refused.getMessage(), clock.millis());
+      log.warn("job {} not resumed: {}", request.jobId(), refused.getMessage());
+      return false;
+    }
   }
 }

@@ -54,6 +54,11 @@ final class ConfigValidator {
     require(jobs.maxToolCalls() >= 0, "jobs.max-tool-calls must not be negative");
     require(jobs.maxTokens() >= 0, "jobs.max-tokens must not be negative");
     require(jobs.maxWallMinutes() >= 0, "jobs.max-wall-minutes must not be negative");
+    for (String root : jobs.workspaceRoots() == null ? List.<String>of() : jobs.workspaceRoots()) {
+      require(
+          root.equals("~") || root.startsWith("~/") || root.startsWith("/"),
+          "jobs.workspace-roots must hold absolute paths or ~/...; got '" + root + "'");
+    }
     var tools = config.tools();
     require(tools.shellTimeoutSeconds() > 0, "tools.shell-timeout-seconds must be positive");
     require(tools.outputLimitBytes() >= 1024, "tools.output-limit-bytes must be at least 1024");

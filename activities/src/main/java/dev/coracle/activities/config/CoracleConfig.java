@@ -199,6 +199,8 @@ public record CoracleConfig(
    * @param maxToolCalls tool calls over a whole job before it is stopped; 0 for no bound
    * @param maxTokens model tokens over a whole job before it is stopped; 0 for no bound
    * @param maxWallMinutes minutes after its start a job is stopped; 0 for no bound
+   * @param workspaceRoots the directories a job's workspace must be strictly inside; {@code ~}
+   *     stands for the user's home directory
    */
   public record JobsConfig(
       boolean fromChat,
@@ -211,7 +213,8 @@ public record CoracleConfig(
       JobRolesConfig roles,
       int maxToolCalls,
       long maxTokens,
-      int maxWallMinutes) {
+      int maxWallMinutes,
+      List<String> workspaceRoots) {
 
     /** The limits a new job starts with. */
     public JobLimits limits() {

@@ -41,4 +41,12 @@ interface JobRepository extends CrudRepository<JobRow, String> {
 
   @Query("SELECT status FROM jobs WHERE id = :id")
   List<String> statusOf(String id);
+
+  /** The unfinished job that holds {@code workspace}, if any (at most one, by a unique index). */
+  @Query(
+      """
+      SELECT * FROM jobs
+      WHERE workspace_lock = :workspace AND status IN ('queued', 'running', 'paused')
+      """)
+  List<JobRow> holding(String workspace);
 }

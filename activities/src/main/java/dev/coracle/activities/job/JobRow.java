@@ -19,6 +19,7 @@ import java.util.List;
  * @param planJson the {@link JobPlanState} once planning is done, else null
  * @param changedFiles a JSON array of workspace-relative paths
  * @param finishedAt when the job reached a finished status, else null
+ * @param workspaceLock the workspace this job holds while it is unfinished; null for a fresh one
  */
 @MappedEntity("jobs")
 record JobRow(
@@ -41,9 +42,13 @@ record JobRow(
     long lastEventSeq,
     long createdAt,
     long updatedAt,
-    @Nullable Long finishedAt) {
+    @Nullable Long finishedAt,
+    @Nullable String workspaceLock) {
 
-  /** The row of a job that has not started: queued, with nothing done. */
+  /**
+   * The row of a job that has not started: queued, with nothing done, holding its workspace. The
+   * workspace is the real path the API or chat resolved, so two spellings of one directory collide.
+   */
   static JobRow registered(JobRequest request, long createdAt) {
     JobRequest fresh = request.resumingFrom(null);
     return new JobRow(
@@ -66,7 +71,8 @@ record JobRow(
         0,
         createdAt,
         createdAt,
-        null);
+        null,
+        request.workspace());
   }
 
   /**
@@ -97,7 +103,37 @@ record JobRow(
         snapshot.lastEventSeq(),
         createdAt,
         snapshot.updatedAt(),
-        finished ? (finishedAt == null ? snapshot.updatedAt() : finishedAt) : null);
+        finished ? (finishedAt == null ? snapshot.updatedAt() : finishedAt) : null,
+        workspaceLock);
+  }
+
+  /**
+   * This row failed before its workflow ran again, with {@code error} as the reason and one more
+   * event, number {@code lastEventSeq + 1}, that says so.
+   */
+  JobRow failedBeforeRestart(String error, long at) {
+    return new JobRow(
+        id,
+        JobStatus.FAILED.wireName(),
+        JobStage.FINISHED.wireName(),
+        requestClass,
+        workspace,
+        title,
+        requestJson,
+        currentStep,
+        stepCount,
+        planJson,
+        planner,
+        promptTokens,
+        completionTokens,
+        changedFiles,
+        "Failed: " + error,
+        error,
+        lastEventSeq + 1,
+        createdAt,
+        at,
+        at,
+        workspaceLock);
   }
 
   JobSnapshot toSnapshot(List<JobStep> steps) {

@@ -36,13 +36,64 @@ public class JobStore {
 
   /**
    * Records a job as queued, so that it is listed at once and recovery restarts it even if the
-   * process dies before the workflow runs. A job already there is left as it is.
+   * process dies before the workflow runs. A job already there is left as it is. The job holds its
+   * workspace until it finishes.
+   *
+   * <p>The one write is a single insert, atomic by itself: of two jobs registered on one workspace
+   * at the same moment, the unique index lets one in and fails the other, which is then told which
+   * job holds the workspace. No transaction wraps it, so a failed insert can still be explained by
+   * reading what the other one wrote.
+   *
+   * @throws WorkspaceBusyException when another unfinished job holds the workspace
+   */
+  public void register(JobRequest request, long createdAt) {
+    if (jobs.existsById(request.jobId())) {
+      return;
+    }
+    throwIfBusy(request.workspace());
+    try {
+      jobs.save(JobRow.registered(request, createdAt));
+    } catch (RuntimeException insertFailed) {
+      if (jobs.existsById(request.jobId())) {
+        return; // The same job, registered by a retry that ran at the same time.
+      }
+      throwIfBusy(request.workspace());
+      throw insertFailed;
+    }
+  }
+
+  private void throwIfBusy(String workspace) {
+    if (workspace == null) {
+      return;
+    }
+    List<JobRow> holders = jobs.holding(workspace);
+    if (!holders.isEmpty()) {
+      JobRow holder = holders.get(0);
+      throw new WorkspaceBusyException(workspace, holder.id(), holder.status());
+    }
+  }
+
+  /**
+   * Marks an unfinished job failed without running it again, with the reason as its error and a
+   * last event; it then no longer holds its workspace. Recovery does this when a job's workspace is
+   * no longer allowed. A job that has finished meanwhile is left as it is.
    */
   @Transactional
-  public void register(JobRequest request, long createdAt) {
-    if (!jobs.existsById(request.jobId())) {
-      jobs.save(JobRow.registered(request, createdAt));
+  public void failBeforeRestart(String jobId, String reason, long at) {
+    JobRow row = jobs.findById(jobId).orElse(null);
+    if (row == null || row.jobStatus().finished()) {
+      return;
     }
+    JobRow failed = row.failedBeforeRestart(reason, at);
+    jobs.update(failed);
+    events.insertIfAbsent(
+        jobId,
+        failed.lastEventSeq(),
+        at,
+        JobEvent.FAILED,
+        failed.stage(),
+        failed.currentStep(),
+        "failed: " + reason);
   }
 
   /**

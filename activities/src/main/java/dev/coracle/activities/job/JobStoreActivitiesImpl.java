@@ -3,6 +3,7 @@ package dev.coracle.activities.job;
 import dev.coracle.workflows.job.JobRequest;
 import dev.coracle.workflows.job.JobStoreActivities;
 import dev.coracle.workflows.job.JobUpdate;
+import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
 
 /**
@@ -12,6 +13,12 @@ import jakarta.inject.Singleton;
 @Singleton
 public class JobStoreActivitiesImpl implements JobStoreActivities {
 
+  /**
+   * The failure type of a job whose workspace another unfinished job holds; it fails the job before
+   * any row is written, and retrying would not help while the other job runs.
+   */
+  public static final String WORKSPACE_BUSY = "WORKSPACE_BUSY";
+
   private final JobStore store;
 
   public JobStoreActivitiesImpl(JobStore store) {
@@ -20,7 +27,11 @@ public class JobStoreActivitiesImpl implements JobStoreActivities {
 
   @Override
   public void register(JobRequest request, long createdAt) {
-    store.register(request, createdAt);
+    try {
+      store.register(request, createdAt);
+    } catch (WorkspaceBusyException busy) {
+      throw ApplicationFailure.newNonRetryableFailure(busy.getMessage(), WORKSPACE_BUSY);
+    }
   }
 
   @Override

@@ -32,8 +32,9 @@ public class WorkspaceActivitiesImpl implements WorkspaceActivities {
   private final HardenedGit git;
   private final int contextLimitBytes;
 
-  public WorkspaceActivitiesImpl(LoadedConfig loaded, ArtifactStore artifacts, HardenedGit git) {
-    this.locator = new WorkspaceLocator(loaded);
+  public WorkspaceActivitiesImpl(
+      LoadedConfig loaded, WorkspacePolicy policy, ArtifactStore artifacts, HardenedGit git) {
+    this.locator = new WorkspaceLocator(loaded, policy);
     this.artifacts = artifacts;
     this.git = git;
     ToolsConfig tools = loaded.config().tools();

@@ -19,19 +19,26 @@ final class WorkspaceLocator {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
   private final Path workspaces;
+  private final WorkspacePolicy policy;
 
-  WorkspaceLocator(LoadedConfig loaded) {
+  WorkspaceLocator(LoadedConfig loaded, WorkspacePolicy policy) {
+    this.workspaces = freshWorkspaces(loaded);
+    this.policy = policy;
+  }
+
+  /** Where jobs that name no workspace get a fresh directory: {@code jobs.workspaces}. */
+  static Path freshWorkspaces(LoadedConfig loaded) {
     JobsConfig jobs = loaded.config().jobs();
     String configured = jobs == null ? null : jobs.workspaces();
-    this.workspaces =
-        configured == null || configured.isBlank()
-            ? loaded.home().resolve("workspaces")
-            : Path.of(configured);
+    return configured == null || configured.isBlank()
+        ? loaded.home().resolve("workspaces")
+        : Path.of(configured);
   }
 
   /**
-   * The given workspace, which must be an existing absolute directory, or a fresh directory for the
-   * job when none is given.
+   * The real path of the given workspace, which the {@link WorkspacePolicy} must allow, or a fresh
+   * directory for the job when none is given. The API checked the workspace already; checking again
+   * here covers jobs started from chat and jobs that restart from the beginning after a restart.
    *
    * @throws ApplicationFailure of type {@link #BAD_WORKSPACE}, not retryable
    */
@@ -39,20 +46,10 @@ final class WorkspaceLocator {
     if (workspace == null || workspace.isBlank()) {
       return create(jobId);
     }
-    Path path = Path.of(workspace);
-    if (!path.isAbsolute()) {
-      throw bad("The workspace must be an absolute path; got \"" + workspace + "\".");
-    }
-    if (!Files.isDirectory(path)) {
-      throw bad(
-          "The workspace "
-              + workspace
-              + (Files.exists(path) ? " is not a directory." : " does not exist."));
-    }
     try {
-      return path.toRealPath();
-    } catch (IOException e) {
-      throw bad("The workspace " + workspace + " cannot be read: " + e.getMessage());
+      return policy.check(workspace);
+    } catch (WorkspaceNotAllowedException e) {
+      throw bad(e.getMessage());
     }
   }
 

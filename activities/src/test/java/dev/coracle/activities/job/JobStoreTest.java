@@ -64,7 +64,7 @@ class JobStoreTest {
     assertThat(job.stage()).isEqualTo("queued");
     assertThat(job.title()).isEqualTo("Add a login page");
     assertThat(job.requestClass()).isEqualTo("deep");
-    assertThat(job.workspace()).isEqualTo("/work/app");
+    assertThat(job.workspace()).isEqualTo("/work/job-1");
     assertThat(job.createdAt()).isEqualTo(T0);
     assertThat(job.steps()).isEmpty();
     assertThat(queries.request("job-1")).contains(request);

@@ -25,7 +25,12 @@ final class Jobs {
 
   private Jobs() {}
 
+  /** A job request; each job works in a workspace of its own, as one job per workspace demands. */
   static JobRequest request(String jobId, String text) {
+    return request(jobId, text, "/work/" + jobId);
+  }
+
+  static JobRequest request(String jobId, String text, String workspace) {
     ChatRequest chat =
         new ChatRequest(
             "coracle",
@@ -34,9 +39,9 @@ final class Jobs {
             null,
             null,
             false,
-            "/work/app",
+            workspace,
             null);
-    return new JobRequest(jobId, chat, "/work/app", RequestClass.DEEP, JobLimits.defaults(), null);
+    return new JobRequest(jobId, chat, workspace, RequestClass.DEEP, JobLimits.defaults(), null);
   }
 
   static PlanStep planStep(String goal, String... files) {

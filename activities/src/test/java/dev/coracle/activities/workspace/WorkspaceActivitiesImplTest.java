@@ -42,10 +42,11 @@ class WorkspaceActivitiesImplTest {
             """
             jobs:
               workspaces: "%s"
+              workspace-roots: ["%s"]
             tools:
               context-limit-bytes: %d
             """
-                .formatted(workspaces, CONTEXT_LIMIT));
+                .formatted(workspaces, dir, CONTEXT_LIMIT));
   }
 
   @Test
@@ -150,6 +151,31 @@ class WorkspaceActivitiesImplTest {
           .isInstanceOfSatisfying(
               ApplicationFailure.class,
               failure -> assertThat(failure.getOriginalMessage()).contains("is not a directory"));
+    }
+  }
+
+  @Test
+  void a_workspace_outside_the_roots_is_refused_for_good_by_the_policy() throws IOException {
+    Path outside = Files.createDirectories(dir.getParent().resolve(dir.getFileName() + "-out"));
+    try (ApplicationContext context = start()) {
+      WorkspaceActivitiesImpl activities = activities(context);
+
+      assertThatThrownBy(() -> activities.consolidate("job-6", outside.toString(), "x"))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              failure -> {
+                assertThat(failure.getType()).isEqualTo("BAD_WORKSPACE");
+                assertThat(failure.isNonRetryable()).isTrue();
+                assertThat(failure.getOriginalMessage())
+                    .contains("not inside a workspace root", "jobs.workspace-roots");
+              });
+      assertThatThrownBy(() -> activities.consolidate("job-6", dir.toString(), "x"))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              failure ->
+                  assertThat(failure.getOriginalMessage()).contains("workspace root itself"));
+    } finally {
+      Files.deleteIfExists(outside);
     }
   }
 

@@ -5,6 +5,9 @@ import dev.coracle.activities.config.CoracleConfig.JobsConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.job.JobQueries;
 import dev.coracle.activities.job.JobStore;
+import dev.coracle.activities.job.WorkspaceBusyException;
+import dev.coracle.activities.workspace.WorkspaceNotAllowedException;
+import dev.coracle.activities.workspace.WorkspacePolicy;
 import dev.coracle.worker.TemporalConnection;
 import dev.coracle.workflows.TaskQueues;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -35,6 +38,7 @@ public class JobService {
   private final JobStore store;
   private final JobQueries queries;
   private final JobLimits limits;
+  private final WorkspacePolicy workspaces;
   private final Clock clock;
 
   public JobService(
@@ -42,10 +46,12 @@ public class JobService {
       LoadedConfig config,
       JobStore store,
       JobQueries queries,
+      WorkspacePolicy workspaces,
       Clock clock) {
     this.client = connection.client();
     this.store = store;
     this.queries = queries;
+    this.workspaces = workspaces;
     this.limits = limits(config.config().jobs());
     this.clock = clock;
   }
@@ -63,13 +69,19 @@ public class JobService {
 
   /**
    * Registers and starts a job; the same job again when the id is already taken by the same
-   * request.
+   * request. A workspace the policy refuses, or one another unfinished job holds, leaves no row.
    *
    * @return the job as stored, queued unless it already ran
+   * @throws dev.coracle.api.openai.OpenAiException 400 {@code workspace_not_allowed} or 409 {@code
+   *     workspace_busy}
    */
   JobSnapshot start(String jobId, JobSubmission submission) {
-    JobRequest request = request(jobId, submission);
-    store.register(request, clock.millis());
+    JobRequest request = request(jobId, allowedWorkspace(submission.workspace()), submission);
+    try {
+      store.register(request, clock.millis());
+    } catch (WorkspaceBusyException busy) {
+      throw WorkspaceErrors.busy(busy);
+    }
     JobRequest registered = queries.request(jobId).orElseThrow();
     if (!sameJob(registered, request)) {
       throw JobErrors.idempotencyKeyReused();
@@ -92,7 +104,19 @@ public class JobService {
     return queries.find(jobId).orElseThrow();
   }
 
-  private JobRequest request(String jobId, JobSubmission submission) {
+  /** The real path of the workspace, or null for a fresh one. */
+  private String allowedWorkspace(String workspace) {
+    if (workspace == null) {
+      return null;
+    }
+    try {
+      return workspaces.check(workspace).toString();
+    } catch (WorkspaceNotAllowedException refused) {
+      throw WorkspaceErrors.notAllowed(refused, "workspace");
+    }
+  }
+
+  private JobRequest request(String jobId, String workspace, JobSubmission submission) {
     ChatRequest chat =
         new ChatRequest(
             submission.chat().model(),
@@ -101,10 +125,9 @@ public class JobService {
             null,
             null,
             false,
-            submission.workspace(),
+            workspace,
             null);
-    return new JobRequest(
-        jobId, chat, submission.workspace(), submission.requestClass(), limits, null);
+    return new JobRequest(jobId, chat, workspace, submission.requestClass(), limits, null);
   }
 
   /**

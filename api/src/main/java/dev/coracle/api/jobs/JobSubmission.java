@@ -6,6 +6,6 @@ import dev.coracle.workflows.chat.RequestClass;
 /**
  * A validated {@code POST /api/jobs} body.
  *
- * @param workspace an existing absolute directory, or null for a fresh one
+ * @param workspace the workspace as the client named it, not yet checked, or null for a fresh one
  */
 record JobSubmission(ParsedCompletion chat, String workspace, RequestClass requestClass) {}

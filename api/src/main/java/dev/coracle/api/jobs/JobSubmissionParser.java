@@ -6,9 +6,6 @@ import dev.coracle.api.openai.CompletionRequestParser;
 import dev.coracle.api.openai.JsonBody;
 import dev.coracle.api.openai.OpenAiException;
 import dev.coracle.workflows.chat.RequestClass;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -34,7 +31,8 @@ final class JobSubmissionParser {
     if (model == null || model.isNull()) {
       ((ObjectNode) root).put("model", DEFAULT_MODEL);
     }
-    String workspace = workspace(optionalText(root, "workspace", workspaceHeader));
+    // Whether the workspace is allowed is for the WorkspacePolicy, when the job starts.
+    String workspace = optionalText(root, "workspace", workspaceHeader);
     RequestClass requestClass = requestClass(optionalText(root, "class", null));
     return new JobSubmission(
         CompletionRequestParser.parse(root.toString()), workspace, requestClass);
@@ -49,23 +47,6 @@ final class JobSubmissionParser {
       throw OpenAiException.invalid(field, "'" + field + "' must be a string");
     }
     return node.asText();
-  }
-
-  private static String workspace(String text) {
-    if (text == null) {
-      return null;
-    }
-    Path path;
-    try {
-      path = Path.of(text);
-    } catch (InvalidPathException e) {
-      throw OpenAiException.invalidValue("workspace", "'workspace' is not a path: " + text);
-    }
-    if (!path.isAbsolute() || !Files.isDirectory(path)) {
-      throw OpenAiException.invalidValue(
-          "workspace", "'workspace' must be the absolute path of an existing directory: " + text);
-    }
-    return path.normalize().toString();
   }
 
   private static RequestClass requestClass(String text) {

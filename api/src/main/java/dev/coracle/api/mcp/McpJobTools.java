@@ -107,7 +107,9 @@ public class McpJobTools {
               try {
                 return result(call.apply(args), false);
               } catch (OpenAiException e) {
-                return result(e.getMessage(), true);
+                // The API's error code leads, so a client can tell workspace_busy from the rest.
+                String code = e.toError().code();
+                return result(code == null ? e.getMessage() : code + ": " + e.getMessage(), true);
               } catch (Exception e) {
                 return result(tool.name() + " failed: " + e.getMessage(), true);
               }

@@ -13,6 +13,9 @@ final class ChatFailures {
 
   static OpenAiException toOpenAi(Throwable failure, String workflowId) {
     Throwable cause = unwrap(failure);
+    if (cause instanceof OpenAiException decided) {
+      return decided; // Already in the door's shape, such as a job refused for a busy workspace.
+    }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure application) {
         return fromType(application.getType(), application.getOriginalMessage());

@@ -2,19 +2,25 @@ package dev.coracle.api.openai;
 
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.job.JobQueries;
+import dev.coracle.activities.job.JobStoreActivitiesImpl;
 import dev.coracle.api.jobs.JobEventFeed;
+import dev.coracle.api.jobs.WorkspaceErrors;
 import dev.coracle.worker.TemporalConnection;
 import dev.coracle.workflows.chat.ChatResult;
 import dev.coracle.workflows.job.JobResult;
 import dev.coracle.workflows.job.JobSnapshot;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * What a chat that started a coding job answers. Streamed, the job's progress as it happens; not
@@ -28,6 +34,11 @@ public class ChatJobAnswers {
   private final WorkflowClient client;
   private final Duration wait;
 
+  /** How long a streamed chat waits for the job it started to be registered. */
+  private static final Duration REGISTRATION_WAIT = Duration.ofSeconds(30);
+
+  private static final Duration REGISTRATION_POLL = Duration.ofMillis(50);
+
   public ChatJobAnswers(
       JobEventFeed feed, JobQueries queries, TemporalConnection temporal, LoadedConfig config) {
     this.feed = feed;
@@ -36,10 +47,19 @@ public class ChatJobAnswers {
     this.wait = Duration.ofSeconds(config.config().jobs().chatWaitSeconds());
   }
 
-  /** The job's progress as lines of assistant content, ending after its last event. */
+  /**
+   * The job's progress as lines of assistant content, ending after its last event; an error when
+   * the store refused the job because another job holds its workspace.
+   */
   Flux<String> progress(String jobId) {
-    // An empty line keeps a quiet stream alive; it adds nothing to what the user reads.
-    return feed.follow(jobId, 0, event -> JobProgressLines.line(jobId, event), "");
+    return Mono.fromCallable(() -> registration(jobId))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMapMany(
+            refused ->
+                refused.isPresent()
+                    ? Flux.error(refused.get())
+                    // An empty line keeps a quiet stream alive; it adds nothing the user reads.
+                    : feed.follow(jobId, 0, event -> JobProgressLines.line(jobId, event), ""));
   }
 
   /** The chat's answer with the job's summary, or a note on where the job is. */
@@ -48,7 +68,48 @@ public class ChatJobAnswers {
     return client
         .newUntypedWorkflowStub(jobId)
         .getResultAsync(wait.toMillis(), TimeUnit.MILLISECONDS, JobResult.class)
-        .handle((result, failure) -> withContent(started, answer(jobId, result, failure)));
+        .handle(
+            (result, failure) -> {
+              Optional<OpenAiException> refused = refusal(failure);
+              if (refused.isPresent()) {
+                throw refused.get();
+              }
+              return withContent(started, answer(jobId, result, failure));
+            });
+  }
+
+  /**
+   * Waits until the job's row is in the store, so its events can be followed, or until the job
+   * ended without one: the store refused it, and the refusal is returned.
+   */
+  private Optional<OpenAiException> registration(String jobId) throws InterruptedException {
+    // Bounded like the wait, so no long poll outlives it.
+    CompletableFuture<JobResult> result =
+        client
+            .newUntypedWorkflowStub(jobId)
+            .getResultAsync(REGISTRATION_WAIT.toMillis(), TimeUnit.MILLISECONDS, JobResult.class);
+    long deadline = System.nanoTime() + REGISTRATION_WAIT.toNanos();
+    while (System.nanoTime() < deadline && queries.status(jobId).isEmpty()) {
+      if (result.isDone()) {
+        return result.isCompletedExceptionally()
+            ? refusal(result.handle((ok, failure) -> failure).join())
+            : Optional.empty();
+      }
+      Thread.sleep(REGISTRATION_POLL.toMillis());
+    }
+    return Optional.empty();
+  }
+
+  /** A job the store refused because another unfinished job holds its workspace, as a 409. */
+  private static Optional<OpenAiException> refusal(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application
+          && JobStoreActivitiesImpl.WORKSPACE_BUSY.equals(application.getType())) {
+        return Optional.of(
+            WorkspaceErrors.busy(application.getOriginalMessage(), ChatService.WORKSPACE_HEADER));
+      }
+    }
+    return Optional.empty();
   }
 
   private String answer(String jobId, JobResult result, Throwable failure) {

@@ -2,6 +2,9 @@ package dev.coracle.api.openai;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.workspace.WorkspaceNotAllowedException;
+import dev.coracle.activities.workspace.WorkspacePolicy;
+import dev.coracle.api.jobs.WorkspaceErrors;
 import dev.coracle.worker.TemporalConnection;
 import dev.coracle.workflows.TaskQueues;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -35,9 +38,12 @@ public class ChatService {
   private final WorkflowClient client;
   private final Duration workflowTimeout;
   private final JobLimits jobLimits;
+  private final WorkspacePolicy workspaces;
 
-  public ChatService(TemporalConnection connection, LoadedConfig config) {
+  public ChatService(
+      TemporalConnection connection, LoadedConfig config, WorkspacePolicy workspaces) {
     this.client = connection.client();
+    this.workspaces = workspaces;
     this.workflowTimeout = Duration.ofSeconds(config.config().chat().workflowTimeoutSeconds());
     var jobs = config.config().jobs();
     // Null keeps every chat a single answer; otherwise deep and research chats become jobs.
@@ -53,25 +59,11 @@ public class ChatService {
   public record ChatOptions(boolean bypassCache, String workspace) {}
 
   /**
-   * Checks the {@code x-coracle-workspace} header: an absolute path of an existing directory.
-   *
-   * @return the normalized path, or null when the header is absent
+   * The {@code x-coracle-workspace} header as sent, or null when it is absent; whether it is
+   * allowed is checked when the chat starts.
    */
   public static String workspace(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    java.nio.file.Path path;
-    try {
-      path = java.nio.file.Path.of(header.strip());
-    } catch (java.nio.file.InvalidPathException e) {
-      throw OpenAiException.invalidValue(WORKSPACE_HEADER, "not a valid path: " + header);
-    }
-    if (!path.isAbsolute() || !java.nio.file.Files.isDirectory(path)) {
-      throw OpenAiException.invalidValue(
-          WORKSPACE_HEADER, "must be the absolute path of an existing directory: " + header);
-    }
-    return path.normalize().toString();
+    return header == null || header.isBlank() ? null : header.strip();
   }
 
   /** A started (or, for a repeated idempotency key, an earlier) chat. */
@@ -88,8 +80,15 @@ public class ChatService {
     return "chat-idem-" + sha256(idempotencyKey).substring(0, 32);
   }
 
+  /**
+   * Starts the chat. A workspace header is checked first, for every chat: it names where a job
+   * started from this chat would work, and a refused one is a 400 before anything runs.
+   *
+   * @throws OpenAiException 400 {@code workspace_not_allowed}
+   */
   public StartedChat start(
       String workflowId, ParsedCompletion parsed, boolean publishTokens, ChatOptions options) {
+    String workspace = allowedWorkspace(options.workspace());
     ChatRequest request =
         new ChatRequest(
             parsed.model(),
@@ -99,7 +98,7 @@ public class ChatService {
             publishTokens && parsed.mcpServers() == null ? workflowId : null,
             parsed.tools(),
             options.bypassCache(),
-            options.workspace(),
+            workspace,
             jobLimits,
             parsed.mcpServers());
     WorkflowOptions workflowOptions =
@@ -131,6 +130,17 @@ public class ChatService {
             "This Idempotency-Key was already used for a different request");
       }
       return new StartedChat(workflowId, existing.getResultAsync(ChatResult.class));
+    }
+  }
+
+  private String allowedWorkspace(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return workspaces.check(header).toString();
+    } catch (WorkspaceNotAllowedException refused) {
+      throw WorkspaceErrors.notAllowed(refused, WORKSPACE_HEADER);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.embeddings.LocalEmbeddings;
 import dev.coracle.activities.job.JobQueries;
+import dev.coracle.activities.job.JobStore;
 import dev.coracle.activities.job.JobStoreActivitiesImpl;
 import dev.coracle.activities.mcp.McpChatActivitiesImpl;
 import dev.coracle.activities.model.ModelActivitiesImpl;
@@ -18,6 +19,7 @@ import dev.coracle.activities.status.StatusActivitiesImpl;
 import dev.coracle.activities.store.StoreProperties;
 import dev.coracle.activities.tools.ToolActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
+import dev.coracle.activities.workspace.WorkspacePolicy;
 import dev.coracle.api.security.NetworkExposure;
 import dev.coracle.worker.CoracleWorker;
 import dev.coracle.worker.JobRecovery;
@@ -25,6 +27,7 @@ import dev.coracle.worker.PortInUseException;
 import dev.coracle.worker.TemporalConnection;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -121,8 +124,13 @@ public final class CoracleServer implements AutoCloseable {
     if (!temporal.isEmbedded()) {
       return;
     }
-    int resumed =
-        new JobRecovery(temporal.client()).resume(context.getBean(JobQueries.class).unfinished());
+    JobRecovery recovery =
+        new JobRecovery(
+            temporal.client(),
+            context.getBean(WorkspacePolicy.class),
+            context.getBean(JobStore.class),
+            context.getBean(Clock.class));
+    int resumed = recovery.resume(context.getBean(JobQueries.class).unfinished());
     if (resumed > 0) {
       LoggerFactory.getLogger(CoracleServer.class)
           .info("resumed {} unfinished coding job(s) from the store", resumed);

@@ -25,11 +25,12 @@ final class StoredJobs {
     this.store = store;
   }
 
+  /** Registers a job in a workspace of its own: one unfinished job holds a workspace. */
   void register(String id, String title, long createdAt) {
     ChatRequest chat =
         new ChatRequest("coracle", List.of(new ChatMessage("user", title)), null, null);
     store.register(
-        new JobRequest(id, chat, "/work/app", RequestClass.DEEP, JobLimits.defaults(), null),
+        new JobRequest(id, chat, "/work/" + id, RequestClass.DEEP, JobLimits.defaults(), null),
         createdAt);
   }
 

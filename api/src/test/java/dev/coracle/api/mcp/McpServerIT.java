@@ -40,7 +40,14 @@ class McpServerIT {
     coracle =
         CoracleServer.start(
             ConfigLoader.load(
-                home, Map.of("CORACLE_SERVER_PORT", "0", "CORACLE_TEMPORAL_EMBEDDED_PORT", "0")));
+                home,
+                Map.of(
+                    "CORACLE_SERVER_PORT",
+                    "0",
+                    "CORACLE_TEMPORAL_EMBEDDED_PORT",
+                    "0",
+                    "CORACLE_JOBS_WORKSPACE_ROOTS",
+                    System.getProperty("java.io.tmpdir"))));
   }
 
   @AfterAll
