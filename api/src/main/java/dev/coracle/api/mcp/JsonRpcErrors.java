@@ -1,6 +1,7 @@
 package dev.coracle.api.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,6 +16,9 @@ public final class JsonRpcErrors {
   /** The body is JSON but not a request this server takes, or HTTP refused it. */
   public static final int INVALID_REQUEST = -32600;
 
+  /** The request is well formed but its params are not what the method takes. */
+  public static final int INVALID_PARAMS = -32602;
+
   public static final int INTERNAL_ERROR = -32603;
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +31,15 @@ public final class JsonRpcErrors {
   }
 
   public static String body(int code, String message) {
-    ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").putNull("id");
+    return body(null, code, message);
+  }
+
+  /**
+   * @param id the id of the request this answers, or null when it could not be read
+   */
+  public static String body(JsonNode id, int code, String message) {
+    ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0");
+    body.set("id", id == null ? JSON.nullNode() : id);
     body.putObject("error").put("code", code).put("message", message);
     try {
       return JSON.writeValueAsString(body);

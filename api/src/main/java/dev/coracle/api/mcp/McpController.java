@@ -32,6 +32,12 @@ public class McpController {
   @Consumes(MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<String> post(@Nullable @Body String body) {
+    Optional<McpMessageCheck.Refusal> refusal = McpMessageCheck.check(body == null ? "" : body);
+    if (refusal.isPresent()) {
+      return HttpResponse.<String>status(HttpStatus.valueOf(refusal.get().status()))
+          .contentType(MediaType.APPLICATION_JSON_TYPE)
+          .body(refusal.get().body());
+    }
     Optional<String> answer;
     try {
       answer = server.handle(body == null ? "" : body);

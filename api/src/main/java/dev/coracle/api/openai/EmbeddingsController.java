@@ -106,13 +106,13 @@ public class EmbeddingsController {
   }
 
   /**
-   * The text cleaned by {@link RequestText}, refused when nothing but whitespace is left: the model
-   * cannot embed it.
+   * The text cleaned by {@link RequestText}, refused when nothing the model reads is left (an empty
+   * or blank string, or only characters its tokenizer drops): it cannot be embedded.
    */
   private static String nonBlank(String text) {
     String cleaned = RequestText.clean(text);
-    if (cleaned.isBlank()) {
-      throw invalidInput("it cannot be an empty or blank string");
+    if (!LocalEmbeddings.canRead(cleaned)) {
+      throw invalidInput("it cannot be empty, blank, or only characters the model does not read");
     }
     return cleaned;
   }

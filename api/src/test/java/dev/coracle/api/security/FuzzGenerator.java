@@ -76,10 +76,21 @@ final class FuzzGenerator {
       int maxRequestBytes,
       Supplier<List<String>> knownJobIds) {
     this.seed = seed;
-    this.routes = routes;
+    this.routes = weighted(routes);
     this.samples = samples;
     this.maxRequestBytes = maxRequestBytes;
     this.knownJobIds = knownJobIds;
+  }
+
+  /** Routes that take a body appear three times: they have far more to get wrong than a GET. */
+  private static List<FuzzRoute> weighted(List<FuzzRoute> routes) {
+    List<FuzzRoute> weighted = new java.util.ArrayList<>();
+    for (FuzzRoute route : routes) {
+      for (int i = 0; i < (route.takesBody() ? 3 : 1); i++) {
+        weighted.add(route);
+      }
+    }
+    return List.copyOf(weighted);
   }
 
   /** Request number {@code index}: depends only on the seed and the index. */
