@@ -44,6 +44,8 @@ final class EvilValues {
           "-1",
           "coracle",
           "coracle-embed",
+          "gpt-4o",
+          "claude-sonnet-4-5",
           "cloud/job",
           "\\",
           "\"",

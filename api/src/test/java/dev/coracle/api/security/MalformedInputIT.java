@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.api.CoracleUnderTest;
+import dev.coracle.api.HttpCalls;
 import dev.coracle.fakes.FakeOpenAiServer;
 import dev.coracle.fakes.RecordedRequest;
 import java.net.URI;
@@ -23,10 +24,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * NUL and other control characters, lone surrogates and bytes that are not UTF-8 in text fields:
- * removed or replaced at the edge, never a 5xx, and blank input gets the answer OpenAI gives.
+ * Input the fuzz test found or the issue named, each pinned down: NUL and other control characters,
+ * lone surrogates and bytes that are not UTF-8 in text fields are removed or replaced at the edge,
+ * blank input gets the answer OpenAI gives, malformed MCP messages and unknown charsets get a 4xx
+ * in the door's shape. Never a 5xx.
  */
-class TextEdgeCasesIT {
+class MalformedInputIT {
   @TempDir static Path home;
   static FakeOpenAiServer cloud;
   static CoracleUnderTest coracle;
@@ -175,5 +178,54 @@ class TextEdgeCasesIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(json(response).at("/data/0/embedding"))
         .isEqualTo(json(replaced).at("/data/0/embedding"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "null",
+        "[]",
+        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"list_jobs\","
+            + "\"arguments\":\"%00\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"tools/list\"}",
+        "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"tools/list\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":7}",
+        "{\"jsonrpc\":"
+      })
+  void malformed_mcp_message_is_a_json_rpc_error(String body) {
+    HttpResponse<String> response = post(coracle.url("/mcp"), body);
+
+    assertThat(response.statusCode()).as(response.body()).isIn(200, 400);
+    JsonNode answer = json(response);
+    assertThat(answer.path("jsonrpc").asText()).isEqualTo("2.0");
+    assertThat(answer.has("id")).isTrue();
+    assertThat(answer.at("/error/code").asInt()).isBetween(-32700, -32600);
+  }
+
+  @Test
+  void mcp_routes_without_a_handler_answer_json_rpc_errors() {
+    HttpResponse<String> get = HttpCalls.get(coracle.url("/mcp"));
+    HttpResponse<String> unknown = post(coracle.url("/mcp/extra"), "{}");
+
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(json(get).at("/error/code").asInt()).isEqualTo(-32600);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(json(unknown).at("/error/code").asInt()).isEqualTo(-32600);
+  }
+
+  @Test
+  void a_charset_the_server_cannot_decode_is_a_415_in_openai_shape() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(coracle.url("/api/classify")))
+                    .header("content-type", "application/json; charset=no-such-charset")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+    assertThat(json(response).at("/error/code").asText()).isEqualTo("unsupported_media_type");
   }
 }
