@@ -42,7 +42,7 @@ public class OpenAiErrorResponseProcessor implements ErrorResponseProcessor<Stri
     }
     return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)
-        .body(ErrorBodies.of(context.getRequest().getPath(), status, message));
+        .body(ErrorBodies.of(context.getRequest(), status, message));
   }
 
   private static String describe(int status, ErrorContext context) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.api.mcp.JsonRpcErrors;
 import dev.coracle.api.openai.OpenAiError;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import java.util.Map;
 
 /**
@@ -22,8 +23,8 @@ public final class ErrorBodies {
     return path != null && (path.equals("/mcp") || path.startsWith("/mcp/"));
   }
 
-  public static String of(@Nullable String path, int status, String message) {
-    if (isMcp(path)) {
+  public static String of(HttpRequest<?> request, int status, String message) {
+    if (isMcp(request.getPath())) {
       return JsonRpcErrors.body(JsonRpcErrors.codeFor(status), message);
     }
     return write(OpenAiError.forStatus(status, message).toBody());

@@ -30,7 +30,7 @@ public class ErrorBodyFilter implements Ordered {
     MutableHttpResponse<Object> writable = (MutableHttpResponse<Object>) response;
     writable
         .contentType(MediaType.APPLICATION_JSON_TYPE)
-        .body(ErrorBodies.of(request.getPath(), status, message));
+        .body(ErrorBodies.of(request, status, message));
   }
 
   @Override

@@ -31,7 +31,7 @@ public class RequestCharsetFilter {
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .body(
             ErrorBodies.of(
-                request.getPath(),
+                request,
                 415,
                 "The charset '"
                     + charset

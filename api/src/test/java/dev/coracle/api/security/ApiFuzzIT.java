@@ -60,6 +60,9 @@ class ApiFuzzIT {
         """
             .formatted(MAX_REQUEST_BYTES, ollama.baseUrl(), cloud.baseUrl());
     coracle = CoracleUnderTest.start(home, yaml);
+    // The classifier is built in the background after start-up; a chat that came first would wait
+    // for it inside a workflow. Asking it once waits here instead.
+    HttpCalls.post(coracle.url("/api/classify"), "{\"text\":\"warm up\"}");
   }
 
   @AfterAll
@@ -88,7 +91,8 @@ class ApiFuzzIT {
               routes,
               new SampleBodies(workspace.toString()),
               MAX_REQUEST_BYTES,
-              store::jobIds);
+              store::jobIds,
+              coracle.server().httpPort());
       report = new FuzzCampaign(coracle.baseUrl(), store).run(seed, generator, from, requests);
     }
     String text =

@@ -21,6 +21,9 @@ import java.util.TreeMap;
 final class FuzzCampaign {
   private static final Duration JOB_LIMIT = Duration.ofSeconds(60);
 
+  /** The "status" counted for a connection closed without an answer. */
+  static final int CLOSED = 0;
+
   private final String baseUrl;
   private final StoreRows store;
   private final HttpClient client =
@@ -47,7 +50,8 @@ final class FuzzCampaign {
 
     String summary() {
       return String.format(
-          "fuzz: seed %d, %d requests in %.1f s, statuses %s, 5xx %d, refused %d, problems %d"
+          "fuzz: seed %d, %d requests in %.1f s, statuses (0: connection closed) %s, 5xx %d,"
+              + " refused %d, problems %d"
               + "%nmilliseconds by route: %s",
           seed,
           requests,
@@ -75,7 +79,11 @@ final class FuzzCampaign {
       try {
         answer = send(request);
       } catch (IOException | RuntimeException e) {
-        problems.add(line(seed, index, request, List.of("no answer: " + e)));
+        if (request.framingBroken() && e instanceof IOException) {
+          statuses.merge(CLOSED, 1, Integer::sum);
+        } else {
+          problems.add(line(seed, index, request, List.of("no answer: " + e)));
+        }
         continue;
       }
       statuses.merge(answer.status(), 1, Integer::sum);
@@ -114,6 +122,9 @@ final class FuzzCampaign {
   }
 
   private ResponseChecks.Answer send(FuzzRequest request) throws IOException {
+    if (request.raw() != null) {
+      return RawHttp.send(URI.create(baseUrl).getPort(), request.raw());
+    }
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
             .timeout(Duration.ofSeconds(60))

@@ -68,13 +68,19 @@ final class FuzzGenerator {
   private final SampleBodies samples;
   private final int maxRequestBytes;
   private final Supplier<List<String>> knownJobIds;
+  private final int port;
 
+  /**
+   * @param port the server's port, for the Host header of raw messages
+   */
   FuzzGenerator(
       long seed,
       List<FuzzRoute> routes,
       SampleBodies samples,
       int maxRequestBytes,
-      Supplier<List<String>> knownJobIds) {
+      Supplier<List<String>> knownJobIds,
+      int port) {
+    this.port = port;
     this.seed = seed;
     this.routes = weighted(routes);
     this.samples = samples;
@@ -97,6 +103,9 @@ final class FuzzGenerator {
   FuzzRequest request(int index) {
     Random random = new Random(seed * 1_000_003L + index);
     FuzzRoute route = routes.get(index % routes.size());
+    if (random.nextInt(100) < 4) {
+      return RawMessages.message(route, port, body(route, random).bytes(), random);
+    }
     String method = route.method();
     String path = route.fill(name -> pathValue(name, random));
     String kind = "";

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param route the route template it aims at, e.g. {@code POST /api/jobs/{id}/cancel}
  * @param kind what was done to it, e.g. {@code wrong-type messages[0].content}
  * @param body null for no body at all
+ * @param raw the whole HTTP message to write to a socket, or null to send it with an HTTP client
  */
 record FuzzRequest(
     String route,
@@ -16,7 +17,28 @@ record FuzzRequest(
     String method,
     String path,
     Map<String, String> headers,
-    byte[] body) {
+    byte[] body,
+    byte[] raw) {
+
+  FuzzRequest(
+      String route,
+      String kind,
+      String method,
+      String path,
+      Map<String, String> headers,
+      byte[] body) {
+    this(route, kind, method, path, headers, body, null);
+  }
+
+  /**
+   * True when the body's framing itself is broken (chunk sizes, a compression it does not have):
+   * the server may then close the connection without an answer, as HTTP servers do for a stream
+   * they cannot read.
+   */
+  boolean framingBroken() {
+    return kind.startsWith(RawMessages.BROKEN_CHUNKS)
+        || kind.startsWith(RawMessages.NOT_COMPRESSED);
+  }
 
   /** The start of the body as text, for a failure message. */
   String bodyPreview() {
@@ -29,6 +51,7 @@ record FuzzRequest(
 
   @Override
   public String toString() {
-    return method + " " + path + " [" + kind + "] headers " + headers + " body " + bodyPreview();
+    String target = path.length() > 200 ? path.substring(0, 200) + "…" : path;
+    return method + " " + target + " [" + kind + "] headers " + headers + " body " + bodyPreview();
   }
 }

@@ -51,6 +51,9 @@ class MalformedInputIT {
                     models: [echo]
                 """
                     .formatted(cloud.baseUrl())));
+    // The classifier is built in the background after start-up; a chat that came first would wait
+    // for it inside a workflow. Asking it once waits here instead.
+    HttpCalls.post(coracle.url("/api/classify"), "{\"text\":\"warm up\"}");
   }
 
   @AfterAll
@@ -227,5 +230,23 @@ class MalformedInputIT {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
     assertThat(json(response).at("/error/code").asText()).isEqualTo("unsupported_media_type");
+  }
+
+  @Test
+  void a_body_that_is_not_compressed_as_declared_is_a_400() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(coracle.url("/v1/embeddings")))
+                    .header("content-type", "application/json")
+                    .header("content-encoding", "gzip")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"coracle-embed\",\"input\":\"hi\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).at("/error/type").asText()).isEqualTo("invalid_request_error");
   }
 }
