@@ -79,7 +79,7 @@ final class FuzzCampaign {
       try {
         answer = send(request);
       } catch (IOException | RuntimeException e) {
-        if (request.framingBroken() && e instanceof IOException) {
+        if (request.notHttp() && e instanceof IOException) {
           statuses.merge(CLOSED, 1, Integer::sum);
         } else {
           problems.add(line(seed, index, request, List.of("no answer: " + e)));

@@ -31,13 +31,15 @@ record FuzzRequest(
   }
 
   /**
-   * True when the body's framing itself is broken (chunk sizes, a compression it does not have):
-   * the server may then close the connection without an answer, as HTTP servers do for a stream
-   * they cannot read.
+   * True when the message is not HTTP a server must answer: the body's framing is broken (chunk
+   * sizes, a compression it does not have) or the request target holds bytes outside printable
+   * ASCII. The server may then close the connection without an answer, as HTTP servers do for a
+   * stream they cannot read.
    */
-  boolean framingBroken() {
+  boolean notHttp() {
     return kind.startsWith(RawMessages.BROKEN_CHUNKS)
-        || kind.startsWith(RawMessages.NOT_COMPRESSED);
+        || kind.startsWith(RawMessages.NOT_COMPRESSED)
+        || (raw != null && !path.chars().allMatch(c -> c > 0x20 && c < 0x7F));
   }
 
   /** The start of the body as text, for a failure message. */

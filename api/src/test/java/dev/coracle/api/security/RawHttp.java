@@ -16,14 +16,38 @@ import java.util.Locale;
 final class RawHttp {
   private RawHttp() {}
 
+  /**
+   * Writes on another thread while this one reads: a server may answer (413, 400) and close before
+   * a big message is written in full, and that answer must still be read.
+   */
   static ResponseChecks.Answer send(int port, byte[] message) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(60_000);
-      socket.getOutputStream().write(message);
-      socket.getOutputStream().flush();
-      socket.shutdownOutput();
-      return parse(socket.getInputStream().readAllBytes());
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  socket.getOutputStream().write(message);
+                  socket.getOutputStream().flush();
+                  socket.shutdownOutput();
+                } catch (IOException closedByTheServer) {
+                  // The server stopped reading; its answer, if any, is read below.
+                }
+              },
+              "fuzz-raw-writer");
+      writer.start();
+      byte[] answer = socket.getInputStream().readAllBytes();
+      joinQuietly(writer);
+      return parse(answer);
+    }
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
