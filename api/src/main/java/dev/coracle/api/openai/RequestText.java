@@ -1,10 +1,10 @@
 package dev.coracle.api.openai;
 
 /**
- * The one rule for free text that arrives in a request body (message content, embedding input,
- * classifier text, a cancel reason): control characters other than tab, line feed and carriage
- * return are removed, and a lone UTF-16 surrogate becomes U+FFFD. Bytes that are not UTF-8 have
- * already become U+FFFD when the body was decoded.
+ * The one rule for free text that arrives in a request body (message content, which includes the
+ * text of jobs and of MCP {@code submit_job}, embedding input, classifier text): control characters
+ * other than tab, line feed and carriage return are removed, and a lone UTF-16 surrogate becomes
+ * U+FFFD. Bytes that are not UTF-8 have already become U+FFFD when the body was decoded.
  *
  * <p>Why remove rather than pass on: models, tokenizers and LangChain4j treat a NUL or an escape
  * character inconsistently (LangChain4j counts any character up to U+0020 as blank, Java does not),
@@ -36,11 +36,6 @@ public final class RequestText {
       }
     }
     return cleaned.toString();
-  }
-
-  /** True when {@link #clean} would leave nothing but whitespace. */
-  public static boolean isBlank(String text) {
-    return text == null || clean(text).isBlank();
   }
 
   private static boolean isClean(String text) {
