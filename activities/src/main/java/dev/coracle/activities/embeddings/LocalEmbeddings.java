@@ -69,8 +69,15 @@ public class LocalEmbeddings {
             }
           });
 
-  /** A unit-length vector for {@code text}. Callers must not modify the returned array. */
+  /**
+   * A unit-length vector for {@code text}, or the zero vector when the model finds nothing to read
+   * in it ({@link #canRead}): such a text has no direction and is similar to nothing. Callers must
+   * not modify the returned array.
+   */
   public float[] embed(String text) {
+    if (!canRead(text)) {
+      return new float[DIMENSIONS];
+    }
     float[] known = recent.get(text);
     if (known != null) {
       return known;
@@ -84,8 +91,18 @@ public class LocalEmbeddings {
     return embedBatch(texts).vectors();
   }
 
-  /** Unit-length vectors for several texts, with the word pieces the model read. */
+  /**
+   * Unit-length vectors for several texts, with the word pieces the model read.
+   *
+   * @throws IllegalArgumentException when the model can read nothing in one of them ({@link
+   *     #canRead}); callers check first
+   */
   public Batch embedBatch(List<String> texts) {
+    for (int i = 0; i < texts.size(); i++) {
+      if (!canRead(texts.get(i))) {
+        throw new IllegalArgumentException("text " + i + " has nothing the model can read");
+      }
+    }
     List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
     Response<List<Embedding>> response = model().embedAll(segments);
     List<float[]> vectors =
@@ -93,6 +110,36 @@ public class LocalEmbeddings {
     TokenUsage usage = response.tokenUsage();
     int tokens = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
     return new Batch(vectors, tokens);
+  }
+
+  /**
+   * True when the model finds a word piece in {@code text}. Its tokenizer drops whitespace,
+   * control, format, private-use and unassigned characters, lone surrogates, combining marks (it
+   * strips accents) and U+FFFD; a text of nothing else gives it no word piece, and it refuses to
+   * embed it.
+   */
+  public static boolean canRead(String text) {
+    return text != null && text.codePoints().anyMatch(LocalEmbeddings::isRead);
+  }
+
+  private static boolean isRead(int codePoint) {
+    if (codePoint == 0xFFFD
+        || Character.isWhitespace(codePoint)
+        || Character.isSpaceChar(codePoint)) {
+      return false;
+    }
+    return switch (Character.getType(codePoint)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.SURROGATE,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED,
+          Character.NON_SPACING_MARK,
+          Character.COMBINING_SPACING_MARK,
+          Character.ENCLOSING_MARK ->
+          false;
+      default -> true;
+    };
   }
 
   /** Embeddings of a batch, in input order, and the input tokens they took. */

@@ -1,6 +1,7 @@
 package dev.coracle.api.mcp;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -31,15 +32,19 @@ public class McpController {
   @Consumes(MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<String> post(@Nullable @Body String body) {
+    Optional<McpMessageCheck.Refusal> refusal = McpMessageCheck.check(body == null ? "" : body);
+    if (refusal.isPresent()) {
+      return HttpResponse.<String>status(HttpStatus.valueOf(refusal.get().status()))
+          .contentType(MediaType.APPLICATION_JSON_TYPE)
+          .body(refusal.get().body());
+    }
     Optional<String> answer;
     try {
       answer = server.handle(body == null ? "" : body);
     } catch (IOException | IllegalArgumentException e) {
       return HttpResponse.<String>badRequest()
           .contentType(MediaType.APPLICATION_JSON_TYPE)
-          .body(
-              "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,"
-                  + "\"message\":\"Invalid message format\"}}");
+          .body(JsonRpcErrors.body(JsonRpcErrors.INVALID_REQUEST, "Invalid message format"));
     }
     return answer
         .map(json -> HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE))
@@ -48,11 +53,18 @@ public class McpController {
 
   @Get
   public HttpResponse<String> stream() {
-    return HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED);
+    return noSession("This server is stateless: it has no event stream to open with GET");
   }
 
   @Delete
   public HttpResponse<String> endSession() {
-    return HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED);
+    return noSession("This server is stateless: it has no session to end with DELETE");
+  }
+
+  private static HttpResponse<String> noSession(String message) {
+    return HttpResponse.<String>status(HttpStatus.METHOD_NOT_ALLOWED)
+        .header(HttpHeaders.ALLOW, "POST")
+        .contentType(MediaType.APPLICATION_JSON_TYPE)
+        .body(JsonRpcErrors.body(JsonRpcErrors.INVALID_REQUEST, message));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.activities.classify.TieredClassifier;
 import dev.coracle.api.openai.JsonBody;
 import dev.coracle.api.openai.OpenAiException;
+import dev.coracle.api.openai.RequestText;
 import dev.coracle.workflows.chat.Classification;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -47,6 +48,6 @@ public class ClassifyController {
     if (text == null || !text.isTextual()) {
       throw OpenAiException.invalid("text", "'text' must be a string");
     }
-    return text.asText();
+    return RequestText.clean(text.asText());
   }
 }

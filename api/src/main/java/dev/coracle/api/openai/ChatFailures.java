@@ -4,11 +4,29 @@ import dev.coracle.workflows.chat.ChatErrorType;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns a failed chat workflow into the OpenAI error a client should see. */
+/**
+ * Turns a failed chat workflow into the OpenAI error a client should see. Only the typed failures
+ * of model calls are reported as upstream errors; any other failure was raised by coracle's own
+ * code (bad input is refused before a workflow starts), so it is a 500 whose details stay in the
+ * log.
+ */
 final class ChatFailures {
+  private static final Logger log = LoggerFactory.getLogger(ChatFailures.class);
+
+  /** The failures a model or its provider causes, as opposed to coracle's own code. */
+  private static final Set<String> UPSTREAM =
+      Set.of(
+          ChatErrorType.UPSTREAM_REJECTED.name(),
+          ChatErrorType.UPSTREAM_RATE_LIMITED.name(),
+          ChatErrorType.UPSTREAM_AUTH.name(),
+          ChatErrorType.UPSTREAM_UNAVAILABLE.name());
+
   private ChatFailures() {}
 
   static OpenAiException toOpenAi(Throwable failure, String workflowId) {
@@ -18,13 +36,18 @@ final class ChatFailures {
     }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure application) {
-        return fromType(application.getType(), application.getOriginalMessage());
+        OpenAiException typed = fromType(application.getType(), application.getOriginalMessage());
+        if (typed != null) {
+          return typed;
+        }
+        break;
       }
       if (t instanceof TimeoutFailure) {
         return new OpenAiException(
             504, "server_error", null, "timeout", "The chat " + workflowId + " timed out");
       }
     }
+    log.error("chat {} failed inside coracle", workflowId, cause);
     return new OpenAiException(
         500,
         "server_error",
@@ -37,6 +60,7 @@ final class ChatFailures {
             + "` or the server log has the details");
   }
 
+  /** The error for a typed failure, or null for a failure coracle's own code raised. */
   private static OpenAiException fromType(String type, String message) {
     if (ChatErrorType.NO_PROVIDER.name().equals(type)) {
       return OpenAiException.unavailable(message);
@@ -47,7 +71,10 @@ final class ChatFailures {
     if (ChatErrorType.STREAM_BROKEN.name().equals(type)) {
       return new OpenAiException(502, "server_error", null, "stream_broken", message);
     }
-    return new OpenAiException(502, "server_error", null, "upstream_error", message);
+    if (UPSTREAM.contains(type)) {
+      return new OpenAiException(502, "server_error", null, "upstream_error", message);
+    }
+    return null;
   }
 
   private static Throwable unwrap(Throwable failure) {

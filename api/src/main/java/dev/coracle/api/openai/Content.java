@@ -2,7 +2,10 @@ package dev.coracle.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A message's {@code content}: a string, or an array of text parts joined into one string. */
+/**
+ * A message's {@code content}: a string, or an array of text parts joined into one string, cleaned
+ * by {@link RequestText}.
+ */
 final class Content {
   private Content() {}
 
@@ -18,7 +21,7 @@ final class Content {
           param + ".content", "Missing required parameter: '" + param + ".content'");
     }
     if (content.isTextual()) {
-      return content.asText();
+      return RequestText.clean(content.asText());
     }
     if (!content.isArray()) {
       throw OpenAiException.invalid(
@@ -37,7 +40,7 @@ final class Content {
         throw OpenAiException.invalid(
             partParam + ".text", "'" + partParam + ".text' must be a string");
       }
-      text.append(part.get("text").asText());
+      text.append(RequestText.clean(part.get("text").asText()));
     }
     return text.toString();
   }

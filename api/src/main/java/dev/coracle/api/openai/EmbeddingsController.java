@@ -82,11 +82,13 @@ public class EmbeddingsController {
       throw OpenAiException.invalid("input", "Missing required parameter: 'input'");
     }
     if (input.isTextual()) {
-      return List.of(nonEmpty(input.asText(), "input"));
+      return List.of(nonBlank(input.asText()));
     }
-    if (!input.isArray() || input.isEmpty()) {
-      throw OpenAiException.invalid(
-          "input", "'input' must be a string or a non-empty array of strings");
+    if (!input.isArray()) {
+      throw OpenAiException.invalid("input", "'input' must be a string or an array of strings");
+    }
+    if (input.isEmpty()) {
+      throw invalidInput("an empty array has nothing to embed");
     }
     if (input.size() > MAX_INPUTS) {
       throw OpenAiException.invalidValue(
@@ -98,16 +100,30 @@ public class EmbeddingsController {
         throw OpenAiException.invalid(
             "input[" + i + "]", "Only text input is supported; token arrays are not");
       }
-      texts.add(nonEmpty(input.get(i).asText(), "input[" + i + "]"));
+      texts.add(nonBlank(input.get(i).asText()));
     }
     return texts;
   }
 
-  private static String nonEmpty(String text, String param) {
-    if (text.isEmpty()) {
-      throw OpenAiException.invalidValue(param, "'" + param + "' must not be empty");
+  /**
+   * The text cleaned by {@link RequestText}, refused when nothing the model reads is left (an empty
+   * or blank string, or only characters its tokenizer drops): it cannot be embedded.
+   */
+  private static String nonBlank(String text) {
+    String cleaned = RequestText.clean(text);
+    if (!LocalEmbeddings.canRead(cleaned)) {
+      throw invalidInput("it cannot be empty, blank, or only characters the model does not read");
     }
-    return text;
+    return cleaned;
+  }
+
+  /**
+   * OpenAI's answer to an empty string or an empty array: 400 with neither {@code param} nor {@code
+   * code}, and a message about {@code $.input}. Clients that handle it for OpenAI handle it here.
+   */
+  private static OpenAiException invalidInput(String reason) {
+    return new OpenAiException(
+        400, "invalid_request_error", null, null, "'$.input' is invalid: " + reason);
   }
 
   private static void checkDimensions(JsonNode dimensions) {

@@ -31,7 +31,18 @@ final class MessageParser {
     for (int i = 0; i < messages.size(); i++) {
       parsed.add(message(messages.get(i), "messages[" + i + "]"));
     }
+    if (parsed.stream().allMatch(MessageParser::isEmpty)) {
+      throw OpenAiException.invalid(
+          "messages",
+          "The messages hold no text: every content is empty or blank once control characters are"
+              + " removed");
+    }
     return List.copyOf(parsed);
+  }
+
+  private static boolean isEmpty(ChatMessage message) {
+    return (message.content() == null || message.content().isBlank())
+        && message.toolCallsOrEmpty().isEmpty();
   }
 
   private static ChatMessage message(JsonNode node, String param) {

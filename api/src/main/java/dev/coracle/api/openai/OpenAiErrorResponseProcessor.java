@@ -1,5 +1,6 @@
 package dev.coracle.api.openai;
 
+import dev.coracle.api.server.ErrorBodies;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives the framework's own errors (unknown route, wrong method, body too large, unexpected
- * exceptions) the same OpenAI shape as coracle's, so a client parses every error the same way.
- * Server errors never carry exception text to the client; it goes to the log.
+ * exceptions) the same shape as coracle's on the same door (OpenAI's, or JSON-RPC's on {@code
+ * /mcp}), so a client parses every error the same way. Server errors never carry exception text to
+ * the client; it goes to the log.
  */
 @Singleton
 @Primary
@@ -40,7 +42,7 @@ public class OpenAiErrorResponseProcessor implements ErrorResponseProcessor<Stri
     }
     return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)
-        .body(Json.write(OpenAiError.forStatus(status, message).toBody()));
+        .body(ErrorBodies.of(context.getRequest(), status, message));
   }
 
   private static String describe(int status, ErrorContext context) {

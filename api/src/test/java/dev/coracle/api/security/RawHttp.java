@@ -5,20 +5,22 @@ import dev.coracle.api.HttpCalls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 written byte by byte on a socket, because Java's client will not send a {@code Host}
- * header of our choosing, and a DNS-rebinding page's requests differ from a local program's in
- * exactly that header.
+ * HTTP/1.1 written byte by byte on a socket. Java's client will not send a {@code Host} header of
+ * our choosing, and a DNS-rebinding page's requests differ from a local program's in exactly that
+ * header; the fuzzer also sends bytes no client library would (invalid percent-encoding, raw bytes
+ * in the path, control characters in header values, a broken chunked body).
  */
 final class RawHttp {
   private RawHttp() {}
@@ -31,6 +33,11 @@ final class RawHttp {
 
     boolean hasHeader(String name) {
       return headers.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    String contentType() {
+      List<String> values = headers.getOrDefault("content-type", List.of());
+      return values.isEmpty() ? null : values.get(0);
     }
   }
 
@@ -50,23 +57,58 @@ final class RawHttp {
       request.append("Content-Length: ").append(payload.length).append("\r\n");
     }
     request.append("Connection: close\r\n\r\n");
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-      out.write(payload);
-      out.flush();
-      return parse(socket.getInputStream().readAllBytes());
+    byte[] head = request.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] message = Arrays.copyOf(head, head.length + payload.length);
+    System.arraycopy(payload, 0, message, head.length, payload.length);
+    try {
+      return send(port, message);
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + target, e);
     }
   }
 
-  private static Answer parse(byte[] raw) throws IOException {
+  /**
+   * Sends a whole message as given. It is written on another thread while this one reads: a server
+   * may answer (413, 400) and close before a big message is written in full, and that answer must
+   * still be read.
+   */
+  static Answer send(int port, byte[] message) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(60_000);
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  socket.getOutputStream().write(message);
+                  socket.getOutputStream().flush();
+                  socket.shutdownOutput();
+                } catch (IOException closedByTheServer) {
+                  // The server stopped reading; its answer, if any, is read below.
+                }
+              },
+              "raw-http-writer");
+      writer.start();
+      byte[] answer = socket.getInputStream().readAllBytes();
+      joinQuietly(writer);
+      return parse(answer);
+    }
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Status, headers and body of one HTTP/1.1 answer; a chunked body is joined. */
+  static Answer parse(byte[] raw) throws IOException {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
-    if (end < 0) {
-      throw new IOException("no complete response head: " + text);
+    if (!text.startsWith("HTTP/1.") || end < 0) {
+      throw new IOException("not an HTTP answer: " + ResponseChecks.abbreviate(text));
     }
     String[] lines = text.substring(0, end).split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
@@ -79,8 +121,10 @@ final class RawHttp {
               name -> new ArrayList<>())
           .add(lines[i].substring(colon + 1).strip());
     }
-    byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
-    if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
+    byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
+    if (String.join(",", headers.getOrDefault("transfer-encoding", List.of()))
+        .toLowerCase(Locale.ROOT)
+        .contains("chunked")) {
       body = unchunk(body);
     }
     return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
@@ -91,6 +135,9 @@ final class RawHttp {
     InputStream in = new java.io.ByteArrayInputStream(chunked);
     while (true) {
       String sizeLine = readLine(in);
+      if (sizeLine.isEmpty()) {
+        return out.toByteArray();
+      }
       int size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
       if (size == 0) {
         return out.toByteArray();
