@@ -67,6 +67,13 @@ class ToolOutputRedactionTest {
     workspace = Files.createDirectories(dir.resolve("ws")).toRealPath();
     TestWorkspaces.write(workspace, ".env", ENV);
     TestWorkspaces.write(workspace, "config/app.yml", YAML);
+    startCoracle("");
+  }
+
+  /**
+   * @param allowedHost a {@code host:port} web_fetch may reach, or empty for none
+   */
+  private void startCoracle(String allowedHost) throws IOException {
     context =
         TestWorkspaces.start(
             dir.resolve("coracle.db"),
@@ -76,8 +83,9 @@ class ToolOutputRedactionTest {
                 """
                 tools:
                   web:
-                    allow-hosts: ["127.0.0.1"]
-                """));
+                    allow-hosts: [%s]
+                """
+                    .formatted(allowedHost.isEmpty() ? "" : "\"" + allowedHost + "\"")));
     tools = context.getBean(ToolActivitiesImpl.class);
     guard = context.getBean(Guardrails.class);
   }
@@ -162,7 +170,7 @@ class ToolOutputRedactionTest {
   }
 
   @Test
-  void web_fetch_of_a_page_that_shows_a_config() {
+  void web_fetch_of_a_page_that_shows_a_config() throws IOException {
     try (LocalWeb web =
         new LocalWeb()
             .page(
@@ -174,6 +182,8 @@ class ToolOutputRedactionTest {
                     + YAML
                     + "</pre>"
                     + "</body></html>")) {
+      context.close();
+      startCoracle("127.0.0.1:" + web.port());
       String sent =
           sentToCloud("web_fetch", Map.of("url", web.url("/setup")), DB_PASSWORD, YAML_PASSWORD);
 

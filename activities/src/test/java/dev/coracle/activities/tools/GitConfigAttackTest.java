@@ -146,11 +146,12 @@ class GitConfigAttackTest {
     return """
         jobs:
           workspaces: "%s"
+          workspace-roots: ["%s"]
         tools:
           shell:
             sandbox: auto
             bwrap: "%s"
         """
-        .formatted(dir.resolve("job-workspaces"), bwrap);
+        .formatted(dir.resolve("job-workspaces"), dir, bwrap);
   }
 }

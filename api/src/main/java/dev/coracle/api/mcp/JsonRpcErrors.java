@@ -38,13 +38,24 @@ public final class JsonRpcErrors {
    * @param id the id of the request this answers, or null when it could not be read
    */
   public static String body(JsonNode id, int code, String message) {
+    return body(id, code, message, null);
+  }
+
+  /**
+   * @param reason a machine-readable reason in {@code error.data.reason} (the same code the OpenAI
+   *     door puts in {@code error.code}), or null for none
+   */
+  public static String body(JsonNode id, int code, String message, String reason) {
     ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0");
     body.set("id", id == null ? JSON.nullNode() : id);
-    body.putObject("error").put("code", code).put("message", message);
+    ObjectNode error = body.putObject("error").put("code", code).put("message", message);
+    if (reason != null) {
+      error.putObject("data").put("reason", reason);
+    }
     try {
       return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("an error of two fields is always serializable", e);
+      throw new IllegalStateException("an error of a few strings is always serializable", e);
     }
   }
 }

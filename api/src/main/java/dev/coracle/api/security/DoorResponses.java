@@ -2,8 +2,9 @@ package dev.coracle.api.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coracle.api.mcp.JsonRpcErrors;
 import dev.coracle.api.openai.OpenAiError;
+import dev.coracle.api.server.ErrorBodies;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,37 +31,25 @@ final class DoorResponses {
         HttpResponse.<String>status(HttpStatus.valueOf(refusal.status()))
             .contentType(MediaType.APPLICATION_JSON_TYPE)
             .header("X-Content-Type-Options", "nosniff")
-            .body(isMcp(path) ? jsonRpc(refusal) : openAi(refusal));
+            .body(ErrorBodies.isMcp(path) ? jsonRpc(refusal) : openAi(refusal));
     if (refusal.status() == 401) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"coracle\"");
     }
     return response;
   }
 
-  static boolean isMcp(String path) {
-    return path.equals("/mcp") || path.startsWith("/mcp/");
-  }
-
   private static String openAi(Refusal refusal) {
     String type = refusal.status() == 401 ? "authentication_error" : "permission_error";
-    return write(new OpenAiError(refusal.message(), type, null, refusal.code()).toBody());
-  }
-
-  private static String jsonRpc(Refusal refusal) {
-    ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").putNull("id");
-    body.putObject("error")
-        .put("code", refusal.status() == 401 ? JSON_RPC_UNAUTHORIZED : JSON_RPC_FORBIDDEN)
-        .put("message", refusal.message())
-        .putObject("data")
-        .put("reason", refusal.code());
-    return write(body);
-  }
-
-  private static String write(Object body) {
     try {
-      return JSON.writeValueAsString(body);
+      return JSON.writeValueAsString(
+          new OpenAiError(refusal.message(), type, null, refusal.code()).toBody());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a refusal is always serializable", e);
     }
+  }
+
+  private static String jsonRpc(Refusal refusal) {
+    int code = refusal.status() == 401 ? JSON_RPC_UNAUTHORIZED : JSON_RPC_FORBIDDEN;
+    return JsonRpcErrors.body(null, code, refusal.message(), refusal.code());
   }
 }
