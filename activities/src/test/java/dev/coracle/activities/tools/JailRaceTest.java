@@ -44,7 +44,8 @@ class JailRaceTest {
   void setUp() throws IOException {
     workspace = Files.createDirectories(dir.resolve("ws")).toRealPath();
     outside = Files.createDirectories(dir.resolve("outside")).toRealPath();
-    Files.writeString(outside.resolve("f.txt"), SECRET + " marker\n");
+    Files.writeString(outside.resolve("f.txt"), "outside marker\n");
+    Files.writeString(outside.resolve("secret.txt"), SECRET + "\n");
     Files.createDirectories(workspace.resolve("d"));
     Files.writeString(workspace.resolve("d/f.txt"), "inside marker\n");
     Files.createSymbolicLink(workspace.resolve("l"), outside);
@@ -116,11 +117,12 @@ class JailRaceTest {
           List.of(
               run(new WriteFileTool(), Map.of("path", "d/f.txt", "content", "written " + i)),
               run(new ReadFileTool(), Map.of("path", "d/f.txt")),
-              run(new ReadFileTool(), Map.of("path", "l/f.txt")),
+              run(new ReadFileTool(), Map.of("path", "d/secret.txt")),
+              run(new ReadFileTool(), Map.of("path", "l/secret.txt")),
               run(
                   new EditFileTool(),
                   Map.of("path", "d/f.txt", "old_text", "marker", "new_text", "edited")),
-              run(new GrepTool(), Map.of("pattern", "marker|written", "path", "d")),
+              run(new GrepTool(), Map.of("pattern", "marker|written|TOPSECRET", "path", "d")),
               run(new WriteFileTool(), Map.of("path", "d/new" + i + "/sub/x.txt", "content", "x")),
               run(new ListFilesTool(), Map.of("path", "d")));
       for (ToolOutput output : outputs) {
