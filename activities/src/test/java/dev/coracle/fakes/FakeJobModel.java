@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
  *   <li>verify: {@code continue};
  *   <li>coder: calls {@code write_file} for its step's file, then says it is done.
  * </ul>
+ *
+ * <p>A request with {@code tool-call:} lines is played by {@link ScriptedToolCalls} instead: one
+ * step, whose coder makes exactly those calls.
  */
 final class FakeJobModel {
   private static final Pattern FILE =
@@ -35,8 +39,16 @@ final class FakeJobModel {
     String system = firstOfRole(messages, "system");
     String user = lastOfRole(messages, "user");
     JsonNode last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+    Optional<ScriptedToolCalls> script = ScriptedToolCalls.in(user);
     String text;
-    if (system.contains("You plan a coding job") || system.contains("meant to be a JSON plan")) {
+    if (script.isPresent()
+        && (system.contains("You plan a coding job")
+            || system.contains("meant to be a JSON plan"))) {
+      text = script.get().plan();
+    } else if (script.isPresent() && !request.tools().isEmpty()) {
+      return script.get().next(messages, countWords(messages));
+    } else if (system.contains("You plan a coding job")
+        || system.contains("meant to be a JSON plan")) {
       text = plan(user);
     } else if (system.contains("You check a coding job")) {
       text =

@@ -107,6 +107,35 @@ class JobsEndToEndIT {
   }
 
   @Test
+  void a_scripted_coder_makes_exactly_the_scripted_calls_in_order() throws Exception {
+    Files.writeString(workspace.resolve("in.txt"), "original text\n");
+    String id =
+        submit(
+            """
+            Follow the script.
+            tool-call: read_file {"path": "in.txt"}
+            tool-call: write_file {"path": "out/copy.txt", "content": "copied\\n"}
+            """);
+
+    JsonNode job =
+        JobFixtures.awaitJob(
+            coracle.baseUrl(),
+            id,
+            Duration.ofSeconds(60),
+            j -> j.path("status").asText().equals("done"));
+
+    assertThat(job.path("step_count").asInt()).isEqualTo(1);
+    assertThat(Files.readString(workspace.resolve("out/copy.txt"))).isEqualTo("copied\n");
+    List<JsonNode> tools =
+        JobFixtures.events(coracle.baseUrl(), id).stream()
+            .filter(e -> e.path("type").asText().equals("tool"))
+            .toList();
+    assertThat(tools).hasSize(2);
+    assertThat(tools.get(0).toString()).contains("read_file");
+    assertThat(tools.get(1).toString()).contains("write_file");
+  }
+
+  @Test
   void events_resume_after_the_last_event_id() {
     String id = submit("Create one.txt");
     List<JsonNode> all = JobFixtures.events(coracle.baseUrl(), id);
