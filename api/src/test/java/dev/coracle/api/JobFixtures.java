@@ -17,13 +17,13 @@ import java.util.function.Predicate;
  * models, a fake OpenAI-compatible provider plays the cloud planner. Both answer as the {@code job}
  * model, by coracle's JSON schemas (see {@code FakeJobModel}).
  */
-final class JobFixtures {
+public final class JobFixtures {
   static final String JOB_MODEL = "job";
 
   private JobFixtures() {}
 
   /** coracle.yml for jobs: Ollama's models and a cloud planner, all {@code job}. */
-  static String config(FakeOllamaServer ollama, FakeOpenAiServer cloud) {
+  public static String config(FakeOllamaServer ollama, FakeOpenAiServer cloud) {
     return """
         local:
           ollama:
@@ -40,14 +40,14 @@ final class JobFixtures {
   }
 
   /** The chat body of a job request whose plan creates one step per named file. */
-  static String jobBody(String request, String workspace) {
+  public static String jobBody(String request, String workspace) {
     return """
         {"messages": [{"role": "user", "content": %s}], "workspace": %s}
         """
         .formatted(HttpCalls.quote(request), HttpCalls.quote(workspace));
   }
 
-  static JsonNode job(String baseUrl, String id) {
+  public static JsonNode job(String baseUrl, String id) {
     HttpResponse<String> response = get(baseUrl + "/api/jobs/" + id);
     if (response.statusCode() != 200) {
       throw new AssertionError(
@@ -57,7 +57,7 @@ final class JobFixtures {
   }
 
   /** Polls the job until {@code condition} holds. */
-  static JsonNode awaitJob(
+  public static JsonNode awaitJob(
       String baseUrl, String id, Duration limit, Predicate<JsonNode> condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     JsonNode last = null;
