@@ -21,11 +21,12 @@ class ShutdownDuringStartIT {
   @TempDir Path logs;
 
   /**
-   * @param afterMillis when to send SIGTERM after launch; 0 means as soon as the API answers, which
-   *     is when the background warm-up starts loading the model
+   * @param afterMillis when to send SIGTERM: a positive number is milliseconds after launch (still
+   *     starting); 0 is as soon as the API answers, which is when the background warm-up starts
+   *     creating the model's native session; a negative number is that many milliseconds later
    */
   @ParameterizedTest
-  @ValueSource(ints = {2000, 0, 5000})
+  @ValueSource(ints = {2000, 0, -700})
   void sigterm_during_start_up_and_warm_up_exits_cleanly(int afterMillis)
       throws IOException, InterruptedException {
     try (FakeOpenAiServer cloud = new FakeOpenAiServer().start()) {
@@ -34,10 +35,11 @@ class ShutdownDuringStartIT {
           CoracleUnderTest.cloudOnly(
               "providers:\n" + CoracleUnderTest.openAiProvider("fake", cloud.baseUrl(), "echo")));
       try (CoracleProcess coracle = CoracleProcess.launch(home, logs, Map.of())) {
-        if (afterMillis == 0) {
-          coracle.awaitReady(Duration.ofSeconds(60));
-        } else {
+        if (afterMillis > 0) {
           Thread.sleep(afterMillis);
+        } else {
+          coracle.awaitReady(Duration.ofSeconds(60));
+          Thread.sleep(-afterMillis);
         }
         coracle.process.destroy(); // SIGTERM
 

@@ -79,7 +79,8 @@ class JailRaceAttackIT {
           Stream.concat(ollama.requests().stream(), cloud.requests().stream()).toList()) {
         assertThat(request.body().toString()).doesNotContain(SECRET);
       }
-      assertThat(ollama.requests().toString()).contains("inside marker");
+      // The tools ran: their own answers (not the script's text) went back to the coder.
+      assertThat(ollama.requests().toString()).contains("d/f.txt (");
     }
   }
 
