@@ -177,14 +177,15 @@ public final class CoracleServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests, drains the worker, waits for the embedding model's native code to be
-   * left, then closes the store and Temporal.
+   * Lets the warm-up finish (stopping the HTTP server closes the application context, which the
+   * warm-up must not find closed), then stops accepting requests, drains the worker, and closes the
+   * store (where the embedding model waits for calls in its native code) and Temporal.
    */
   @Override
   public void close() {
+    warmUp.stop();
     http.stop();
     worker.shutdown(DRAIN);
-    warmUp.stop();
     context.close();
     temporal.close();
   }

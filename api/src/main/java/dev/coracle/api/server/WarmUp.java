@@ -11,9 +11,8 @@ import org.slf4j.LoggerFactory;
  * arrives meanwhile waits for them, everything else (the models list, the native API) does not.
  *
  * <p>The model is native code (ONNX Runtime). A process that exits while a thread is inside it can
- * crash in the library's exit handlers, so whoever stops the process stops the warm-up first: the
- * server on a normal stop, and a shutdown hook when the JVM is told to exit some other way (a
- * SIGTERM before the stop signal is handled, {@code System.exit}).
+ * crash in the library's exit handlers, so the server lets the warm-up finish before it closes
+ * anything, and a shutdown hook waits for every call into the model, however the JVM exits.
  */
 final class WarmUp {
 
@@ -31,7 +30,7 @@ final class WarmUp {
     this.embeddings = context.getBean(LocalEmbeddings.class);
     this.thread = new Thread(this::run, "coracle-warm-up");
     this.thread.setDaemon(true);
-    this.exitHook = new Thread(this::stop, "coracle-warm-up-stop");
+    this.exitHook = new Thread(this::onExit, "coracle-warm-up-exit");
   }
 
   static WarmUp start(ApplicationContext context) {
@@ -54,18 +53,24 @@ final class WarmUp {
   }
 
   /**
-   * Waits until no thread is inside the model's native code and lets none in again. Safe to call
-   * more than once, and from the shutdown hook.
+   * Lets the warm-up finish (bounded by {@link #NATIVE_WAIT}) and quiets its complaints, so that
+   * the application context is not closed under it. Safe to call more than once.
    */
   void stop() {
     stopping = true;
-    embeddings.close(NATIVE_WAIT);
-    if (Thread.currentThread() != exitHook) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(exitHook);
-      } catch (IllegalStateException alreadyExiting) {
-        // The JVM is exiting and runs the hook itself, which finds the model already closed.
-      }
+    try {
+      thread.join(NATIVE_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * On any exit, also one that did not go through {@link #stop} (a signal during start-up, {@code
+   * System.exit}): waits until no thread is inside the model's native code and lets none in again.
+   */
+  private void onExit() {
+    stopping = true;
+    embeddings.close(NATIVE_WAIT);
   }
 }
