@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** {@code coracle serve}: the whole of coracle in one process, until SIGTERM or Ctrl-C. */
 @Command(
@@ -25,6 +26,7 @@ import sun.misc.Signal;
     description = "Run coracle: Temporal (embedded by default), the worker and the OpenAI API.")
 final class ServeCommand implements Callable<Integer> {
   static final int EXIT_STARTUP_FAILED = 2;
+  static final int EXIT_STOPPED_AT_ONCE = 1;
 
   @Option(names = "--home", description = "Coracle home (default: $CORACLE_HOME or ~/.coracle).")
   Path home;
@@ -48,6 +50,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
+    // Handled from the start: a stop during start-up then waits for it and stops cleanly too.
+    CountDownLatch stop = stopSignal();
     CoracleServer server;
     try {
       Map<String, String> env = environment();
@@ -66,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
     System.out.print(
         StartupSummary.describe(server, Duration.ofNanos(System.nanoTime() - started)));
     System.out.flush();
-    awaitStopSignal();
+    awaitStop(stop);
     System.out.println("coracle: stopping (draining the worker)");
     server.close();
     System.out.println("coracle: stopped");
@@ -92,13 +96,26 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Waits for SIGTERM or SIGINT. Handling the signals ourselves, rather than in a shutdown hook,
-   * lets the drain run to the end on a normal thread and the process exit with status 0.
+   * Counts down on SIGTERM or SIGINT. Handling the signals ourselves, rather than in a shutdown
+   * hook, lets the drain run to the end on a normal thread and the process exit with status 0. A
+   * second signal, for someone who will not wait for a slow start or drain, exits at once (the
+   * shutdown hooks still run).
    */
-  private static void awaitStopSignal() {
+  private static CountDownLatch stopSignal() {
     CountDownLatch stop = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    SignalHandler handler =
+        signal -> {
+          if (stop.getCount() == 0) {
+            System.exit(EXIT_STOPPED_AT_ONCE);
+          }
+          stop.countDown();
+        };
+    Signal.handle(new Signal("TERM"), handler);
+    Signal.handle(new Signal("INT"), handler);
+    return stop;
+  }
+
+  private static void awaitStop(CountDownLatch stop) {
     try {
       stop.await();
     } catch (InterruptedException e) {

@@ -63,6 +63,10 @@ final class ConfigValidator {
     require(tools.shellTimeoutSeconds() > 0, "tools.shell-timeout-seconds must be positive");
     require(tools.outputLimitBytes() >= 1024, "tools.output-limit-bytes must be at least 1024");
     require(tools.contextLimitBytes() >= 1024, "tools.context-limit-bytes must be at least 1024");
+    require(tools.readLimitBytes() >= 1024, "tools.read-limit-bytes must be at least 1024");
+    require(
+        tools.artifactLimitBytes() >= tools.outputLimitBytes(),
+        "tools.artifact-limit-bytes must be at least tools.output-limit-bytes");
     String sandbox = tools.shell().sandbox();
     require(
         List.of("auto", "bubblewrap", "none").contains(sandbox),

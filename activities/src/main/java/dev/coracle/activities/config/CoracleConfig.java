@@ -239,11 +239,15 @@ public record CoracleConfig(
    * @param shellTimeoutSeconds how long one shell command may run before it is killed
    * @param outputLimitBytes the most output one tool call returns to the model
    * @param contextLimitBytes the size bound of the workspace snapshot in prompts
+   * @param readLimitBytes the most of a file one {@code read_file} call returns
+   * @param artifactLimitBytes the most of a tool's cut output that is kept as an artifact
    */
   public record ToolsConfig(
       int shellTimeoutSeconds,
       int outputLimitBytes,
       int contextLimitBytes,
+      int readLimitBytes,
+      int artifactLimitBytes,
       ShellConfig shell,
       WebConfig web) {}
 

@@ -6,11 +6,16 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 /**
  * The in-process sentence embedding model (all-MiniLM-L6-v2, 384 dimensions). The ONNX model ships
@@ -36,6 +41,59 @@ public class LocalEmbeddings {
 
   /** Loaded on first use (or by {@link #warmUp()}), so creating this bean costs nothing. */
   private volatile EmbeddingModel model;
+
+  /**
+   * Calls into the model (native ONNX Runtime code) hold the read side; {@link #close} takes the
+   * write side, so it waits for them to return and lets none start after it.
+   */
+  private final ReentrantReadWriteLock nativeCalls = new ReentrantReadWriteLock();
+
+  private volatile boolean closed;
+
+  /**
+   * Waits up to {@code wait} for every call into the model to return, then refuses new ones. A
+   * process must not exit while a thread is inside the native library: its exit handlers then crash
+   * the JVM. Calling it again does nothing.
+   *
+   * @return false when calls were still running after {@code wait}
+   */
+  public boolean close(Duration wait) {
+    try {
+      if (!nativeCalls.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        closed = true;
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+      return false;
+    }
+    try {
+      closed = true;
+      return true;
+    } finally {
+      nativeCalls.writeLock().unlock();
+    }
+  }
+
+  /** Closes when the application context closes; the server closes it earlier, with a bound. */
+  @PreDestroy
+  void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  /** Runs {@code call} on the model unless it is closed, so close can wait for it. */
+  private <T> T withModel(Function<EmbeddingModel, T> call) {
+    nativeCalls.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the embedding model is closed: coracle is stopping");
+      }
+      return call.apply(model());
+    } finally {
+      nativeCalls.readLock().unlock();
+    }
+  }
 
   private EmbeddingModel model() {
     EmbeddingModel loaded = model;
@@ -82,7 +140,7 @@ public class LocalEmbeddings {
     if (known != null) {
       return known;
     }
-    float[] vector = normalize(model().embed(text).content().vector());
+    float[] vector = normalize(withModel(model -> model.embed(text)).content().vector());
     recent.put(text, vector);
     return vector;
   }
@@ -104,7 +162,7 @@ public class LocalEmbeddings {
       }
     }
     List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-    Response<List<Embedding>> response = model().embedAll(segments);
+    Response<List<Embedding>> response = withModel(model -> model.embedAll(segments));
     List<float[]> vectors =
         response.content().stream().map(Embedding::vector).map(LocalEmbeddings::normalize).toList();
     TokenUsage usage = response.tokenUsage();

@@ -1,6 +1,7 @@
 package dev.coracle.activities.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.config.CoracleConfig.ToolsConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.guard.Guardrails;
 import dev.coracle.activities.store.ArtifactStore;
@@ -48,7 +49,8 @@ public class ToolActivitiesImpl implements ToolActivities {
     this.registry = registry;
     this.audit = audit;
     this.guard = guard;
-    this.limit = new OutputLimit(artifacts, ToolSettings.of(loaded).outputLimitBytes());
+    ToolsConfig tools = ToolSettings.of(loaded);
+    this.limit = new OutputLimit(artifacts, tools.outputLimitBytes(), tools.artifactLimitBytes());
   }
 
   @Override

@@ -15,6 +15,8 @@ public final class ToolSettings {
           120,
           16 * 1024,
           24 * 1024,
+          12 * 1024,
+          1024 * 1024,
           new ShellConfig(List.of(), List.of(), "auto", ""),
           new WebConfig(List.of(), 20, 2 * 1024 * 1024, new SearchConfig("", "", "")));
 

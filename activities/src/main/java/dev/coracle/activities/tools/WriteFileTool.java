@@ -5,8 +5,6 @@ import dev.coracle.workflows.chat.ToolDefinition;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Writes a whole file, creating the directories it needs. */
@@ -41,20 +39,13 @@ public class WriteFileTool implements Tool {
   @Override
   public ToolOutput run(ToolContext context, JsonNode json) throws IOException {
     ToolArgs args = new ToolArgs(name(), json);
-    Path file = context.jail().resolve(args.requiredString("path"));
+    JailPath file = context.jail().locate(args.requiredString("path"));
     byte[] content = args.requiredString("content").getBytes(StandardCharsets.UTF_8);
-    String path = context.jail().relative(file);
-    if (Files.isDirectory(file)) {
-      throw new ToolException(path + " is a directory; give a file path.");
-    }
-    boolean existed = Files.exists(file);
-    long before = existed ? Files.size(file) : 0;
-    Files.createDirectories(file.getParent());
-    Files.write(file, content);
+    long before = context.jail().files().replace(file, content);
     String text =
-        existed
-            ? "Overwrote " + path + " (" + content.length + " bytes; it had " + before + ")."
-            : "Created " + path + " (" + content.length + " bytes).";
-    return new ToolOutput(text, false, List.of(path));
+        before >= 0
+            ? "Overwrote " + file + " (" + content.length + " bytes; it had " + before + ")."
+            : "Created " + file + " (" + content.length + " bytes).";
+    return new ToolOutput(text, false, List.of(file.toString()));
   }
 }

@@ -27,6 +27,17 @@ public final class TextFiles {
     }
   }
 
+  /** The same check on bytes already read, of which it looks at the start. */
+  public static boolean isBinary(byte[] content) {
+    int end = Math.min(content.length, SNIFF_BYTES);
+    for (int i = 0; i < end; i++) {
+      if (content[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first {@code maxBytes} of the file as UTF-8, with invalid bytes replaced. */
   public static String head(Path file, int maxBytes) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {

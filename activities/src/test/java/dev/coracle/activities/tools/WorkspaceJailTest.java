@@ -54,7 +54,7 @@ class WorkspaceJailTest {
   void a_broken_symlink_is_refused_so_a_write_cannot_create_its_target() throws IOException {
     Files.createSymbolicLink(workspace.resolve("dangling"), outside.resolve("not-yet"));
 
-    assertRefused("dangling", "broken symbolic link");
+    assertRefused("dangling", "through a symbolic link");
     assertThat(outside.resolve("not-yet")).doesNotExist();
   }
 
@@ -68,13 +68,29 @@ class WorkspaceJailTest {
   }
 
   @Test
-  void a_symlink_inside_the_workspace_is_followed() throws IOException {
+  void a_symlink_inside_the_workspace_is_followed_to_a_path_without_links() throws IOException {
     Files.createDirectories(workspace.resolve("real/dir"));
     Files.createSymbolicLink(workspace.resolve("alias"), workspace.resolve("real"));
+    Files.createSymbolicLink(workspace.resolve("real/up"), Path.of(".."));
 
     assertThat(jail.resolve("alias/dir/file.txt"))
-        .isEqualTo(workspace.resolve("alias/dir/file.txt"));
-    assertThat(jail.relative(jail.resolve("alias/dir/file.txt"))).isEqualTo("alias/dir/file.txt");
+        .isEqualTo(workspace.resolve("real/dir/file.txt"));
+    assertThat(jail.locate("alias/up/alias/dir").toString()).isEqualTo("real/dir");
+  }
+
+  @Test
+  void a_chain_of_links_that_ends_outside_is_refused() throws IOException {
+    Files.createSymbolicLink(workspace.resolve("one"), Path.of("two"));
+    Files.createSymbolicLink(workspace.resolve("two"), Path.of("../outside"));
+
+    assertRefused("one/secret.txt", "through a symbolic link");
+  }
+
+  @Test
+  void a_link_loop_is_refused_with_a_clear_message() throws IOException {
+    Files.createSymbolicLink(workspace.resolve("loop"), Path.of("loop"));
+
+    assertRefused("loop/x", "more than 40 symbolic links");
   }
 
   @Test

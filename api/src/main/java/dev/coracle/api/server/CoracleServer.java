@@ -3,11 +3,9 @@ package dev.coracle.api.server;
 import dev.coracle.activities.cache.CacheActivitiesImpl;
 import dev.coracle.activities.classify.ClassifyActivitiesImpl;
 import dev.coracle.activities.classify.ClassifyVoteActivitiesImpl;
-import dev.coracle.activities.classify.TieredClassifier;
 import dev.coracle.activities.config.CoracleConfig;
 import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
-import dev.coracle.activities.embeddings.LocalEmbeddings;
 import dev.coracle.activities.job.JobQueries;
 import dev.coracle.activities.job.JobStore;
 import dev.coracle.activities.job.JobStoreActivitiesImpl;
@@ -46,18 +44,21 @@ public final class CoracleServer implements AutoCloseable {
   private final ApplicationContext context;
   private final CoracleWorker worker;
   private final EmbeddedServer http;
+  private final WarmUp warmUp;
 
   private CoracleServer(
       LoadedConfig loaded,
       TemporalConnection temporal,
       ApplicationContext context,
       CoracleWorker worker,
-      EmbeddedServer http) {
+      EmbeddedServer http,
+      WarmUp warmUp) {
     this.loaded = loaded;
     this.temporal = temporal;
     this.context = context;
     this.worker = worker;
     this.http = http;
+    this.warmUp = warmUp;
   }
 
   public static CoracleServer start(LoadedConfig loaded) {
@@ -100,8 +101,8 @@ public final class CoracleServer implements AutoCloseable {
       resumeUnfinishedJobs(temporal, context);
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       startHttp(http, config);
-      warmUpInBackground(context);
-      return new CoracleServer(loaded, temporal, context, worker, http);
+      WarmUp warmUp = WarmUp.start(context);
+      return new CoracleServer(loaded, temporal, context, worker, http, warmUp);
     } catch (RuntimeException e) {
       if (worker != null) {
         worker.shutdown(Duration.ofSeconds(1));
@@ -135,27 +136,6 @@ public final class CoracleServer implements AutoCloseable {
       LoggerFactory.getLogger(CoracleServer.class)
           .info("resumed {} unfinished coding job(s) from the store", resumed);
     }
-  }
-
-  /**
-   * Loads the embedding model and builds the classifier while the API already answers: a chat that
-   * arrives meanwhile waits for them, everything else (the models list, the native API) does not.
-   */
-  private static void warmUpInBackground(ApplicationContext context) {
-    Thread warm =
-        new Thread(
-            () -> {
-              try {
-                context.getBean(LocalEmbeddings.class).warmUp();
-                context.getBean(TieredClassifier.class);
-              } catch (RuntimeException e) {
-                LoggerFactory.getLogger(CoracleServer.class)
-                    .warn("warming up the classifier failed; the first chat will retry", e);
-              }
-            },
-            "coracle-warm-up");
-    warm.setDaemon(true);
-    warm.start();
   }
 
   private static void startHttp(EmbeddedServer http, CoracleConfig config) {
@@ -209,9 +189,14 @@ public final class CoracleServer implements AutoCloseable {
     return context;
   }
 
-  /** Stops accepting requests, drains the worker, then closes the store and Temporal. */
+  /**
+   * Lets the warm-up finish (stopping the HTTP server closes the application context, which the
+   * warm-up must not find closed), then stops accepting requests, drains the worker, and closes the
+   * store (where the embedding model waits for calls in its native code) and Temporal.
+   */
   @Override
   public void close() {
+    warmUp.stop();
     http.stop();
     worker.shutdown(DRAIN);
     context.close();

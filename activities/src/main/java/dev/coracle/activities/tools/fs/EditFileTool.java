@@ -1,6 +1,8 @@
 package dev.coracle.activities.tools.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.tools.JailPath;
+import dev.coracle.activities.tools.JailedFiles;
 import dev.coracle.activities.tools.Tool;
 import dev.coracle.activities.tools.ToolArgs;
 import dev.coracle.activities.tools.ToolContext;
@@ -11,10 +13,10 @@ import dev.coracle.workflows.chat.ToolDefinition;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Changes part of a text file, so a small fix does not mean rewriting the whole file: either an
@@ -57,8 +59,9 @@ public class EditFileTool implements Tool {
   @Override
   public ToolOutput run(ToolContext context, JsonNode json) throws IOException {
     ToolArgs args = new ToolArgs(name(), json);
-    Path file = context.jail().resolve(args.requiredString("path"));
-    String path = context.jail().relative(file);
+    JailPath file = context.jail().locate(args.requiredString("path"));
+    JailedFiles files = context.jail().files();
+    String path = file.toString();
     String patch = args.string("patch", null);
     boolean replacing = json.has("old_text") || json.has("new_text");
     if (patch != null && replacing) {
@@ -67,7 +70,8 @@ public class EditFileTool implements Tool {
     if (patch == null && !replacing) {
       throw new ToolException("edit_file needs old_text and new_text, or a patch.");
     }
-    String text = read(file, path, patch != null);
+    Optional<BasicFileAttributes> existing = files.attributes(file);
+    String text = read(files, file, existing, patch != null);
     String message;
     String edited;
     if (patch == null) {
@@ -103,7 +107,7 @@ public class EditFileTool implements Tool {
           String.join(separator, result.lines())
               + (finalNewline && !result.lines().isEmpty() ? separator : "");
       message =
-          (Files.exists(file) ? "Patched " : "Created ")
+          (existing.isPresent() ? "Patched " : "Created ")
               + path
               + ": "
               + result.hunks()
@@ -114,26 +118,31 @@ public class EditFileTool implements Tool {
               + result.removed()
               + " removed.";
     }
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, edited, StandardCharsets.UTF_8);
+    files.replace(file, edited.getBytes(StandardCharsets.UTF_8));
     return new ToolOutput(message, false, List.of(path));
   }
 
   /** The file's text; a patch may create a file that does not exist yet (an empty one). */
-  private static String read(Path file, String path, boolean patching) throws IOException {
-    if (Files.isDirectory(file)) {
-      throw new ToolException(path + " is a directory; give a file path.");
-    }
-    if (!Files.exists(file)) {
+  private static String read(
+      JailedFiles files, JailPath file, Optional<BasicFileAttributes> attributes, boolean patching)
+      throws IOException {
+    if (attributes.isEmpty()) {
       if (patching) {
         return "";
       }
       throw new ToolException(
-          "There is no file " + path + " in the workspace; create it with write_file.");
+          "There is no file " + file + " in the workspace; create it with write_file.");
     }
-    if (!Files.isRegularFile(file) || TextFiles.isBinary(file)) {
-      throw new ToolException(path + " is not a text file; edit_file edits text only.");
+    if (attributes.get().isDirectory()) {
+      throw new ToolException(file + " is a directory; give a file path.");
     }
-    return TextFiles.decode(Files.readAllBytes(file));
+    if (!attributes.get().isRegularFile()) {
+      throw new ToolException(file + " is not a text file; edit_file edits text only.");
+    }
+    byte[] content = files.readAll(file);
+    if (TextFiles.isBinary(content)) {
+      throw new ToolException(file + " is not a text file; edit_file edits text only.");
+    }
+    return TextFiles.decode(content);
   }
 }

@@ -1,17 +1,17 @@
 package dev.coracle.activities.tools.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.tools.JailPath;
+import dev.coracle.activities.tools.JailedFiles;
 import dev.coracle.activities.tools.Tool;
 import dev.coracle.activities.tools.ToolArgs;
 import dev.coracle.activities.tools.ToolContext;
 import dev.coracle.activities.tools.ToolException;
 import dev.coracle.activities.tools.ToolOutput;
-import dev.coracle.activities.workspace.WorkspaceFiles;
 import dev.coracle.workflows.chat.ToolDefinition;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /** Finds files by a glob pattern, so the model need not list whole trees to find them. */
@@ -56,16 +56,16 @@ public class GlobTool implements Tool {
     ToolArgs args = new ToolArgs(name(), json);
     String pattern = args.requiredString("pattern");
     GlobPattern glob = GlobPattern.compile(pattern);
-    Path start = context.jail().resolve(args.string("path", "."));
-    if (!Files.isDirectory(start)) {
-      throw new ToolException(
-          "There is no directory " + context.jail().relative(start) + " in the workspace.");
+    JailPath start = context.jail().locate(args.string("path", "."));
+    JailedFiles files = context.jail().files();
+    if (!files.attributes(start).map(BasicFileAttributes::isDirectory).orElse(false)) {
+      throw new ToolException("There is no directory " + start + " in the workspace.");
     }
-    FileSearch.Found found = FileSearch.files(start);
+    FileSearch.Found found = FileSearch.files(files, start);
     List<String> matches =
         found.files().stream()
-            .filter(file -> glob.matches(WorkspaceFiles.relative(start, file)))
-            .map(file -> context.jail().relative(file))
+            .filter(file -> glob.matches(file.below()))
+            .map(file -> file.path().toString())
             .toList();
     StringBuilder text = new StringBuilder();
     String more = found.complete() ? "" : " (the search stopped early in a very large tree)";

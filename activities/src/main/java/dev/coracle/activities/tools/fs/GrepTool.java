@@ -1,21 +1,21 @@
 package dev.coracle.activities.tools.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.tools.JailPath;
+import dev.coracle.activities.tools.JailedFiles;
 import dev.coracle.activities.tools.Tool;
 import dev.coracle.activities.tools.ToolArgs;
 import dev.coracle.activities.tools.ToolContext;
 import dev.coracle.activities.tools.ToolException;
 import dev.coracle.activities.tools.ToolOutput;
 import dev.coracle.activities.workspace.TextFiles;
-import dev.coracle.activities.workspace.WorkspaceFiles;
 import dev.coracle.workflows.chat.ToolDefinition;
 import jakarta.inject.Singleton;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -73,25 +73,26 @@ public class GrepTool implements Tool {
     if (max < 1) {
       throw new ToolException("max_matches must be 1 or more.");
     }
-    Path start = context.jail().resolve(args.string("path", "."));
-    if (!Files.exists(start)) {
-      throw new ToolException(
-          "There is no " + context.jail().relative(start) + " in the workspace.");
-    }
+    JailPath start = context.jail().locate(args.string("path", "."));
+    JailedFiles jailed = context.jail().files();
+    FileSearch.Found candidates = FileSearch.files(jailed, start);
     // A single file is searched whatever the glob says: the model named it.
-    GlobPattern glob =
-        globText == null || Files.isRegularFile(start) ? null : GlobPattern.compile(globText);
+    boolean single =
+        candidates.files().size() == 1 && candidates.files().get(0).path().equals(start);
+    GlobPattern glob = globText == null || single ? null : GlobPattern.compile(globText);
     StringBuilder lines = new StringBuilder();
     int matches = 0;
     int files = 0;
     boolean stopped = false;
-    for (Path file : FileSearch.files(start).files()) {
-      if ((glob != null && !glob.matches(WorkspaceFiles.relative(start, file)))
-          || Files.size(file) > MAX_FILE_BYTES
-          || TextFiles.isBinary(file)) {
+    for (FileSearch.File file : candidates.files()) {
+      if ((glob != null && !glob.matches(file.below())) || file.size() > MAX_FILE_BYTES) {
         continue;
       }
-      int found = search(file, context.jail().relative(file), pattern, max - matches, lines);
+      byte[] content = content(jailed, file.path());
+      if (content == null || TextFiles.isBinary(content)) {
+        continue;
+      }
+      int found = search(content, file.path().toString(), pattern, max - matches, lines);
       if (found > 0) {
         files++;
         matches += found;
@@ -131,13 +132,23 @@ public class GrepTool implements Tool {
     }
   }
 
+  /** The file's bytes, or null when it cannot be read now (gone, unreadable, swapped). */
+  private static byte[] content(JailedFiles files, JailPath file) {
+    try {
+      return files.readAll(file);
+    } catch (IOException | ToolException unreadable) {
+      return null;
+    }
+  }
+
   /** Appends up to {@code room} matching lines of one file; returns how many. */
-  private static int search(Path file, String path, Pattern pattern, int room, StringBuilder out)
+  private static int search(
+      byte[] content, String path, Pattern pattern, int room, StringBuilder out)
       throws IOException {
     int found = 0;
     try (BufferedReader reader =
         new BufferedReader(
-            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
       String line;
       int number = 0;
       while (found < room && (line = reader.readLine()) != null) {
