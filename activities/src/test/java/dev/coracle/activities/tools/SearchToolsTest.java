@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchToolsTest {
@@ -94,6 +96,19 @@ class SearchToolsTest {
             "1 matching lines in 1 file:\nsrc/util/Strings.java:1: class Strings { // todo later\n");
     assertThat(harness.run("grep", Map.of("pattern", "start", "path", "src/App.java")).output())
         .isEqualTo("1 matching lines in 1 file:\nsrc/App.java:2:   // TODO: start\n");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void grep_with_a_catastrophic_pattern_on_a_long_line_answers_at_once() throws IOException {
+    // With a backtracking engine, (a+)+b on a line of a's takes exponential time: this test would
+    // not end. RE2/J answers in time linear in the line.
+    TestWorkspaces.write(workspace, "long.txt", "a".repeat(100_000) + "\n");
+
+    ToolResult result = harness.run("grep", Map.of("pattern", "(a+)+b", "path", "long.txt"));
+
+    assertThat(result.error()).isFalse();
+    assertThat(result.output()).isEqualTo("No matches.\n");
   }
 
   @Test

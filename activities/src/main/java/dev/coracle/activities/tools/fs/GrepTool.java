@@ -1,6 +1,8 @@
 package dev.coracle.activities.tools.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.coracle.activities.tools.JailPath;
 import dev.coracle.activities.tools.JailedFiles;
 import dev.coracle.activities.tools.Tool;
@@ -16,8 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Searches file contents, answering with {@code file:line: text} like grep -rn. */
 @Singleton
@@ -112,15 +112,19 @@ public class GrepTool implements Tool {
     return ToolOutput.ok(header + lines);
   }
 
+  /**
+   * The model's pattern, compiled by RE2/J: it matches in time linear in the line, so no pattern a
+   * model writes (say {@code (a+)+b}) can stall a tool slot on a long line, at the price of
+   * backreferences and lookaround, which RE2 does not have.
+   */
   private static Pattern pattern(ToolArgs args) {
     String text = args.requiredString("pattern");
     if (text.isEmpty()) {
       throw new ToolException("grep needs a non-empty pattern.");
     }
-    int flags =
-        args.bool("ignore_case", false) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+    int flags = args.bool("ignore_case", false) ? Pattern.CASE_INSENSITIVE : 0;
     if (args.bool("fixed_strings", false)) {
-      flags |= Pattern.LITERAL;
+      text = Pattern.quote(text);
     }
     try {
       return Pattern.compile(text, flags);
