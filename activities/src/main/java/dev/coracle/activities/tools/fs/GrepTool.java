@@ -35,8 +35,8 @@ public class GrepTool implements Tool {
   private static final ToolDefinition DEFINITION =
       new ToolDefinition(
           "grep",
-          "Search file contents in the workspace for a regular expression (RE2 syntax: like Java's, without backreferences or lookaround) or a"
-              + " fixed string. Returns matching lines as path:line: text. Skips binary files,"
+          "Search file contents in the workspace for a regular expression (RE2 syntax: like"
+              + " Java's, without backreferences or lookaround) or a fixed string. Returns matching lines as path:line: text. Skips binary files,"
               + " files over 2 MiB, .git, node_modules, build output and hidden directories.",
           """
           {"type": "object",
