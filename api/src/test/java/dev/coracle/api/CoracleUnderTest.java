@@ -37,7 +37,7 @@ public final class CoracleUnderTest implements AutoCloseable {
     Map<String, String> env = new HashMap<>(extraEnv);
     // A test that must know the port before start (to name it in the config) passes its own.
     env.putIfAbsent("CORACLE_SERVER_PORT", "0");
-    env.put("CORACLE_TEMPORAL_EMBEDDED_PORT", "0");
+    env.putIfAbsent("CORACLE_TEMPORAL_EMBEDDED_PORT", "0");
     // Most tests check single answers for every class; the job tests turn chat jobs back on.
     env.putIfAbsent("CORACLE_JOBS_FROM_CHAT", "false");
     // Tests make their workspaces in temporary directories; the default root is the user's home.

@@ -32,6 +32,16 @@ public final class NetworkExposure {
   }
 
   /**
+   * Where the embedded Temporal server listens: the HTTP host when that is loopback, else
+   * 127.0.0.1. Temporal's port has no authentication, and whoever reaches it can start and signal
+   * workflows, so the API key on the HTTP port would mean nothing if it followed {@code
+   * server.host} off this machine.
+   */
+  public static String temporalHost(ServerConfig server) {
+    return isLoopback(server.host()) ? server.host() : "127.0.0.1";
+  }
+
+  /**
    * True for {@code localhost} and loopback address literals ({@code 127.0.0.0/8}, {@code ::1}).
    * Any other name counts as reachable from outside: it is not resolved, so a name that happens to
    * point at loopback today cannot waive the key.

@@ -66,11 +66,11 @@ public final class CoracleServer implements AutoCloseable {
     CoracleHome.ensureWritable(loaded.home());
     CoracleConfig config = loaded.config();
     PortInUseException.requireFree(config.server().host(), config.server().port());
+    String temporalHost = NetworkExposure.temporalHost(config.server());
     if (config.temporal().embedded()) {
-      PortInUseException.requireFree(config.server().host(), config.temporal().embeddedPort());
+      PortInUseException.requireFree(temporalHost, config.temporal().embeddedPort());
     }
-    TemporalConnection temporal =
-        TemporalConnection.open(config.temporal(), config.server().host());
+    TemporalConnection temporal = TemporalConnection.open(config.temporal(), temporalHost);
     ApplicationContext context = null;
     CoracleWorker worker = null;
     try {
