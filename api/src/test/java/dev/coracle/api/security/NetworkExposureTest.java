@@ -61,4 +61,16 @@ class NetworkExposureTest {
   void any_address_is_fine_with_a_key(String host) {
     assertThatCode(() -> NetworkExposure.check(server(host, "k"))).doesNotThrowAnyException();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0", "::", "192.168.1.5", "my-laptop"})
+  void temporal_stays_on_loopback_when_the_api_listens_beyond_it(String host) {
+    assertThat(NetworkExposure.temporalHost(server(host, "k-1"))).isEqualTo("127.0.0.1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "127.0.0.2", "localhost", "::1"})
+  void temporal_shares_a_loopback_host(String host) {
+    assertThat(NetworkExposure.temporalHost(server(host, ""))).isEqualTo(host);
+  }
 }
