@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coracle.api.CoracleUnderTest;
 import dev.coracle.api.HttpCalls;
+import dev.coracle.api.JobFixtures;
 import dev.coracle.fakes.FakeOllamaServer;
 import dev.coracle.fakes.FakeOpenAiServer;
 import io.micronaut.web.router.Router;
@@ -40,25 +41,12 @@ class ApiFuzzIT {
     ollama = new FakeOllamaServer().start();
     cloud = new FakeOpenAiServer().start();
     String yaml =
-        """
-        server:
-          max-request-bytes: %d
-        local:
-          ollama:
-            base-url: "%s"
-            reasoning-model: "job"
-            coder-model: "job"
-            timeout-seconds: 20
-            min-free-ram-mb: 0
-        providers:
-          - name: cloud
-            kind: openai-compatible
-            base-url: "%s"
-            api-key: "${FAKE_KEY:test-key}"
-            timeout-seconds: 10
-            models: [job]
-        """
-            .formatted(MAX_REQUEST_BYTES, ollama.baseUrl(), cloud.baseUrl());
+        JobFixtures.config(ollama, cloud)
+            + """
+            server:
+              max-request-bytes: %d
+            """
+                .formatted(MAX_REQUEST_BYTES);
     coracle = CoracleUnderTest.start(home, yaml);
     // The classifier is built in the background after start-up; a chat that came first would wait
     // for it inside a workflow. Asking it once waits here instead.

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.activities.tools.git.MaliciousRepository;
 import dev.coracle.api.CoracleUnderTest;
 import dev.coracle.api.HttpCalls;
+import dev.coracle.api.JobFixtures;
 import dev.coracle.api.server.StartupSummary;
 import dev.coracle.fakes.FakeOllamaServer;
 import dev.coracle.fakes.FakeOpenAiServer;
@@ -180,26 +181,13 @@ class GitConfigAttackIT {
   }
 
   private static String config() {
-    return """
-        local:
-          ollama:
-            base-url: "%s"
-            reasoning-model: "job"
-            coder-model: "job"
-            timeout-seconds: 20
-            min-free-ram-mb: 0
-        providers:
-          - name: cloud
-            kind: openai-compatible
-            base-url: "%s"
-            api-key: "${FAKE_KEY:test-key}"
-            timeout-seconds: 10
-            models: [job]
+    return JobFixtures.config(ollama, cloud)
+        + """
         tools:
           shell:
             sandbox: auto
             bwrap: "%s"
         """
-        .formatted(ollama.baseUrl(), cloud.baseUrl(), NO_BWRAP);
+            .formatted(NO_BWRAP);
   }
 }
