@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -49,7 +48,7 @@ class JailRaceTest {
     Files.createDirectories(workspace.resolve("d"));
     Files.writeString(workspace.resolve("d/f.txt"), "inside marker\n");
     Files.createSymbolicLink(workspace.resolve("l"), outside);
-    outsideBefore = snapshot(outside);
+    outsideBefore = DirectorySwapper.snapshot(outside);
   }
 
   @Test
@@ -84,27 +83,14 @@ class JailRaceTest {
 
   @Test
   void swapping_them_atomically_with_rename_exchange_moves_no_byte_across() throws Exception {
-    assumeTrue(python3(), "python3 is needed to call renameat2");
-    String script =
-        """
-        import ctypes, os, sys
-        libc = ctypes.CDLL(None, use_errno=True)
-        AT_FDCWD, RENAME_EXCHANGE = -100, 2
-        while not os.path.exists("stop-swapping"):
-            libc.renameat2(AT_FDCWD, b"d", AT_FDCWD, b"l", RENAME_EXCHANGE)
-        """;
-    Process swapper =
-        new ProcessBuilder("python3", "-c", script)
-            .directory(workspace.toFile())
-            .redirectErrorStream(true)
-            .start();
-    try {
-      hammer();
-    } finally {
-      Files.writeString(workspace.resolve("stop-swapping"), "");
-      assertThat(swapper.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assumeTrue(DirectorySwapper.available(), "python3 is needed to call renameat2");
+    try (DirectorySwapper swapper = DirectorySwapper.start(workspace)) {
+      try {
+        hammer();
+      } finally {
+        assertThat(swapper.stop()).as("the swapper's output").isEmpty();
+      }
     }
-    assertThat(new String(swapper.getInputStream().readAllBytes())).isEmpty();
     assertNothingCrossed();
   }
 
@@ -135,7 +121,7 @@ class JailRaceTest {
   }
 
   private void assertNothingCrossed() throws IOException {
-    assertThat(snapshot(outside)).isEqualTo(outsideBefore);
+    assertThat(DirectorySwapper.snapshot(outside)).isEqualTo(outsideBefore);
     try (Stream<Path> staging = Files.list(workspace)) {
       assertThat(staging.map(p -> p.getFileName().toString()))
           .noneMatch(name -> name.startsWith(".coracle-mkdir-"));
@@ -150,30 +136,6 @@ class JailRaceTest {
       return ToolOutput.error(e.getMessage());
     } catch (IOException e) {
       return ToolOutput.error(e.toString());
-    }
-  }
-
-  /** Every entry below a directory (links not followed) and its bytes. */
-  private static Map<String, String> snapshot(Path root) throws IOException {
-    Map<String, String> entries = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.toList()) {
-        String content = Files.isRegularFile(path) ? Files.readString(path) : "<dir>";
-        entries.put(root.relativize(path).toString(), content);
-      }
-    }
-    return entries;
-  }
-
-  private static boolean python3() {
-    try {
-      return new ProcessBuilder("python3", "-c", "import ctypes")
-              .redirectErrorStream(true)
-              .start()
-              .waitFor()
-          == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
     }
   }
 }

@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coracle.activities.tools.DirectorySwapper;
 import dev.coracle.api.CoracleUnderTest;
 import dev.coracle.api.HttpCalls;
 import dev.coracle.api.JobFixtures;
 import dev.coracle.fakes.FakeOllamaServer;
 import dev.coracle.fakes.FakeOpenAiServer;
 import dev.coracle.fakes.RecordedRequest;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +36,7 @@ class JailRaceAttackIT {
 
   @Test
   void a_directory_link_swap_moves_no_byte_across_the_workspace_boundary() throws Exception {
-    assumeTrue(python3(), "python3 is needed to call renameat2");
+    assumeTrue(DirectorySwapper.available(), "python3 is needed to call renameat2");
     Path workspace = Files.createDirectories(dir.resolve("ws")).toRealPath();
     Path outside = Files.createDirectories(dir.resolve("outside")).toRealPath();
     Files.writeString(outside.resolve("secret.txt"), SECRET + "\n");
@@ -46,7 +44,7 @@ class JailRaceAttackIT {
     Files.createDirectories(workspace.resolve("d"));
     Files.writeString(workspace.resolve("d/f.txt"), "inside marker\n");
     Files.createSymbolicLink(workspace.resolve("l"), outside);
-    Map<String, String> outsideBefore = snapshot(outside);
+    Map<String, String> outsideBefore = DirectorySwapper.snapshot(outside);
 
     try (FakeOllamaServer ollama = new FakeOllamaServer().start();
         FakeOpenAiServer cloud = new FakeOpenAiServer().start();
@@ -55,8 +53,7 @@ class JailRaceAttackIT {
                 home,
                 JobFixtures.config(ollama, cloud),
                 Map.of("CORACLE_JOBS_MAX_TURNS_PER_STEP", "60"))) {
-      Process swapper = startSwapper(workspace);
-      try {
+      try (DirectorySwapper swapper = DirectorySwapper.start(workspace)) {
         HttpResponse<String> created =
             HttpCalls.post(
                 coracle.baseUrl() + "/api/jobs",
@@ -70,11 +67,11 @@ class JailRaceAttackIT {
                 Duration.ofMinutes(4),
                 j -> List.of("done", "failed").contains(j.path("status").asText()));
         assertThat(job.path("status").asText()).isIn("done", "failed");
-      } finally {
-        Files.writeString(workspace.resolve("stop-swapping"), "");
-        assertThat(swapper.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(swapper.stop()).as("the swapper's output").isEmpty();
       }
-      assertThat(snapshot(outside)).as("the directory outside").isEqualTo(outsideBefore);
+      assertThat(DirectorySwapper.snapshot(outside))
+          .as("the directory outside")
+          .isEqualTo(outsideBefore);
       for (RecordedRequest request :
           Stream.concat(ollama.requests().stream(), cloud.requests().stream()).toList()) {
         assertThat(request.body().toString()).doesNotContain(SECRET);
@@ -103,38 +100,5 @@ class JailRaceAttackIT {
           .append("tool-call: list_files {\"path\": \"d\"}\n");
     }
     return script.toString();
-  }
-
-  private static Process startSwapper(Path workspace) throws IOException {
-    String code =
-        """
-        import ctypes, os
-        libc = ctypes.CDLL(None, use_errno=True)
-        while not os.path.exists("stop-swapping"):
-            libc.renameat2(-100, b"d", -100, b"l", 2)
-        """;
-    return new ProcessBuilder("python3", "-c", code)
-        .directory(workspace.toFile())
-        .redirectErrorStream(true)
-        .start();
-  }
-
-  private static Map<String, String> snapshot(Path root) throws IOException {
-    Map<String, String> entries = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.toList()) {
-        String content = Files.isRegularFile(path) ? Files.readString(path) : "<dir>";
-        entries.put(root.relativize(path).toString(), content);
-      }
-    }
-    return entries;
-  }
-
-  private static boolean python3() {
-    try {
-      return new ProcessBuilder("python3", "-c", "import ctypes").start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 }
