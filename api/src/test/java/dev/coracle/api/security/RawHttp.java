@@ -61,18 +61,27 @@ final class RawHttp {
     byte[] message = Arrays.copyOf(head, head.length + payload.length);
     System.arraycopy(payload, 0, message, head.length, payload.length);
     try {
-      return send(port, message);
+      return send(port, message, false);
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + target, e);
     }
   }
 
   /**
-   * Sends a whole message as given. It is written on another thread while this one reads: a server
-   * may answer (413, 400) and close before a big message is written in full, and that answer must
-   * still be read.
+   * Sends a whole message as given, then half-closes the connection, so a message the server is
+   * still waiting on (a truncated body) ends there instead of at the read timeout. It is written on
+   * another thread while this one reads: a server may answer (413, 400) and close before a big
+   * message is written in full, and that answer must still be read.
    */
   static Answer send(int port, byte[] message) throws IOException {
+    return send(port, message, true);
+  }
+
+  /**
+   * @param halfClose whether to shut the output down after the message; a complete request must
+   *     not, since the server may take the end of input for a client that left and not answer
+   */
+  private static Answer send(int port, byte[] message, boolean halfClose) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(60_000);
@@ -82,7 +91,9 @@ final class RawHttp {
                 try {
                   socket.getOutputStream().write(message);
                   socket.getOutputStream().flush();
-                  socket.shutdownOutput();
+                  if (halfClose) {
+                    socket.shutdownOutput();
+                  }
                 } catch (IOException closedByTheServer) {
                   // The server stopped reading; its answer, if any, is read below.
                 }
