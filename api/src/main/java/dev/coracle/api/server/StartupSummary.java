@@ -1,5 +1,6 @@
 package dev.coracle.api.server;
 
+import dev.coracle.activities.config.CoracleConfig.ServerConfig;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
 import dev.coracle.activities.model.ProviderHealth;
@@ -29,6 +30,7 @@ public final class StartupSummary {
     StringBuilder out = new StringBuilder();
     out.append("coracle ready in ").append(startup.toMillis()).append(" ms\n");
     line(out, "OpenAI API", base + "/v1  (model: coracle)");
+    line(out, "access", access(loaded.config().server()));
     line(out, "Temporal", server.temporal().description());
     line(out, "store", loaded.databaseFile().toString());
     line(
@@ -61,6 +63,15 @@ public final class StartupSummary {
               + " for deep work");
     }
     return out.toString();
+  }
+
+  /**
+   * Who may call: web pages never (Host and Origin checks); other programs with or without a key.
+   */
+  private static String access(ServerConfig server) {
+    return server.hasApiKey()
+        ? "API key required (server.api-key) on every route but /health; web pages refused"
+        : "no API key: any program on this machine may call; web pages refused";
   }
 
   private static String state(ConfiguredProvider provider, ProviderHealth health) {

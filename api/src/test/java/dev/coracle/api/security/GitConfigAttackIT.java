@@ -130,6 +130,8 @@ class GitConfigAttackIT {
 
     assertThat(summary)
         .contains(
+            "  access        no API key: any program on this machine may call; web pages refused\n")
+        .contains(
             "  sandbox       auto — run_shell is off (no working sandbox: bubblewrap is not"
                 + " installed (no program at tools.shell.bwrap: "
                 + NO_BWRAP

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.coracle.api.CoracleProcess;
 import dev.coracle.api.CoracleUnderTest;
+import dev.coracle.api.server.StartupSummary;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -56,6 +57,10 @@ class ListeningBeyondLoopbackIT {
       HttpResponse<String> withoutKey = get(coracle.url("/v1/models"));
       HttpResponse<String> withKey = get(coracle.url("/v1/models"), "x-api-key", "k-123");
 
+      assertThat(StartupSummary.describe(coracle.server(), Duration.ofMillis(1)))
+          .contains(
+              "  access        API key required (server.api-key) on every route but /health;"
+                  + " web pages refused\n");
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(withoutKey.statusCode()).isEqualTo(401);
       assertThat(withKey.statusCode()).isEqualTo(200);
