@@ -2,6 +2,7 @@ package dev.coracle.activities.quota;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -149,12 +150,13 @@ final class QuotaSnapshots {
         target.shared());
   }
 
-  /** The limits the upstream reported for the row its reports are kept under. */
+  /** The limits the upstream reported for the row its reports are kept under, shortest first. */
   private static List<LearnedLimit> learnedLimits(Target target, List<LearnedLimitRow> learned) {
     return learned.stream()
         .filter(row -> row.provider().equals(target.provider()))
         .filter(row -> row.model().equals(target.upstreamRow()))
         .map(LearnedLimit::of)
+        .sorted(Comparator.comparing(LearnedLimit::window).thenComparing(LearnedLimit::unit))
         .toList();
   }
 
