@@ -16,6 +16,11 @@ final class ErrorBodies {
   private static final Pattern RETRY_IN =
       Pattern.compile("(?i)retry in (\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|h|m|s)+)");
 
+  /** Abbreviations of daily quotas, as words of their own: {@code RPD}, {@code TPD}. */
+  private static final Pattern PER_DAY = Pattern.compile("(?<![A-Z])[RT]PD(?![a-z])");
+
+  private static final Pattern PER_MINUTE = Pattern.compile("(?<![A-Z])[RT]PM(?![a-z])");
+
   private ErrorBodies() {}
 
   /**
@@ -73,18 +78,23 @@ final class ErrorBodies {
     return scope.ordinal();
   }
 
-  /** The scope a Google quota id names, e.g. {@code GenerateRequestsPerDayPerProjectPerModel}. */
+  /**
+   * The scope a Google quota id names: {@code GenerateRequestsPerDayPerProjectPerModel-FreeTier}
+   * and ids with {@code RPD} or {@code TPD} are per day, {@code RPM} and {@code TPM} per minute.
+   */
   static RateLimitInfo.Scope scopeOfQuota(String quotaId) {
     if (quotaId == null) {
       return null;
     }
-    if (quotaId.contains("PerDay")) {
+    if (quotaId.contains("PerDay")
+        || quotaId.contains("Daily")
+        || PER_DAY.matcher(quotaId).find()) {
       return RateLimitInfo.Scope.DAY;
     }
     if (quotaId.contains("PerHour")) {
       return RateLimitInfo.Scope.HOUR;
     }
-    if (quotaId.contains("PerMinute")) {
+    if (quotaId.contains("PerMinute") || PER_MINUTE.matcher(quotaId).find()) {
       return RateLimitInfo.Scope.MINUTE;
     }
     return RateLimitInfo.Scope.UNKNOWN;

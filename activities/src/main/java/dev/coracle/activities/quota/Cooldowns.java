@@ -15,28 +15,49 @@ final class Cooldowns {
   private Cooldowns() {}
 
   /**
-   * The end of the cooldown: the first known of the upstream's {@code Retry-After}, the reset of
-   * the exhausted window, and the end of the window its scope names (a day ends at midnight in the
-   * provider's reset zone); else a minute.
+   * The end of the cooldown. The quota's scope decides first: when a day or an hour ran out, the
+   * model rests until that window resets (the exhausted window's reset when the upstream gave one,
+   * else the end of the window in the provider's reset zone), however short the upstream's {@code
+   * Retry-After} is, because Gemini sends a delay of seconds even for a per-day quota and calling
+   * again after it only wastes another 429. Otherwise the first known of {@code Retry-After}, the
+   * reset of the exhausted window and a minute for a per-minute quota; else a minute.
    */
   static Instant until(RateLimitInfo info, Instant now, ZoneId zone) {
     if (info == null) {
       return now.plus(DEFAULT);
     }
-    if (info.retryAfter() != null && !info.retryAfter().isNegative()) {
-      return now.plus(info.retryAfter());
+    Instant retryAt =
+        info.retryAfter() != null && !info.retryAfter().isNegative()
+            ? now.plus(info.retryAfter())
+            : null;
+    Scope scope = info.scope() == null ? Scope.UNKNOWN : info.scope();
+    if (scope == Scope.DAY || scope == Scope.HOUR) {
+      Instant exhausted = exhaustedReset(info, now);
+      WindowKind window = scope == Scope.DAY ? WindowKind.DAY : WindowKind.HOUR;
+      Instant end = exhausted != null ? exhausted : window.end(now, zone);
+      return retryAt != null && retryAt.isAfter(end) ? retryAt : end;
+    }
+    if (retryAt != null) {
+      return retryAt;
     }
     Instant reset = reset(info, now);
     if (reset != null) {
       return reset;
     }
-    Scope scope = info.scope() == null ? Scope.UNKNOWN : info.scope();
-    return switch (scope) {
-      case DAY -> WindowKind.DAY.end(now, zone);
-      case HOUR -> WindowKind.HOUR.end(now, zone);
-      case MINUTE -> now.plus(Duration.ofSeconds(60));
-      case UNKNOWN -> now.plus(DEFAULT);
-    };
+    return scope == Scope.MINUTE ? now.plus(Duration.ofSeconds(60)) : now.plus(DEFAULT);
+  }
+
+  /** The reset paired with a count of 0 left, the later one when both ran out; else null. */
+  private static Instant exhaustedReset(RateLimitInfo info, Instant now) {
+    Instant requests = future(info.resetRequestsAt(), now);
+    Instant tokens = future(info.resetTokensAt(), now);
+    boolean requestsOut = info.remainingRequests() != null && info.remainingRequests() <= 0;
+    boolean tokensOut = info.remainingTokens() != null && info.remainingTokens() <= 0;
+    Instant reset = requestsOut ? requests : null;
+    if (tokensOut && tokens != null && (reset == null || tokens.isAfter(reset))) {
+      reset = tokens;
+    }
+    return reset;
   }
 
   /** The reset of the window that ran out, or the earliest future reset when none says 0 left. */

@@ -1,6 +1,8 @@
 package dev.coracle.activities.quota;
 
 import dev.coracle.activities.config.CoracleConfig.LimitsConfig;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A free tier's limits for one model or one shared pool. A value of 0 means there is no such limit.
@@ -64,6 +66,29 @@ public record Limits(
         pick(override.tokensPerMinute(), tokensPerMinute),
         tokensPerHour,
         pick(override.tokensPerDay(), tokensPerDay));
+  }
+
+  /**
+   * These limits capped by what the upstream reported: each learned limit replaces the configured
+   * one of its window when it is lower, or when none is configured.
+   */
+  Limits cappedBy(List<LearnedLimitRow> learned) {
+    int[] requests = {requestsPerMinute, requestsPerHour, requestsPerDay};
+    int[] tokens = {tokensPerMinute, tokensPerHour, tokensPerDay};
+    for (LearnedLimitRow row : learned) {
+      int index = WindowKind.valueOf(row.windowKind().toUpperCase(Locale.ROOT)).ordinal();
+      int[] unit = LimitReports.TOKENS.equals(row.unit()) ? tokens : requests;
+      unit[index] = lower(unit[index], row.limitValue());
+    }
+    return new Limits(requests[0], requests[1], requests[2], tokens[0], tokens[1], tokens[2]);
+  }
+
+  /** The lower of two limits where 0 means none. */
+  private static int lower(int configured, int learned) {
+    if (learned <= 0) {
+      return configured;
+    }
+    return configured == 0 ? learned : Math.min(configured, learned);
   }
 
   private static int pick(Integer override, int current) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param cooldownUntil null when no cooldown holds
  * @param disabled the provider is disabled (its key was refused)
  * @param learned what the upstream's headers last said, or null
+ * @param learnedLimits the limits the upstream reported, each capping its window's configured one
  * @param callsToday requests counted in today's window (in the provider's reset zone)
  * @param tokensToday tokens counted today, estimates of calls in flight included
  * @param price the list price the tokens are valued at, or null when unknown
@@ -34,6 +35,7 @@ public record ModelQuota(
     String lastError,
     Instant lastErrorAt,
     LearnedLimits learned,
+    List<LearnedLimit> learnedLimits,
     long callsToday,
     long tokensToday,
     long callsAllTime,
@@ -45,6 +47,7 @@ public record ModelQuota(
 
   public ModelQuota {
     windows = List.copyOf(windows);
+    learnedLimits = List.copyOf(learnedLimits);
   }
 
   public boolean available() {

@@ -69,7 +69,8 @@ public class QuotaLedger {
 
   /**
    * Remembers what a response's headers said about the limits. A count of 0 left refuses calls
-   * until its reset; calls admitted meanwhile are taken off the reported counts.
+   * until its reset; calls admitted meanwhile are taken off the reported counts. A reported limit
+   * caps its window from then on, also after a restart.
    */
   public void learn(String provider, String model, RateLimitInfo info) {
     Target target = Target.of(catalog, provider, model);
@@ -77,10 +78,10 @@ public class QuotaLedger {
   }
 
   /**
-   * Records HTTP 429 and cools the model (or the provider's shared pool) down until the upstream's
-   * {@code Retry-After}, else the exhausted window's reset, else the end of the window its scope
-   * names (a day ends at midnight in the provider's reset zone), else a minute. A longer cooldown
-   * already in place is kept.
+   * Records HTTP 429 and cools the model (or the provider's shared pool) down. When a day or an
+   * hour ran out, until that window resets (a day ends at midnight in the provider's reset zone),
+   * whatever the upstream's {@code Retry-After} says; otherwise until the {@code Retry-After}, else
+   * the exhausted window's reset, else a minute. A longer cooldown already in place is kept.
    *
    * @return when the cooldown set by this response ends
    */

@@ -2,6 +2,7 @@ package dev.coracle.activities.quota;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ final class QuotaSnapshots {
     List<ModelQuota> quotas = new ArrayList<>();
     for (Map.Entry<String, List<String>> provider : catalog.configuredModels().entrySet()) {
       for (String model : provider.getValue()) {
-        quotas.add(model(catalog, Target.of(catalog, provider.getKey(), model), rows, now));
+        Target target = Target.of(catalog, provider.getKey(), model).cappedBy(rows.learned());
+        quotas.add(model(catalog, target, rows, now));
       }
     }
     return quotas;
@@ -58,6 +60,7 @@ final class QuotaSnapshots {
         own == null ? null : own.lastError(),
         own == null || own.lastErrorAt() == null ? null : Instant.ofEpochMilli(own.lastErrorAt()),
         learned(target, upstream),
+        learnedLimits(target, rows.learned()),
         today == null ? 0 : today.requests(),
         today == null ? 0 : today.tokens(),
         totals == null ? 0 : totals.requests(),
@@ -145,6 +148,16 @@ final class QuotaSnapshots {
         instant(state.tokensResetAt()),
         Instant.ofEpochMilli(state.learnedAt()),
         target.shared());
+  }
+
+  /** The limits the upstream reported for the row its reports are kept under, shortest first. */
+  private static List<LearnedLimit> learnedLimits(Target target, List<LearnedLimitRow> learned) {
+    return learned.stream()
+        .filter(row -> row.provider().equals(target.provider()))
+        .filter(row -> row.model().equals(target.upstreamRow()))
+        .map(LearnedLimit::of)
+        .sorted(Comparator.comparing(LearnedLimit::window).thenComparing(LearnedLimit::unit))
+        .toList();
   }
 
   private static ProviderState find(List<ProviderState> states, String model) {

@@ -25,15 +25,25 @@ class QuotaStore {
   static final long HOUR_ROWS_MS = 3 * 86_400_000L;
 
   /** What the ledger needs to answer {@link QuotaLedger#snapshot()}. */
-  record Rows(List<QuotaUsage> recent, List<UsageTotals> totals, List<ProviderState> states) {}
+  record Rows(
+      List<QuotaUsage> recent,
+      List<UsageTotals> totals,
+      List<ProviderState> states,
+      List<LearnedLimitRow> learned) {}
 
   private final QuotaUsageRepository usage;
   private final ProviderStateRepository states;
+  private final LearnedLimitRepository learnedLimits;
   private final Clock clock;
 
-  QuotaStore(QuotaUsageRepository usage, ProviderStateRepository states, Clock clock) {
+  QuotaStore(
+      QuotaUsageRepository usage,
+      ProviderStateRepository states,
+      LearnedLimitRepository learnedLimits,
+      Clock clock) {
     this.usage = usage;
     this.states = states;
+    this.learnedLimits = learnedLimits;
     this.clock = clock;
   }
 
@@ -42,8 +52,11 @@ class QuotaStore {
    * is read inside the transaction, after any wait for SQLite's write lock.
    */
   @Transactional
-  public Admission admit(Target target, int estimatedTokens, boolean reserve) {
+  public Admission admit(Target configured, int estimatedTokens, boolean reserve) {
     Instant now = clock.instant();
+    Target target =
+        configured.cappedBy(
+            learnedLimits.relevant(configured.provider(), configured.model(), configured.pool()));
     Instant minute = WindowKind.MINUTE.start(now, target.zone());
     Instant hour = WindowKind.HOUR.start(now, target.zone());
     Instant day = WindowKind.DAY.start(now, target.zone());
@@ -121,6 +134,16 @@ class QuotaStore {
     if (info == null || !LearnedState.hasCounts(info)) {
       return;
     }
+    for (LearnedLimitRow limit : LimitReports.read(provider, row, info, now)) {
+      learnedLimits.remember(
+          limit.provider(),
+          limit.model(),
+          limit.windowKind(),
+          limit.unit(),
+          limit.limitValue(),
+          limit.source(),
+          limit.learnedAt());
+    }
     states.ensure(provider, row, now.toEpochMilli());
     states
         .findByProviderAndModel(provider, row)
@@ -158,9 +181,16 @@ class QuotaStore {
     usage.deleteBefore("hour", now.toEpochMilli() - HOUR_ROWS_MS);
   }
 
-  /** The usage of windows that may still be current, the all-time totals and every state. */
+  /**
+   * The usage of windows that may still be current, the all-time totals, every state and every
+   * learned limit.
+   */
   @ReadOnly
   public Rows rows(Instant since) {
-    return new Rows(usage.since(since.toEpochMilli()), usage.totals(), states.findAll());
+    return new Rows(
+        usage.since(since.toEpochMilli()),
+        usage.totals(),
+        states.findAll(),
+        learnedLimits.findAll());
   }
 }

@@ -1,6 +1,7 @@
 package dev.coracle.activities.quota;
 
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * One model as the ledger counts it, with its catalog facts resolved.
@@ -19,6 +20,23 @@ record Target(
         catalog.resetZone(provider),
         catalog.limits(provider, model),
         catalog.sharedLimits(provider));
+  }
+
+  /**
+   * This target with the limits its upstream reported applied to the row they were learned for: the
+   * pool's when the provider has one, else the model's.
+   */
+  Target cappedBy(List<LearnedLimitRow> learned) {
+    List<LearnedLimitRow> mine =
+        learned.stream()
+            .filter(row -> row.provider().equals(provider) && row.model().equals(upstreamRow()))
+            .toList();
+    if (mine.isEmpty()) {
+      return this;
+    }
+    return shared
+        ? new Target(provider, model, true, zone, limits, poolLimits.cappedBy(mine))
+        : new Target(provider, model, false, zone, limits.cappedBy(mine), poolLimits);
   }
 
   /** The model the pool's rows are stored under; the model itself without a pool. */

@@ -248,6 +248,20 @@ class RateLimitParserTest {
   }
 
   @Test
+  void quota_ids_that_abbreviate_their_window_name_it() {
+    assertThat(ErrorBodies.scopeOfQuota("GenerateContentRPD-FreeTier"))
+        .isEqualTo(RateLimitInfo.Scope.DAY);
+    assertThat(ErrorBodies.scopeOfQuota("InputTokensTPD_PerModel"))
+        .isEqualTo(RateLimitInfo.Scope.DAY);
+    assertThat(ErrorBodies.scopeOfQuota("GenerateContentInputTokensPerModelPerDay-FreeTier"))
+        .isEqualTo(RateLimitInfo.Scope.DAY);
+    assertThat(ErrorBodies.scopeOfQuota("GenerateContentRPM-FreeTier"))
+        .isEqualTo(RateLimitInfo.Scope.MINUTE);
+    assertThat(ErrorBodies.scopeOfQuota("RPDSomething")).isEqualTo(RateLimitInfo.Scope.DAY);
+    assertThat(ErrorBodies.scopeOfQuota("GRPDX")).isEqualTo(RateLimitInfo.Scope.UNKNOWN);
+  }
+
+  @Test
   void unknown_quota_window_is_unknown_scope() {
     assertThat(ErrorBodies.scopeOfQuota("GenerateRequestsPerHourPerProject"))
         .isEqualTo(RateLimitInfo.Scope.HOUR);

@@ -14,9 +14,38 @@ class CooldownsTest {
 
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
+  /**
+   * Gemini answers a per-day 429 with a {@code RetryInfo} of seconds ("47s"); trusting it costs a
+   * wasted 429 every minute until midnight Pacific. A day or an hour that ran out therefore rests
+   * the model until that window resets, whatever the delay says.
+   */
   @Test
-  void retry_after_comes_first() {
-    RateLimitInfo info =
+  void a_per_day_quota_waits_for_midnight_pacific_however_short_the_retry_delay() {
+    ZoneId pacific = ZoneId.of("America/Los_Angeles");
+    RateLimitInfo perDay =
+        new RateLimitInfo(
+            250,
+            0,
+            null,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(47),
+            Scope.DAY,
+            "GenerateRequestsPerDayPerProjectPerModel-FreeTier");
+
+    assertThat(Cooldowns.until(perDay, NOW, pacific))
+        .as("midnight PST is 08:00 UTC in November")
+        .isEqualTo(Instant.parse("2026-11-21T08:00:00Z"));
+    Instant summer = Instant.parse("2026-07-01T12:00:00Z");
+    assertThat(Cooldowns.until(perDay, summer, pacific))
+        .as("midnight PDT is 07:00 UTC in July")
+        .isEqualTo(Instant.parse("2026-07-02T07:00:00Z"));
+  }
+
+  @Test
+  void a_long_window_that_ran_out_waits_for_its_own_reset_before_the_retry_delay() {
+    RateLimitInfo dayOut =
         new RateLimitInfo(
             null,
             0,
@@ -28,7 +57,33 @@ class CooldownsTest {
             Scope.DAY,
             null);
 
-    assertThat(Cooldowns.until(info, NOW, ZoneOffset.UTC)).isEqualTo(NOW.plusSeconds(5));
+    assertThat(Cooldowns.until(dayOut, NOW, ZoneOffset.UTC)).isEqualTo(NOW.plusSeconds(600));
+  }
+
+  @Test
+  void a_retry_delay_longer_than_the_windows_reset_is_still_honoured() {
+    RateLimitInfo hour =
+        new RateLimitInfo(
+            null, null, null, null, null, null, Duration.ofHours(2), Scope.HOUR, null);
+
+    assertThat(Cooldowns.until(hour, NOW, ZoneOffset.UTC)).isEqualTo(NOW.plus(Duration.ofHours(2)));
+  }
+
+  @Test
+  void a_per_minute_quota_uses_the_retry_delay() {
+    RateLimitInfo perMinute =
+        new RateLimitInfo(
+            10,
+            0,
+            null,
+            null,
+            NOW.plusSeconds(40),
+            null,
+            Duration.ofSeconds(13),
+            Scope.MINUTE,
+            "GenerateRequestsPerMinutePerProjectPerModel-FreeTier");
+
+    assertThat(Cooldowns.until(perMinute, NOW, ZoneOffset.UTC)).isEqualTo(NOW.plusSeconds(13));
   }
 
   @Test

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.coracle.activities.local.LocalModelSlot;
+import dev.coracle.activities.local.SlotState;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
 import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.activities.quota.ModelQuota;
 import dev.coracle.activities.quota.QuotaLedger;
+import dev.coracle.activities.quota.Savings;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -18,14 +20,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/providers}: for each provider and model, health, free-tier quota used and left
  * per window, cooldown, last error, calls and tokens today, and what the same tokens would have
- * cost at list prices; plus the state of the single LLM slot.
+ * cost at list prices, and the limits the upstream reported ({@code learned_limits}: window, unit,
+ * limit, source, learned_at); plus the state of the single LLM slot.
  */
 @Controller("/api/providers")
 public class ProvidersController {
@@ -49,43 +50,45 @@ public class ProvidersController {
     this.slot = slot;
   }
 
+  /** One configured model: whether its provider answers, and where its free tier stands. */
+  public record ProviderEntry(String id, Health health, ModelQuota quota) {}
+
+  /** Whether the provider can be reached with its configured key, and why not. */
+  public record Health(boolean reachable, String detail) {}
+
+  /**
+   * The whole answer.
+   *
+   * @param localSlot which local model is loaded in the single LLM slot
+   * @param savings what the free tiers saved, today and in all, at list prices
+   */
+  public record ProvidersView(
+      String object, List<ProviderEntry> data, SlotState localSlot, Savings savings) {}
+
   @Get
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<String> providers() throws JsonProcessingException {
-    List<Map<String, Object>> models = new ArrayList<>();
+    List<ProviderEntry> models = new ArrayList<>();
     for (ModelQuota quota : ledger.snapshot()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("id", quota.provider() + "/" + quota.model());
-      entry.put("health", health(quota.provider()));
-      entry.put("quota", quota);
-      models.add(entry);
+      models.add(
+          new ProviderEntry(
+              quota.provider() + "/" + quota.model(), health(quota.provider()), quota));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("object", "list");
-    body.put("data", models);
-    body.put("local_slot", slot.state());
-    body.put("savings", ledger.savings());
+    ProvidersView body = new ProvidersView("list", models, slot.state(), ledger.savings());
     return HttpResponse.ok(JSON.writeValueAsString(body))
         .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
-  private Map<String, Object> health(String providerName) {
-    Map<String, Object> result = new LinkedHashMap<>();
+  private Health health(String providerName) {
     ConfiguredProvider provider = catalog.find(providerName).orElse(null);
     if (provider == null) {
-      result.put("reachable", false);
-      result.put("detail", "no longer configured");
-      return result;
+      return new Health(false, "no longer configured");
     }
     var credentials = provider.credentialProblem();
     if (credentials.isPresent()) {
-      result.put("reachable", false);
-      result.put("detail", credentials.get());
-      return result;
+      return new Health(false, credentials.get());
     }
     ProviderHealth.Check check = health.check(provider);
-    result.put("reachable", check.reachable());
-    result.put("detail", check.detail());
-    return result;
+    return new Health(check.reachable(), check.detail());
   }
 }

@@ -47,6 +47,14 @@ public class OpenAiException extends RuntimeException {
     return status;
   }
 
+  /**
+   * True for an answer that says "not now" rather than "never": a 503 {@code no_provider} or a 429.
+   * It carries a {@code Retry-After} header.
+   */
+  public boolean worthRetryingLater() {
+    return status == 429 || status == 503 && "no_provider".equals(code);
+  }
+
   public OpenAiError toError() {
     return new OpenAiError(getMessage(), type, param, code);
   }
