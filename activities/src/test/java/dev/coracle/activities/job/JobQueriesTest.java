@@ -13,8 +13,6 @@ import static dev.coracle.activities.job.Jobs.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.coracle.activities.store.MutableClock;
-import dev.coracle.activities.store.TestStore;
 import dev.coracle.workflows.chat.Usage;
 import dev.coracle.workflows.job.JobEvent;
 import dev.coracle.workflows.job.JobPlanState;
@@ -24,38 +22,13 @@ import dev.coracle.workflows.job.JobSnapshot;
 import dev.coracle.workflows.job.JobStatus;
 import dev.coracle.workflows.job.JobStep;
 import dev.coracle.workflows.job.JobUpdate;
-import io.micronaut.context.ApplicationContext;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JobQueriesTest {
-
-  @TempDir Path dir;
-
-  ApplicationContext context;
-  JobStore store;
-  JobQueries queries;
-
-  @BeforeEach
-  void start() {
-    context =
-        TestStore.start(dir.resolve("coracle.db"), new MutableClock(Instant.ofEpochMilli(T0)));
-    store = context.getBean(JobStore.class);
-    queries = context.getBean(JobQueries.class);
-  }
-
-  @AfterEach
-  void stop() {
-    context.close();
-  }
+class JobQueriesTest extends JobStoreFixture {
 
   @Test
   void unfinished_rebuilds_the_resume_from_the_checkpoints() {

@@ -14,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.coracle.activities.store.MutableClock;
-import dev.coracle.activities.store.TestStore;
 import dev.coracle.workflows.chat.Usage;
 import dev.coracle.workflows.job.JobEvent;
 import dev.coracle.workflows.job.JobRequest;
@@ -23,35 +21,10 @@ import dev.coracle.workflows.job.JobResume;
 import dev.coracle.workflows.job.JobSnapshot;
 import dev.coracle.workflows.job.JobStep;
 import dev.coracle.workflows.job.JobUpdate;
-import io.micronaut.context.ApplicationContext;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JobStoreTest {
-
-  @TempDir Path dir;
-
-  ApplicationContext context;
-  JobStore store;
-  JobQueries queries;
-
-  @BeforeEach
-  void start() {
-    context =
-        TestStore.start(dir.resolve("coracle.db"), new MutableClock(Instant.ofEpochMilli(T0)));
-    store = context.getBean(JobStore.class);
-    queries = context.getBean(JobQueries.class);
-  }
-
-  @AfterEach
-  void stop() {
-    context.close();
-  }
+class JobStoreTest extends JobStoreFixture {
 
   @Test
   void register_lists_the_job_as_queued_and_a_second_register_changes_nothing() {

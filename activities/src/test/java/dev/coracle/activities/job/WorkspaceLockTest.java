@@ -7,13 +7,8 @@ import static dev.coracle.activities.job.Jobs.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.coracle.activities.store.MutableClock;
-import dev.coracle.activities.store.TestStore;
 import dev.coracle.workflows.job.JobEvent;
 import dev.coracle.workflows.job.JobSnapshot;
-import io.micronaut.context.ApplicationContext;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,34 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One unfinished job per workspace, held by the store's unique index on real SQLite. */
-class WorkspaceLockTest {
+class WorkspaceLockTest extends JobStoreFixture {
 
   static final String WORKSPACE = "/home/ada/projects/app";
-
-  @TempDir Path dir;
-
-  ApplicationContext context;
-  JobStore store;
-  JobQueries queries;
-
-  @BeforeEach
-  void start() {
-    context =
-        TestStore.start(dir.resolve("coracle.db"), new MutableClock(Instant.ofEpochMilli(T0)));
-    store = context.getBean(JobStore.class);
-    queries = context.getBean(JobQueries.class);
-  }
-
-  @AfterEach
-  void stop() {
-    context.close();
-  }
 
   @Test
   void a_second_job_on_a_busy_workspace_is_refused_naming_the_holder_and_leaves_no_row() {
