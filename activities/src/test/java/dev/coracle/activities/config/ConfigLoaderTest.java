@@ -55,6 +55,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_shipped_example_config_loads() throws IOException {
+    // The example users copy must stay valid as keys change.
+    String example = Files.readString(Path.of("..", "deploy", "coracle.example.yml"));
+
+    LoadedConfig loaded = load(example, Map.of("CORACLE_API_KEY", "k-1"));
+
+    assertThat(loaded.config().server().hasApiKey()).isTrue();
+    assertThat(loaded.config().jobs().workspaceRoots()).containsExactly("~");
+    assertThat(loaded.config().providers()).isNotEmpty();
+  }
+
+  @Test
   void empty_file_gives_the_built_in_defaults() throws IOException {
     LoadedConfig loaded = load("", Map.of());
 
