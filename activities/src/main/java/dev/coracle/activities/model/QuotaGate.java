@@ -2,6 +2,7 @@ package dev.coracle.activities.model;
 
 import dev.coracle.activities.providers.ProviderException;
 import dev.coracle.activities.providers.RateLimitInfo;
+import dev.coracle.activities.providers.UpstreamReach;
 import dev.coracle.activities.quota.Admission;
 import dev.coracle.activities.quota.QuotaLedger;
 import dev.coracle.activities.quota.Reservation;
@@ -57,10 +58,12 @@ public class QuotaGate {
         ledger.reconcile(reservation, 0, 0);
       }
       default -> {
-        if (e.httpStatus() == 0) {
-          // No response: the upstream never counted this call.
+        if (e.reach() == UpstreamReach.NOT_SENT) {
+          // The request never left: the upstream cannot have counted this call.
           ledger.release(reservation);
         } else {
+          // Accepted, then failed (a read timeout, a broken stream, a 5xx): the upstream counted
+          // the request, so the ledger keeps it.
           ledger.reconcile(reservation, 0, 0);
         }
         ledger.recordFailure(target.provider(), target.model(), e.getMessage());
