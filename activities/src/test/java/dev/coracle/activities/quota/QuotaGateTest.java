@@ -12,6 +12,9 @@ import dev.coracle.activities.providers.TokenSink;
 import dev.coracle.activities.providers.UpstreamReach;
 import dev.coracle.fakes.FakeOpenAiServer;
 import dev.coracle.workflows.chat.ChatMessage;
+import dev.coracle.workflows.chat.ToolCall;
+import dev.coracle.workflows.chat.Usage;
+import dev.coracle.workflows.model.ModelAnswer;
 import dev.coracle.workflows.model.ModelTarget;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -77,6 +80,7 @@ class QuotaGateTest extends LedgerTestBase {
     assertThat(failure.reach()).isEqualTo(UpstreamReach.ACCEPTED);
     assertThat(upstream.requests("/v1/chat/completions")).as("the upstream saw it").hasSize(1);
     assertThat(quota("fake", "slow").callsToday()).as("the ledger counts it").isEqualTo(1);
+    assertThat(quota("fake", "slow").tokensToday()).as("the estimate stands").isEqualTo(10);
   }
 
   @Test
@@ -115,6 +119,38 @@ class QuotaGateTest extends LedgerTestBase {
     assertThat(failure.reach()).isEqualTo(UpstreamReach.ACCEPTED);
     assertThat(upstream.requests("/v1/chat/completions")).hasSize(1);
     assertThat(quota("fake", "fail-500").callsToday()).isEqualTo(1);
+    assertThat(quota("fake", "fail-500").tokensToday()).as("nothing was generated").isZero();
+  }
+
+  @Test
+  void an_answer_without_usage_counts_the_prompt_estimate_and_the_text_received() {
+    Reservation reservation = gate.reserve(new ModelTarget("fake", "slow", false, 10), 600);
+    // 41 characters of text and 8 of a tool call: 49 characters, 13 tokens rounded up.
+    ModelAnswer answer =
+        new ModelAnswer(
+            "a".repeat(41),
+            "tool_calls",
+            Usage.NONE,
+            5,
+            List.of(new ToolCall("call_1", "read", "{\"p\":1}")));
+
+    gate.succeeded(reservation, answer, 30);
+
+    ModelQuota quota = quota("fake", "slow");
+    assertThat(quota.callsToday()).isEqualTo(1);
+    assertThat(quota.tokensToday()).isEqualTo(30 + 13);
+    assertThat(quota.promptTokensAllTime()).isEqualTo(30);
+    assertThat(quota.completionTokensAllTime()).isEqualTo(13);
+  }
+
+  @Test
+  void an_answer_with_usage_counts_what_the_upstream_reported() {
+    Reservation reservation = gate.reserve(new ModelTarget("fake", "slow", false, 10), 600);
+
+    gate.succeeded(reservation, new ModelAnswer("hello", "stop", new Usage(120, 7), 5), 30);
+
+    assertThat(quota("fake", "slow").tokensToday()).isEqualTo(127);
+    assertThat(quota("fake", "slow").completionTokensAllTime()).isEqualTo(7);
   }
 
   /** One call as the model activity makes it: reserve, call, settle; returns the failure. */
