@@ -87,7 +87,7 @@ public class ModelActivitiesImpl implements ModelActivities {
                   call.tools(),
                   sink,
                   info -> quota.learn(target, info));
-      quota.succeeded(reservation, answer.usage());
+      quota.succeeded(reservation, answer, TokenEstimate.prompt(messages, call.tools()));
       record(call, "ok", answer, null);
       return answer;
     } catch (ProviderException e) {

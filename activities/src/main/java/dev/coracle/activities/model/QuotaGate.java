@@ -2,11 +2,13 @@ package dev.coracle.activities.model;
 
 import dev.coracle.activities.providers.ProviderException;
 import dev.coracle.activities.providers.RateLimitInfo;
+import dev.coracle.activities.providers.UpstreamReach;
 import dev.coracle.activities.quota.Admission;
 import dev.coracle.activities.quota.QuotaLedger;
 import dev.coracle.activities.quota.Reservation;
 import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.chat.Usage;
+import dev.coracle.workflows.model.ModelAnswer;
 import dev.coracle.workflows.model.ModelTarget;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
@@ -41,11 +43,27 @@ public class QuotaGate {
     }
   }
 
-  public void succeeded(Reservation reservation, Usage usage) {
-    ledger.reconcile(reservation, usage.promptTokens(), usage.completionTokens());
+  /**
+   * Settles a call that answered, with the tokens the upstream reported. An upstream that reports
+   * none (a stream without a usage chunk, the browser fallback) is not taken at its word: the
+   * ledger then counts the prompt's estimate and the answer as it was actually received.
+   *
+   * @param promptEstimate the prompt's tokens as estimated before the call
+   */
+  public void succeeded(Reservation reservation, ModelAnswer answer, int promptEstimate) {
+    Usage usage = answer.usage();
+    if (usage == null || usage.totalTokens() == 0) {
+      ledger.reconcile(reservation, promptEstimate, TokenEstimate.answer(answer));
+    } else {
+      ledger.reconcile(reservation, usage.promptTokens(), usage.completionTokens());
+    }
   }
 
-  /** Settles a failed call by what went wrong. */
+  /**
+   * Settles a failed call by what went wrong. Only a request that never left (refused, unknown
+   * host, TLS, connect timeout) gives its reservation back: the upstream counts a request once it
+   * has accepted it, even one that then timed out or broke off.
+   */
   public void failed(ModelTarget target, Reservation reservation, ProviderException e) {
     switch (e.type()) {
       case UPSTREAM_RATE_LIMITED -> {
@@ -57,12 +75,16 @@ public class QuotaGate {
         ledger.reconcile(reservation, 0, 0);
       }
       default -> {
-        if (e.httpStatus() == 0) {
-          // No response: the upstream never counted this call.
+        if (e.reach() == UpstreamReach.NOT_SENT) {
+          // The request never left: the upstream cannot have counted this call.
           ledger.release(reservation);
-        } else {
+        } else if (e.httpStatus() != 0) {
+          // An error response: the upstream counted the request but generated nothing.
           ledger.reconcile(reservation, 0, 0);
         }
+        // Otherwise it was accepted and then went silent or broke (a read timeout, a dropped
+        // stream): the upstream counted the request and may have spent tokens on it that it never
+        // reported, so the reservation stands as estimated.
         ledger.recordFailure(target.provider(), target.model(), e.getMessage());
       }
     }

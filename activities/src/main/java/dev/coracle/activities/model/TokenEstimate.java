@@ -5,6 +5,7 @@ import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.SamplingParams;
 import dev.coracle.workflows.chat.ToolCall;
 import dev.coracle.workflows.chat.ToolDefinition;
+import dev.coracle.workflows.model.ModelAnswer;
 import java.util.List;
 
 /**
@@ -43,6 +44,18 @@ public final class TokenEstimate {
     int answer =
         params != null && params.maxTokens() != null ? params.maxTokens() : DEFAULT_ANSWER_TOKENS;
     return prompt(messages, tools) + answer;
+  }
+
+  /**
+   * Tokens of an answer as it was received, its text and its tool calls, for an upstream that
+   * reports no usage. Rounded up, so a short answer never counts as nothing.
+   */
+  public static int answer(ModelAnswer answer) {
+    long chars = length(answer.content());
+    for (ToolCall call : answer.toolCallsOrEmpty()) {
+      chars += length(call.name()) + length(call.arguments());
+    }
+    return (int) Math.min(Integer.MAX_VALUE, (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN);
   }
 
   private static int length(String text) {

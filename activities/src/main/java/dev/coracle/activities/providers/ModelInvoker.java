@@ -167,7 +167,8 @@ public final class ModelInvoker {
     private ProviderException failure(Throwable error, boolean tokensSent) {
       RateLimitInfo info = capture.rateLimits(ProviderErrors.errorBody(error));
       ProviderException failure =
-          ProviderErrors.classify(error, key.endpoint(), key.model(), tokensSent, info);
+          ProviderErrors.classify(
+              error, key.endpoint(), key.model(), capture.status() != 0, tokensSent, info);
       try {
         report(info);
       } catch (RuntimeException listenerFailed) {

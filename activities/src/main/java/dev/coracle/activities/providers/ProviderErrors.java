@@ -10,9 +10,11 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 
 /**
  * Classifies whatever LangChain4j and the JDK HTTP client threw into a {@link ProviderException}.
@@ -27,6 +29,7 @@ final class ProviderErrors {
   private ProviderErrors() {}
 
   /**
+   * @param responded whether the response's status and headers arrived before the failure
    * @param rateLimit what the failed response said about rate limits, or null; carried by the
    *     exception
    */
@@ -34,6 +37,7 @@ final class ProviderErrors {
       Throwable error,
       ProviderEndpoint endpoint,
       String model,
+      boolean responded,
       boolean tokensSent,
       RateLimitInfo rateLimit) {
     if (error instanceof ProviderException already) {
@@ -42,6 +46,7 @@ final class ProviderErrors {
     String prefix = endpoint.name() + "/" + model + ": ";
     HttpException http = find(error, HttpException.class);
     int status = http == null ? 0 : http.statusCode();
+    UpstreamReach reach = reachOf(error, responded || tokensSent || http != null);
     if (tokensSent) {
       // The client already holds part of the answer, so another provider cannot take over.
       return new ProviderException(
@@ -49,7 +54,8 @@ final class ProviderErrors {
           status,
           prefix + "stream broke after tokens were sent: " + describe(error, endpoint),
           error,
-          rateLimit);
+          rateLimit,
+          reach);
     }
     if (http != null) {
       ChatErrorType type = typeOf(status, http.getMessage());
@@ -58,7 +64,8 @@ final class ProviderErrors {
           status,
           prefix + "HTTP " + status + " " + label(status, type) + ": " + upstreamMessage(http),
           error,
-          rateLimit);
+          rateLimit,
+          reach);
     }
     ChatErrorType type = ChatErrorType.UPSTREAM_UNAVAILABLE;
     if (find(error, RateLimitException.class) != null) {
@@ -68,7 +75,28 @@ final class ProviderErrors {
     } else if (find(error, InvalidRequestException.class) != null) {
       type = ChatErrorType.UPSTREAM_REJECTED;
     }
-    return new ProviderException(type, 0, prefix + describe(error, endpoint), error, rateLimit);
+    return new ProviderException(
+        type, 0, prefix + describe(error, endpoint), error, rateLimit, reach);
+  }
+
+  /**
+   * How far a failed call got. Only a failure to connect proves the request never left: a refused
+   * connection, an unknown host, a failed TLS handshake, a connect timeout. Anything else, a read
+   * timeout above all, happened after the request went out, and the upstream counts such a call.
+   *
+   * @param responded whether a response (its headers, or any byte of a stream) arrived
+   */
+  static UpstreamReach reachOf(Throwable error, boolean responded) {
+    if (responded) {
+      return UpstreamReach.ACCEPTED;
+    }
+    boolean neverConnected =
+        find(error, HttpConnectTimeoutException.class) != null
+            || find(error, ConnectException.class) != null
+            || find(error, UnknownHostException.class) != null
+            || find(error, UnresolvedAddressException.class) != null
+            || find(error, SSLException.class) != null;
+    return neverConnected ? UpstreamReach.NOT_SENT : UpstreamReach.ACCEPTED;
   }
 
   /** The body of the failed HTTP response somewhere in the chain, or null when none arrived. */

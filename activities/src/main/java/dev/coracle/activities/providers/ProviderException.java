@@ -11,12 +11,16 @@ public class ProviderException extends RuntimeException {
   private final ChatErrorType type;
   private final int httpStatus;
   private final transient RateLimitInfo rateLimit;
+  private final UpstreamReach reach;
 
   public ProviderException(ChatErrorType type, int httpStatus, String message, Throwable cause) {
     this(type, httpStatus, message, cause, null);
   }
 
   /**
+   * For a caller that cannot tell how far the call got: an HTTP status proves the upstream accepted
+   * it; without one the call is taken as never sent.
+   *
    * @param rateLimit what the failed response said about rate limits, or null
    */
   public ProviderException(
@@ -25,10 +29,31 @@ public class ProviderException extends RuntimeException {
       String message,
       Throwable cause,
       RateLimitInfo rateLimit) {
+    this(
+        type,
+        httpStatus,
+        message,
+        cause,
+        rateLimit,
+        httpStatus == 0 ? UpstreamReach.NOT_SENT : UpstreamReach.ACCEPTED);
+  }
+
+  /**
+   * @param rateLimit what the failed response said about rate limits, or null
+   * @param reach whether the upstream accepted the request before the call failed
+   */
+  public ProviderException(
+      ChatErrorType type,
+      int httpStatus,
+      String message,
+      Throwable cause,
+      RateLimitInfo rateLimit,
+      UpstreamReach reach) {
     super(message, cause);
     this.type = type;
     this.httpStatus = httpStatus;
     this.rateLimit = rateLimit;
+    this.reach = reach;
   }
 
   public ChatErrorType type() {
@@ -38,6 +63,11 @@ public class ProviderException extends RuntimeException {
   /** The upstream's HTTP status, or 0 when no response arrived (refused, timed out). */
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /** Whether the upstream accepted the request, and so may have counted it, before it failed. */
+  public UpstreamReach reach() {
+    return reach;
   }
 
   /**

@@ -118,16 +118,15 @@ class GeminiDailyQuotaTest extends LedgerTestBase {
     try {
       gate.succeeded(
           reservation,
-          invoker
-              .invoke(
-                  endpoint,
-                  call.model(),
-                  List.of(new ChatMessage("user", "hello")),
-                  null,
-                  null,
-                  null,
-                  info -> gate.learn(call, info))
-              .usage());
+          invoker.invoke(
+              endpoint,
+              call.model(),
+              List.of(new ChatMessage("user", "hello")),
+              null,
+              null,
+              null,
+              info -> gate.learn(call, info)),
+          10);
     } catch (ProviderException e) {
       gate.failed(call, reservation, e);
     }
