@@ -111,6 +111,13 @@ class BrowserAttackIT {
     context.close();
   }
 
+  /** The no-cors fetch and the two forms each reach coracle as a POST. */
+  private long postsAnswered() {
+    synchronized (coracleAnswers) {
+      return coracleAnswers.stream().filter(answer -> answer.startsWith("POST ")).count();
+    }
+  }
+
   private static String path(Response response) {
     return java.net.URI.create(response.url()).getPath();
   }
@@ -134,10 +141,10 @@ class BrowserAttackIT {
     String formName = json.substring(0, json.length() - 1) + ",\"x\":\"";
     return """
         <!doctype html><html><body>
-        <iframe name="sink"></iframe>
-        <form id="plain" method="POST" enctype="text/plain" target="sink" action="%1$s">
+        <iframe name="plain-sink"></iframe><iframe name="urlencoded-sink"></iframe>
+        <form id="plain" method="POST" enctype="text/plain" target="plain-sink" action="%1$s">
           <input name='%2$s' value='"}'></form>
-        <form id="urlencoded" method="POST" target="sink" action="%1$s">
+        <form id="urlencoded" method="POST" target="urlencoded-sink" action="%1$s">
           <input name="messages" value="form attack"></form>
         <script>
         const jobs = %3$s;
@@ -202,11 +209,12 @@ class BrowserAttackIT {
   void a_page_of_another_site_can_neither_start_a_job_nor_read_the_job_list() {
     page.navigate("http://" + ATTACKER + ":" + attackerSite.getAddress().getPort() + "/");
     JsonNode results = results();
+    // Each form has its own frame, so one submission can never cancel the other's navigation.
     for (String form : List.of("plain", "urlencoded")) {
-      page.waitForResponse(
-          response -> path(response).equals("/api/jobs"),
-          () -> page.evaluate("id => document.getElementById(id).submit()", form));
+      page.evaluate("id => document.getElementById(id).submit()", form);
     }
+    page.waitForCondition(
+        () -> postsAnswered() >= 3, new Page.WaitForConditionOptions().setTimeout(60_000));
 
     assertThat(results.at("/jsonPost/error").asText()).as(results.toString()).contains("fetch");
     assertThat(results.at("/read/error").asText()).as(results.toString()).contains("fetch");
