@@ -1,5 +1,6 @@
 package dev.coracle.api.openai;
 
+import dev.coracle.api.chat.ModelDirectory;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;

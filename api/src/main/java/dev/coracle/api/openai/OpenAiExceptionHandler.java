@@ -1,5 +1,6 @@
 package dev.coracle.api.openai;
 
+import dev.coracle.api.chat.RetryAfter;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -29,4 +29,9 @@ public record ParsedCompletion(
       AgentTools tools) {
     this(model, messages, params, stream, includeUsage, tools, null);
   }
+
+  /** The internal request this body asks for. */
+  public dev.coracle.api.chat.ChatCall call() {
+    return new dev.coracle.api.chat.ChatCall(model, messages, params, tools, mcpServers);
+  }
 }

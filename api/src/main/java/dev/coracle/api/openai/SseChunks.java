@@ -1,11 +1,16 @@
 package dev.coracle.api.openai;
 
+import dev.coracle.api.chat.ChatFailures;
+import dev.coracle.api.chat.ChatJobAnswers;
+import dev.coracle.api.chat.ChatRunner;
+import dev.coracle.api.chat.ChatStream;
+import dev.coracle.api.chat.StreamPiece;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.http.sse.Event;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,13 +34,14 @@ final class SseChunks {
     this.jobs = jobs;
   }
 
-  Flux<Event<String>> events(
-      ChatStream stream, CompletableFuture<ChatResult> result, String workflowId) {
+  Flux<Event<String>> events(ChatRunner.LiveChat live) {
+    ChatStream stream = live.stream();
+    String workflowId = live.workflowId();
     Flux<String> body =
         Flux.concat(
                 Mono.just(chunk(CompletionJson.roleDelta(), null)),
-                stream.deltas().map(delta -> chunk(delta, null)),
-                Mono.fromFuture(result).flatMapMany(done -> ending(done, stream)))
+                stream.pieces().map(piece -> chunk(delta(piece), null)),
+                Mono.fromFuture(live.result()).flatMapMany(done -> ending(done, stream)))
             .onErrorResume(
                 failure ->
                     Mono.just(
@@ -75,6 +81,28 @@ final class SseChunks {
       chunks.add(Json.write(CompletionJson.usageChunk(id, created, model, result.usage())));
     }
     return chunks;
+  }
+
+  /** OpenAI's {@code delta} for one piece of the answer. */
+  private static Map<String, Object> delta(StreamPiece piece) {
+    if (piece instanceof StreamPiece.Text text) {
+      return CompletionJson.contentDelta(text.text());
+    }
+    StreamPiece.ToolCallPiece toolCall = (StreamPiece.ToolCallPiece) piece;
+    Map<String, Object> function = new LinkedHashMap<>();
+    if (toolCall.name() != null) {
+      function.put("name", toolCall.name());
+    }
+    function.put("arguments", toolCall.argumentsFragment());
+    Map<String, Object> call = new LinkedHashMap<>();
+    call.put("index", toolCall.index());
+    // OpenAI sends the id and type only with the first piece of each call.
+    if (toolCall.id() != null) {
+      call.put("id", toolCall.id());
+      call.put("type", "function");
+    }
+    call.put("function", function);
+    return Map.of("tool_calls", List.of(call));
   }
 
   private String chunk(Map<String, Object> delta, String finishReason) {

@@ -1,4 +1,4 @@
-package dev.coracle.api.openai;
+package dev.coracle.api.chat;
 
 import dev.coracle.activities.embeddings.LocalEmbeddings;
 import dev.coracle.activities.model.ConfiguredProvider;

@@ -1,10 +1,11 @@
-package dev.coracle.api.openai;
+package dev.coracle.api.chat;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.workspace.WorkspaceNotAllowedException;
 import dev.coracle.activities.workspace.WorkspacePolicy;
 import dev.coracle.api.jobs.WorkspaceErrors;
+import dev.coracle.api.openai.OpenAiException;
 import dev.coracle.worker.TemporalConnection;
 import dev.coracle.workflows.TaskQueues;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -56,7 +57,19 @@ public class ChatService {
    * @param bypassCache the client sent {@code Cache-Control: no-cache}
    * @param workspace the job workspace from {@code x-coracle-workspace}, or null
    */
-  public record ChatOptions(boolean bypassCache, String workspace) {}
+  public record ChatOptions(boolean bypassCache, String workspace) {
+
+    /**
+     * The options the standard headers ask for, on any door.
+     *
+     * @param cacheControl the {@code Cache-Control} header, or null
+     * @param workspaceHeader the {@code x-coracle-workspace} header, or null
+     */
+    public static ChatOptions from(String cacheControl, String workspaceHeader) {
+      boolean bypass = cacheControl != null && cacheControl.toLowerCase().contains("no-cache");
+      return new ChatOptions(bypass, ChatService.workspace(workspaceHeader));
+    }
+  }
 
   /**
    * The {@code x-coracle-workspace} header as sent, or null when it is absent; whether it is
@@ -87,7 +100,7 @@ public class ChatService {
    * @throws OpenAiException 400 {@code workspace_not_allowed}
    */
   public StartedChat start(
-      String workflowId, ParsedCompletion parsed, boolean publishTokens, ChatOptions options) {
+      String workflowId, ChatCall parsed, boolean publishTokens, ChatOptions options) {
     String workspace = allowedWorkspace(options.workspace());
     ChatRequest request =
         new ChatRequest(

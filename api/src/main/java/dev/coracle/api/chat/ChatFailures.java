@@ -1,5 +1,6 @@
-package dev.coracle.api.openai;
+package dev.coracle.api.chat;
 
+import dev.coracle.api.openai.OpenAiException;
 import dev.coracle.workflows.chat.ChatErrorType;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * code (bad input is refused before a workflow starts), so it is a 500 whose details stay in the
  * log.
  */
-final class ChatFailures {
+public final class ChatFailures {
   private static final Logger log = LoggerFactory.getLogger(ChatFailures.class);
 
   /** The failures a model or its provider causes, as opposed to coracle's own code. */
@@ -29,7 +30,7 @@ final class ChatFailures {
 
   private ChatFailures() {}
 
-  static OpenAiException toOpenAi(Throwable failure, String workflowId) {
+  public static OpenAiException toOpenAi(Throwable failure, String workflowId) {
     Throwable cause = unwrap(failure);
     if (cause instanceof OpenAiException decided) {
       return decided; // Already in the door's shape, such as a job refused for a busy workspace.

@@ -1,7 +1,8 @@
-package dev.coracle.api.openai;
+package dev.coracle.api.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coracle.api.openai.OpenAiException;
 import dev.coracle.workflows.chat.ChatErrorType;
 import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.CompletionException;

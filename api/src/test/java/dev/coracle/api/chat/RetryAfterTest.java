@@ -1,4 +1,4 @@
-package dev.coracle.api.openai;
+package dev.coracle.api.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.coracle.api.openai;
+package dev.coracle.api.chat;
 
 import dev.coracle.workflows.job.JobEvent;
 

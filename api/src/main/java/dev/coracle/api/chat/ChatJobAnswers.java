@@ -1,10 +1,11 @@
-package dev.coracle.api.openai;
+package dev.coracle.api.chat;
 
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.job.JobQueries;
 import dev.coracle.activities.job.JobStoreActivitiesImpl;
 import dev.coracle.api.jobs.JobEventFeed;
 import dev.coracle.api.jobs.WorkspaceErrors;
+import dev.coracle.api.openai.OpenAiException;
 import dev.coracle.worker.TemporalConnection;
 import dev.coracle.workflows.chat.ChatResult;
 import dev.coracle.workflows.job.JobResult;
@@ -51,7 +52,7 @@ public class ChatJobAnswers {
    * The job's progress as lines of assistant content, ending after its last event; an error when
    * the store refused the job because another job holds its workspace.
    */
-  Flux<String> progress(String jobId) {
+  public Flux<String> progress(String jobId) {
     return Mono.fromCallable(() -> registration(jobId))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMapMany(
@@ -63,7 +64,7 @@ public class ChatJobAnswers {
   }
 
   /** The chat's answer with the job's summary, or a note on where the job is. */
-  CompletableFuture<ChatResult> settle(ChatResult started) {
+  public CompletableFuture<ChatResult> settle(ChatResult started) {
     String jobId = started.jobId();
     return client
         .newUntypedWorkflowStub(jobId)
