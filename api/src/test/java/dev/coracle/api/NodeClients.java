@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The official npm clients (src/test/node), installed once into target/node-client and run there as
@@ -16,21 +17,30 @@ import java.util.concurrent.TimeUnit;
 public final class NodeClients {
   private static final Path CLIENT_SOURCES = Path.of("src", "test", "node");
   private static final Path CLIENT_DIR = Path.of("target", "node-client");
-  private static final List<String> FILES =
-      List.of("package.json", "client-check.mjs", "auth-check.mjs");
 
   private NodeClients() {}
 
-  /** Copies the scripts and runs {@code npm install} unless the packages are already there. */
+  /**
+   * Copies the scripts and runs {@code npm install} unless the packages of this package.json are
+   * already there.
+   */
   public static void install() throws IOException, InterruptedException {
     Files.createDirectories(CLIENT_DIR);
-    for (String file : FILES) {
-      Files.copy(
-          CLIENT_SOURCES.resolve(file),
-          CLIENT_DIR.resolve(file),
-          StandardCopyOption.REPLACE_EXISTING);
+    Path installed = CLIENT_DIR.resolve("package.json");
+    String wanted = Files.readString(CLIENT_SOURCES.resolve("package.json"));
+    boolean current =
+        Files.isDirectory(CLIENT_DIR.resolve("node_modules"))
+            && Files.exists(installed)
+            && Files.readString(installed).equals(wanted);
+    // Every script in src/test/node, so a new one needs no change here.
+    try (Stream<Path> sources = Files.list(CLIENT_SOURCES)) {
+      for (Path file : sources.filter(Files::isRegularFile).toList()) {
+        Files.copy(
+            file, CLIENT_DIR.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
     }
-    if (!Files.isDirectory(CLIENT_DIR.resolve("node_modules").resolve("openai"))) {
+    // A changed package.json (a client added or upgraded) installs again.
+    if (!current) {
       run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
     }
   }
