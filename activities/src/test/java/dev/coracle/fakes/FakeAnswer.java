@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * at the token limit like a real model, split into word tokens for streaming. One word counts as
  * one token. In agent mode it calls the first offered tool (or the one {@code tool_choice} forces)
  * with {@code {"query":"<last user message>"}}, and after a tool result it answers {@code "tool
- * said: <result>"}. Asked for JSON, it answers {@code {"answer":"<last user message>"}}.
+ * said: <result>"}. When the last user message scripts calls ({@code tool-call: <tool> <json>}
+ * lines, see {@link ScriptedToolCalls}) to tools the client offers, it makes exactly those. Asked
+ * for JSON, it answers {@code {"answer":"<last user message>"}}.
  *
  * @param toolCall the call the model makes instead of answering in text, or null
  */
@@ -41,6 +44,14 @@ public record FakeAnswer(
     JsonNode last =
         messages.isEmpty() ? JSON.createObjectNode() : messages.get(messages.size() - 1);
     String text;
+    Optional<ScriptedToolCalls> script = ScriptedToolCalls.in(lastUserText(messages));
+    if (!request.tools().isEmpty()
+        && script.isPresent()
+        && request.tools().containsAll(script.get().toolNames())) {
+      // A coding agent's scripted turn: call the named tools one by one, as a real model would
+      // when asked to run them, then close with what the last one returned.
+      return script.get().agentTurn(messages, prompt);
+    }
     if ("tool".equals(last.path("role").asText())) {
       text = "tool said: " + text(last.path("content"));
     } else if (!request.tools().isEmpty()) {

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * coder: a job request with lines {@code tool-call: <tool_name> <json arguments>} gets a one-step
  * plan, and the coder calls exactly those tools in that order, one per turn, then says it is done.
  *
+ * <p>The same lines in a chat that offers tools (agent mode) make the model call them the same way,
+ * for tests that drive a real coding agent ({@link #agentTurn}).
+ *
  * <p>A step has at most {@code jobs.max-turns-per-step} turns (8 by default), so a script holds at
  * most one call fewer than that.
  */
@@ -69,5 +72,29 @@ final class ScriptedToolCalls {
       return new FakeAnswer(List.of(), "tool_calls", promptTokens, calls.get(answered));
     }
     return FakeAnswer.plain("Step done: the scripted calls ran.", promptTokens);
+  }
+
+  /** The names of the scripted tools, in call order. */
+  List<String> toolNames() {
+    return calls.stream().map(FakeToolCall::name).toList();
+  }
+
+  /**
+   * A coding agent's next turn (agent mode, where the client runs the tools): the next scripted
+   * call, or once every call has its result, {@code "tool said: <last result>"}.
+   */
+  FakeAnswer agentTurn(JsonNode messages, int promptTokens) {
+    int answered = 0;
+    String lastResult = "";
+    for (JsonNode message : messages) {
+      if ("tool".equals(message.path("role").asText())) {
+        answered++;
+        lastResult = FakeAnswer.text(message.path("content"));
+      }
+    }
+    if (answered < calls.size()) {
+      return new FakeAnswer(List.of(), "tool_calls", promptTokens, calls.get(answered));
+    }
+    return FakeAnswer.plain("tool said: " + lastResult, promptTokens);
   }
 }
