@@ -127,6 +127,23 @@ class ChatCompletionRequestTest {
     assertThat(error.message()).isEqualTo("The request body must be a JSON object");
   }
 
+  /**
+   * Jackson may read {@code ""} as a missing object; either way the request is refused naming the
+   * field, never accepted as if the field were absent.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          messages as empty text  | {"model":"m","messages":""}                   | messages
+          message as empty text   | {"model":"m","messages":[""]}                 | messages[0]
+          tool as empty text      | {"model":"m","tools":[""],%s}                 | tools[0]
+          """)
+  void empty_text_in_place_of_an_object_is_refused(String name, String template, String param) {
+    assertThat(errorOf(template.formatted(HI)).param()).isEqualTo(param);
+  }
+
   @Test
   void broken_json_is_invalid_json_even_deep_inside_a_record() {
     for (String body :
