@@ -1,8 +1,8 @@
 package dev.coracle.activities.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.workflows.chat.ChatResult;
 import java.io.UncheckedIOException;
 
@@ -13,8 +13,7 @@ final class ResultJson {
    * Unknown fields are ignored, so that rows written by a newer coracle still read after a
    * downgrade; fields they lack read as null or zero.
    */
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private ResultJson() {}
 

@@ -2,6 +2,7 @@ package dev.coracle.activities.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.LocalSlotGate;
 import dev.coracle.activities.model.ProviderCatalog;
@@ -48,7 +49,7 @@ public class ClassifyVoteActivitiesImpl implements ClassifyVoteActivities {
   /** The vote reads the request, not the conversation: keep the prompt small and fast. */
   private static final int MAX_PROMPT_CHARS = 2000;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private final ProviderCatalog catalog;
   private final ModelInvoker invoker;

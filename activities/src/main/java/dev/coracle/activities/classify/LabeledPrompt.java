@@ -2,6 +2,7 @@ package dev.coracle.activities.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.workflows.chat.RequestClass;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.List;
  * "class": "fast|deep|research|status", "note": optional}}.
  */
 public record LabeledPrompt(String text, RequestClass requestClass, String note) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   public LabeledPrompt(String text, RequestClass requestClass) {
     this(text, requestClass, null);

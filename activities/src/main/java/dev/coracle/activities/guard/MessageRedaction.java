@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.ToolCall;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 final class MessageRedaction {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private final List<Redactor> redactors;
   private final Map<String, Integer> counts = new HashMap<>();

@@ -2,8 +2,8 @@ package dev.coracle.activities.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -17,8 +17,7 @@ final class JobJson {
    * Unknown fields are ignored, so that rows written by a newer coracle still read after a
    * downgrade and a field removed from a record does not strand the jobs that stored it.
    */
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 

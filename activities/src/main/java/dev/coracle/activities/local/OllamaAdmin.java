@@ -3,6 +3,7 @@ package dev.coracle.activities.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coracle.activities.json.CoracleJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -28,7 +29,7 @@ public final class OllamaAdmin {
   public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private final HttpClient http =
       HttpClient.newBuilder()

@@ -2,6 +2,7 @@ package dev.coracle.activities.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.activities.tools.ToolOutput;
 import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.chat.McpChatActivities;
@@ -30,7 +31,7 @@ public class McpChatActivitiesImpl implements McpChatActivities {
   /** Bound on a tool result's text, so one call cannot fill the model's context or the history. */
   static final int MAX_OUTPUT_CHARS = 32_000;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = CoracleJson.mapper();
 
   @Override
   public List<ToolDefinition> listTools(McpServerRef server) {

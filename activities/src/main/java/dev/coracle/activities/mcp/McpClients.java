@@ -1,6 +1,6 @@
 package dev.coracle.activities.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -27,7 +27,7 @@ public final class McpClients {
   private static final Logger LOG = LoggerFactory.getLogger(McpClients.class);
 
   /** Jackson 2, the mapper the rest of coracle uses, named here so no service lookup decides. */
-  static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
+  static final McpJsonMapper JSON = new JacksonMcpJsonMapper(CoracleJson.mapper());
 
   private McpClients() {}
 

@@ -2,11 +2,12 @@ package dev.coracle.activities.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import java.util.Map;
 
 /** JSON text to and from the maps the MCP SDK uses for schemas and arguments. */
 final class McpJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = CoracleJson.mapper();
 
   private McpJson() {}
 

@@ -2,6 +2,7 @@ package dev.coracle.activities.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  * sentence of preamble now and then, so the outermost object or array is taken from the text.
  */
 final class StructuredText {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private StructuredText() {}
 

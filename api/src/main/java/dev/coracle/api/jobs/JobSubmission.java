@@ -1,6 +1,6 @@
 package dev.coracle.api.jobs;
 
-import dev.coracle.api.openai.ParsedCompletion;
+import dev.coracle.api.openai.chat.ParsedCompletion;
 import dev.coracle.workflows.chat.RequestClass;
 
 /**

@@ -2,9 +2,9 @@ package dev.coracle.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coracle.api.openai.CompletionRequestParser;
 import dev.coracle.api.openai.JsonBody;
 import dev.coracle.api.openai.OpenAiException;
+import dev.coracle.api.openai.chat.ParsedCompletion;
 import dev.coracle.workflows.chat.RequestClass;
 import java.util.Set;
 
@@ -34,8 +34,7 @@ final class JobSubmissionParser {
     // Whether the workspace is allowed is for the WorkspacePolicy, when the job starts.
     String workspace = optionalText(root, "workspace", workspaceHeader);
     RequestClass requestClass = requestClass(optionalText(root, "class", null));
-    return new JobSubmission(
-        CompletionRequestParser.parse(root.toString()), workspace, requestClass);
+    return new JobSubmission(ParsedCompletion.parse(root.toString()), workspace, requestClass);
   }
 
   private static String optionalText(JsonNode root, String field, String fallback) {

@@ -2,13 +2,14 @@ package dev.coracle.api.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 
 /**
  * Writes the jobs API's bodies with a plain mapper, so null fields stay in the output whatever the
  * framework's inclusion settings are: a client sees {@code "error": null}, not a missing key.
  */
 final class JobsJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = CoracleJson.mapper();
 
   private JobsJson() {}
 

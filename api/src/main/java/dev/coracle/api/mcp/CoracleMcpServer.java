@@ -1,6 +1,6 @@
 package dev.coracle.api.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.api.Coracle;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -18,7 +18,7 @@ public class CoracleMcpServer {
   private final McpStatelessSyncServer server;
 
   public CoracleMcpServer(McpJobTools tools) {
-    JacksonMcpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+    JacksonMcpJsonMapper json = new JacksonMcpJsonMapper(CoracleJson.mapper());
     this.transport = new McpHttpTransport(json);
     this.server =
         McpServer.sync(transport)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coracle.activities.json.CoracleJson;
 
 /**
  * JSON-RPC 2.0 error responses, the shape an MCP client expects for any error on {@code /mcp},
@@ -21,7 +22,7 @@ public final class JsonRpcErrors {
 
   public static final int INTERNAL_ERROR = -32603;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private JsonRpcErrors() {}
 

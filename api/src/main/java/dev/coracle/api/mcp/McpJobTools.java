@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coracle.activities.job.JobQueries;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.api.jobs.JobControlController;
 import dev.coracle.api.jobs.JobsController;
 import dev.coracle.api.openai.OpenAiException;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 @Singleton
 public class McpJobTools {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
   private static final String UNFINISHED = "queued,running,paused";
 
   private final JobsController jobs;

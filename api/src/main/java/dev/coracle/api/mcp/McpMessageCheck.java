@@ -3,6 +3,7 @@ package dev.coracle.api.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Optional;
  * else is answered here with the JSON-RPC error that names the problem.
  */
 final class McpMessageCheck {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private McpMessageCheck() {}
 

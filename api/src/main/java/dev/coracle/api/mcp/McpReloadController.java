@@ -2,6 +2,7 @@ package dev.coracle.api.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.activities.mcp.McpConfigException;
 import dev.coracle.activities.mcp.McpServerStatus;
 import dev.coracle.activities.mcp.McpServers;
@@ -20,7 +21,7 @@ import java.util.Map;
 /** {@code POST /api/mcp/reload}: read mcp.yml now and say how each server answers. */
 @Controller("/api/mcp")
 public class McpReloadController {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private final McpServers servers;
 

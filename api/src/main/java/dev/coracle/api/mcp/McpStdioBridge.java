@@ -3,6 +3,7 @@ package dev.coracle.api.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coracle.activities.json.CoracleJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * still gets an answer, an error naming the URL, so the client does not wait forever.
  */
 final class McpStdioBridge {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private final HttpClient http;
   private final URI endpoint;

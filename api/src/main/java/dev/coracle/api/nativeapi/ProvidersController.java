@@ -30,6 +30,8 @@ import java.util.List;
  */
 @Controller("/api/providers")
 public class ProvidersController {
+  // A mapper of its own, not CoracleJson's: this view writes java.time values as ISO text and its
+  // camelCase records in snake_case, settings the shared mapper must not take on for everyone.
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())

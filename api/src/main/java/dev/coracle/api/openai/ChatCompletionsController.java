@@ -4,6 +4,8 @@ import dev.coracle.api.chat.ChatFailures;
 import dev.coracle.api.chat.ChatRunner;
 import dev.coracle.api.chat.ChatService;
 import dev.coracle.api.chat.CoracleHeaders;
+import dev.coracle.api.openai.chat.ChatCompletion;
+import dev.coracle.api.openai.chat.ParsedCompletion;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -20,7 +22,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /v1/chat/completions}: validate, start a {@code ChatWorkflow}, answer from its
+ * {@code POST /v1/chat/completions}: read the body as a {@link
+ * dev.coracle.api.openai.chat.ChatCompletionRequest}, start a {@code ChatWorkflow}, answer from its
  * result. Nothing here blocks a thread: both paths wait on the workflow's result future.
  */
 @Controller("/v1")
@@ -39,7 +42,7 @@ public class ChatCompletionsController {
       @Nullable @Header("Cache-Control") String cacheControl,
       @Nullable @Header(ChatService.WORKSPACE_HEADER) String workspace) {
     long startedNanos = System.nanoTime();
-    ParsedCompletion parsed = CompletionRequestParser.parse(body);
+    ParsedCompletion parsed = ParsedCompletion.parse(body);
     String workflowId = runner.workflowIdFor(idempotencyKey);
     long created = Instant.now().getEpochSecond();
     ChatService.ChatOptions options = ChatService.ChatOptions.from(cacheControl, workspace);
@@ -61,7 +64,7 @@ public class ChatCompletionsController {
     return CoracleHeaders.withOverhead(
             CoracleHeaders.fromResult(
                 HttpResponse.ok(
-                    Json.write(CompletionJson.completion(id, created, parsed.model(), result))),
+                    Json.write(ChatCompletion.from(id, created, parsed.model(), result))),
                 workflowId,
                 result),
             result,

@@ -8,12 +8,12 @@ import dev.coracle.activities.json.CoracleJson;
  * Writes response bodies with coracle's own mapper, so null fields that OpenAI clients expect (such
  * as {@code "param": null}) are kept whatever the framework's inclusion settings are.
  */
-final class Json {
+public final class Json {
   private static final ObjectMapper MAPPER = CoracleJson.mapper();
 
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {

@@ -3,30 +3,55 @@ package dev.coracle.api.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 
-/** Reads a request body that must be a JSON object, or fails with OpenAI's 400. */
+/**
+ * Reads a request body, a JSON object, with coracle's one mapper, or fails with OpenAI's 400. Every
+ * Jackson error becomes that 400 here, naming the parameter by its JSON path; none reaches the
+ * client as a 500.
+ */
 public final class JsonBody {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private JsonBody() {}
 
+  /** The body as a tree, for the few native routes that read one or two fields. */
   public static JsonNode readObject(String body) {
+    requireContent(body);
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw WireErrors.toOpenAi(e);
+    }
+    if (root == null || !root.isObject()) {
+      throw notAnObject();
+    }
+    return root;
+  }
+
+  /** The body as a wire record; unknown fields are ignored, as OpenAI ignores them. */
+  public static <T> T read(String body, Class<T> type) {
+    requireContent(body);
+    T value;
+    try {
+      value = JSON.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw WireErrors.toOpenAi(e);
+    }
+    if (value == null) {
+      throw notAnObject();
+    }
+    return value;
+  }
+
+  private static void requireContent(String body) {
     if (body == null || body.isBlank()) {
       throw OpenAiException.invalid(null, "The request body is empty; send a JSON object");
     }
-    try {
-      JsonNode root = JSON.readTree(body);
-      if (root == null || !root.isObject()) {
-        throw OpenAiException.invalid(null, "The request body must be a JSON object");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw new OpenAiException(
-          400,
-          "invalid_request_error",
-          null,
-          "invalid_json",
-          "The request body is not valid JSON: " + e.getOriginalMessage());
-    }
+  }
+
+  static OpenAiException notAnObject() {
+    return OpenAiException.invalid(null, "The request body must be a JSON object");
   }
 }

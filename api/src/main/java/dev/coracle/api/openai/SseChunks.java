@@ -5,12 +5,13 @@ import dev.coracle.api.chat.ChatJobAnswers;
 import dev.coracle.api.chat.ChatRunner;
 import dev.coracle.api.chat.ChatStream;
 import dev.coracle.api.chat.StreamPiece;
+import dev.coracle.api.openai.chat.ChatCompletionChunk;
+import dev.coracle.api.openai.chat.ChatCompletionChunk.Delta;
+import dev.coracle.api.openai.chat.ToolCallOut;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.http.sse.Event;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,7 +40,7 @@ final class SseChunks {
     String workflowId = live.workflowId();
     Flux<String> body =
         Flux.concat(
-                Mono.just(chunk(CompletionJson.roleDelta(), null)),
+                Mono.just(chunk(Delta.first(), null)),
                 stream.pieces().map(piece -> chunk(delta(piece), null)),
                 Mono.fromFuture(live.result()).flatMapMany(done -> ending(done, stream)))
             .onErrorResume(
@@ -60,7 +61,7 @@ final class SseChunks {
       return closing;
     }
     return jobs.progress(result.jobId())
-        .map(line -> chunk(CompletionJson.contentDelta(line), null))
+        .map(line -> chunk(Delta.text(line), null))
         .concatWith(closing);
   }
 
@@ -71,41 +72,35 @@ final class SseChunks {
     // Tokens that did not come through this process (another worker, a repeated idempotent
     // request) are sent now, from the durable result.
     if (content.startsWith(alreadySent) && content.length() > alreadySent.length()) {
-      chunks.add(chunk(CompletionJson.contentDelta(content.substring(alreadySent.length())), null));
+      chunks.add(chunk(Delta.text(content.substring(alreadySent.length())), null));
     }
     if (!result.toolCallsOrEmpty().isEmpty() && !stream.toolCallsSent()) {
-      chunks.add(chunk(Map.of("tool_calls", CompletionJson.toolCalls(result, true)), null));
+      chunks.add(chunk(Delta.calls(ToolCallOut.all(result, true)), null));
     }
-    chunks.add(chunk(Map.of(), result.finishReason()));
+    chunks.add(chunk(Delta.last(), result.finishReason()));
     if (includeUsage) {
-      chunks.add(Json.write(CompletionJson.usageChunk(id, created, model, result.usage())));
+      chunks.add(Json.write(ChatCompletionChunk.usage(id, created, model, result.usage())));
     }
     return chunks;
   }
 
   /** OpenAI's {@code delta} for one piece of the answer. */
-  private static Map<String, Object> delta(StreamPiece piece) {
+  private static Delta delta(StreamPiece piece) {
     if (piece instanceof StreamPiece.Text text) {
-      return CompletionJson.contentDelta(text.text());
+      return Delta.text(text.text());
     }
     StreamPiece.ToolCallPiece toolCall = (StreamPiece.ToolCallPiece) piece;
-    Map<String, Object> function = new LinkedHashMap<>();
-    if (toolCall.name() != null) {
-      function.put("name", toolCall.name());
-    }
-    function.put("arguments", toolCall.argumentsFragment());
-    Map<String, Object> call = new LinkedHashMap<>();
-    call.put("index", toolCall.index());
     // OpenAI sends the id and type only with the first piece of each call.
-    if (toolCall.id() != null) {
-      call.put("id", toolCall.id());
-      call.put("type", "function");
-    }
-    call.put("function", function);
-    return Map.of("tool_calls", List.of(call));
+    ToolCallOut call =
+        new ToolCallOut(
+            toolCall.index(),
+            toolCall.id(),
+            toolCall.id() == null ? null : "function",
+            new ToolCallOut.Function(toolCall.name(), toolCall.argumentsFragment()));
+    return Delta.calls(List.of(call));
   }
 
-  private String chunk(Map<String, Object> delta, String finishReason) {
-    return Json.write(CompletionJson.chunk(id, created, model, delta, finishReason));
+  private String chunk(Delta delta, String finishReason) {
+    return Json.write(ChatCompletionChunk.of(id, created, model, delta, finishReason));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.activities.config.CoracleConfig.SearchConfig;
 import dev.coracle.activities.config.CoracleConfig.WebConfig;
 import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.activities.tools.Tool;
 import dev.coracle.activities.tools.ToolArgs;
 import dev.coracle.activities.tools.ToolContext;
@@ -43,7 +44,7 @@ public class WebSearchTool implements Tool {
 
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private static final ToolDefinition DEFINITION =
       new ToolDefinition(
