@@ -237,6 +237,17 @@ class CompletionsIT {
   }
 
   @Test
+  void control_characters_are_removed_from_prompt_and_suffix() {
+    HttpResponse<String> response =
+        post(url(), "{\"model\":\"coracle\",\"prompt\":\"a\\u0000b\",\"suffix\":\"c\\u0007d\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode sent = generations().get(0);
+    assertThat(sent.path("prompt").asText()).isEqualTo("ab");
+    assertThat(sent.path("suffix").asText()).isEqualTo("cd");
+  }
+
+  @Test
   void bad_input_is_a_400_naming_the_parameter() {
     assertBadParam("{\"model\":\"coracle\",\"prompt\":[1,2,3]}", "prompt");
     assertBadParam("{\"model\":\"coracle\",\"prompt\":[\"a\",\"b\"]}", "prompt");

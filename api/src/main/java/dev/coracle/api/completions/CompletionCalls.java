@@ -3,6 +3,7 @@ package dev.coracle.api.completions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.api.chat.ChatCall;
 import dev.coracle.api.openai.OpenAiException;
+import dev.coracle.api.openai.RequestText;
 import dev.coracle.workflows.chat.SamplingParams;
 import dev.coracle.workflows.chat.TextCompletion;
 import java.util.ArrayList;
@@ -36,7 +37,10 @@ final class CompletionCalls {
 
   static Checked check(CompletionRequest request) {
     String model = model(request.model());
-    TextCompletion completion = new TextCompletion(prompt(request.prompt()), request.suffix());
+    // Cleaned like every door's free text: control characters out, lone surrogates replaced.
+    String suffix = request.suffix() == null ? null : RequestText.clean(request.suffix());
+    TextCompletion completion =
+        new TextCompletion(RequestText.clean(prompt(request.prompt())), suffix);
     if (completion.prompt().isEmpty() && !completion.fillInTheMiddle()) {
       throw OpenAiException.invalidValue("prompt", "prompt must not be empty");
     }
