@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +57,8 @@ class CompletionsIT {
                 ollama.baseUrl(),
                 CODER,
                 CoracleUnderTest.openAiProvider("fake", cloud.baseUrl(), "echo", "broken-stream"));
-    coracle = CoracleUnderTest.start(home, yaml);
+    // Chats may start jobs here, so the test below proves that completions never do.
+    coracle = CoracleUnderTest.start(home, yaml, Map.of("CORACLE_JOBS_FROM_CHAT", "true"));
   }
 
   @AfterAll
@@ -214,6 +216,18 @@ class CompletionsIT {
     assertThat(sent.body().at("/messages/0/content").asText()).contains("<FILL>");
     assertThat(sent.body().at("/messages/1/content").asText()).isEqualTo("int x = <FILL>;");
     assertThat(generations()).isEmpty();
+  }
+
+  @Test
+  void a_completion_on_the_deep_profile_is_answered_and_never_starts_a_job() {
+    HttpResponse<String> response =
+        post(url(), "{\"model\":\"coracle-deep\",\"prompt\":\"refactor the parser\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("x-coracle-job-id")).isEmpty();
+    assertThat(response.headers().firstValue("x-coracle-class")).contains("deep");
+    assertThat(json(response).at("/choices/0/text").asText())
+        .isEqualTo("echo: refactor the parser");
   }
 
   @Test
