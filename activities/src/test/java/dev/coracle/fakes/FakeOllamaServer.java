@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * A fake Ollama speaking the real wire format: {@code POST /api/chat} (NDJSON stream by default,
- * one JSON object with {@code "stream": false}), {@code POST /api/generate} for loading and
- * unloading, {@code GET /api/tags}, {@code /api/ps}, {@code /api/version}. It remembers which
- * models are resident, like Ollama, so tests of the single LLM slot can check that two models were
- * never loaded at once. Behaviour is picked by model name, see {@link FakeBehaviour}.
+ * one JSON object with {@code "stream": false}), {@code POST /api/generate} for text completions
+ * (with {@code suffix} for fill-in-the-middle) and for loading and unloading, {@code GET
+ * /api/tags}, {@code /api/ps}, {@code /api/version}. It remembers which models are resident, like
+ * Ollama, so tests of the single LLM slot can check that two models were never loaded at once.
+ * Behaviour is picked by model name, see {@link FakeBehaviour}.
  */
 public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer> {
 
@@ -218,10 +219,18 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
     }
   }
 
+  /**
+   * The prompt of {@code /api/generate} as one user message. With a {@code suffix}
+   * (fill-in-the-middle) the message names both ends, so the echoed answer shows what the model was
+   * asked to fill: {@code echo: fill <prompt>|<suffix>}.
+   */
   private static JsonNode prompt(JsonNode body) {
     ArrayNode messages = JSON.createArrayNode();
     String prompt = body.path("prompt").asText("");
-    if (!prompt.isEmpty()) {
+    String suffix = body.path("suffix").asText("");
+    if (!suffix.isEmpty()) {
+      messages.addObject().put("role", "user").put("content", "fill " + prompt + "|" + suffix);
+    } else if (!prompt.isEmpty()) {
       messages.addObject().put("role", "user").put("content", prompt);
     }
     return messages;

@@ -91,7 +91,7 @@ class OpenAiErrorsIT {
 
   @Test
   void unknown_model_is_a_404_model_not_found() {
-    HttpResponse<String> response = post(url(), HttpCalls.chat("gpt-17-ultra", "hello", ""));
+    HttpResponse<String> response = post(url(), HttpCalls.chat("no-such-model-17", "hello", ""));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertOpenAiError(response, "invalid_request_error");

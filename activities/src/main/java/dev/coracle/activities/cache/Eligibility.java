@@ -48,6 +48,10 @@ final class Eligibility {
     if (request.agentMode()) {
       return Optional.of("the request has tools");
     }
+    if (request.params() != null && request.params().textCompletion()) {
+      // A near-duplicate prefix (one renamed variable) would be served the wrong completion.
+      return Optional.of("text completions are not cached");
+    }
     Double temperature = request.params() == null ? null : request.params().temperature();
     if (temperature != null && temperature > config.maxTemperature()) {
       return Optional.of(

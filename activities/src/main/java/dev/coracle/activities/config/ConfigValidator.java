@@ -40,6 +40,7 @@ final class ConfigValidator {
       validateProvider(provider, names);
     }
     validateRouting(config);
+    ModelAliases.validate(config);
   }
 
   private static void validateJobs(CoracleConfig config) {

@@ -21,7 +21,8 @@ public record CoracleConfig(
     BrowserConfig browser,
     JobsConfig jobs,
     ToolsConfig tools,
-    GuardConfig guard) {
+    GuardConfig guard,
+    ModelsConfig models) {
 
   public CoracleConfig(
       ServerConfig server,
@@ -45,6 +46,7 @@ public record CoracleConfig(
         classifier,
         cache,
         browser,
+        null,
         null,
         null,
         null);

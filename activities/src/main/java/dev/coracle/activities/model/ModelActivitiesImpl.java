@@ -3,6 +3,7 @@ package dev.coracle.activities.model;
 import dev.coracle.activities.browser.BrowserFallback;
 import dev.coracle.activities.guard.Guardrails;
 import dev.coracle.activities.providers.ModelInvoker;
+import dev.coracle.activities.providers.OllamaGenerate;
 import dev.coracle.activities.providers.ProviderException;
 import dev.coracle.activities.providers.ProviderKind;
 import dev.coracle.activities.providers.TokenSink;
@@ -37,6 +38,7 @@ public class ModelActivitiesImpl implements ModelActivities {
   private final LocalSlotGate slot;
   private final AuditLog audit;
   private final Guardrails guard;
+  private final OllamaGenerate generate = new OllamaGenerate();
 
   public ModelActivitiesImpl(
       ProviderCatalog catalog,
@@ -79,14 +81,21 @@ public class ModelActivitiesImpl implements ModelActivities {
       ModelAnswer answer =
           provider.kind() == ProviderKind.BROWSER
               ? browser.ask(target.model(), messages, sink)
-              : invoker.invoke(
-                  provider.endpoint(),
-                  target.model(),
-                  messages,
-                  call.params(),
-                  call.tools(),
-                  sink,
-                  info -> quota.learn(target, info));
+              : completesNatively(call, provider)
+                  ? generate.complete(
+                      provider.endpoint(),
+                      target.model(),
+                      call.params().completion(),
+                      call.params(),
+                      sink)
+                  : invoker.invoke(
+                      provider.endpoint(),
+                      target.model(),
+                      messages,
+                      call.params(),
+                      call.tools(),
+                      sink,
+                      info -> quota.learn(target, info));
       quota.succeeded(reservation, answer, TokenEstimate.prompt(messages, call.tools()));
       record(call, "ok", answer, null);
       return answer;
@@ -116,6 +125,19 @@ public class ModelActivitiesImpl implements ModelActivities {
     return local
         ? call.messages()
         : guard.forCloud(call.messages(), call.workflowId(), call.requestClass());
+  }
+
+  /**
+   * A text completion goes to Ollama's native completion API when the model runs on this machine.
+   * Anything else gets the request's messages, which restate the completion as a chat and which the
+   * guardrails have redacted; the raw prompt and suffix never leave the machine.
+   */
+  private static boolean completesNatively(ModelCall call, ConfiguredProvider provider) {
+    return call.params() != null
+        && call.params().textCompletion()
+        && provider.kind() == ProviderKind.OLLAMA
+        && provider.local()
+        && call.target().local();
   }
 
   private Reservation reserve(ModelCall call, int estimatedTokens) {

@@ -97,15 +97,22 @@ public class ChatRunner {
     return jobs;
   }
 
-  private ChatCall resolved(ChatCall call) {
+  /**
+   * The call with its model name resolved through {@link ModelDirectory}: the workflow gets the
+   * profile or {@code provider/model} an alias stands for, while the door keeps echoing the name
+   * the client sent.
+   *
+   * @throws OpenAiException 400 for the embedding model, 404 for a name nothing resolves
+   */
+  public ChatCall resolved(ChatCall call) {
     if (LocalEmbeddings.MODEL_NAME.equals(call.model())) {
       throw OpenAiException.invalidValue(
           "model", call.model() + " is an embedding model; use POST /v1/embeddings");
     }
-    if (!models.exists(call.model())) {
-      throw OpenAiException.unknownModel(call.model());
-    }
-    return call;
+    return models
+        .resolve(call.model())
+        .map(call::withModel)
+        .orElseThrow(() -> OpenAiException.unknownModel(call.model()));
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

@@ -112,7 +112,8 @@ public class ChatService {
             parsed.tools(),
             options.bypassCache(),
             workspace,
-            jobLimits,
+            // A legacy text completion is an editor's autocomplete: never a job.
+            parsed.params() != null && parsed.params().textCompletion() ? null : jobLimits,
             parsed.mcpServers());
     WorkflowOptions workflowOptions =
         WorkflowOptions.newBuilder()
