@@ -144,10 +144,11 @@ final class ToolMapping {
 
   /** The tools for the internal call, or null when none is left. */
   AgentTools agentTools(JsonNode toolChoice, Boolean parallelToolCalls) {
+    String choice = toolChoice(toolChoice);
     if (definitions.isEmpty()) {
       return null;
     }
-    return new AgentTools(List.copyOf(definitions), toolChoice(toolChoice), parallelToolCalls);
+    return new AgentTools(List.copyOf(definitions), choice, parallelToolCalls);
   }
 
   /**
