@@ -42,6 +42,9 @@ final class Conversation {
     }
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < input.size(); i++) {
+      if (!input.get(i).isObject()) {
+        throw OpenAiException.invalid("input[" + i + "]", "'input[" + i + "]' must be an object");
+      }
       items.add(RequestReader.bind(input.get(i), Item.class, "input[" + i + "]"));
     }
     return items;

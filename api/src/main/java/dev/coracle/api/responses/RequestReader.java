@@ -56,9 +56,10 @@ final class RequestReader {
               + "'"
               + expected(e)
               + "; see the Responses API reference for its shape");
-    } catch (JsonProcessingException e) {
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw OpenAiException.invalid(
-          prefix.isEmpty() ? null : prefix, "'" + prefix + "' is not in the expected shape");
+          prefix.isEmpty() ? null : prefix,
+          "'" + (prefix.isEmpty() ? "body" : prefix) + "' is not in the expected shape");
     }
   }
 

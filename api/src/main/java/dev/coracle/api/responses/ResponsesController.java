@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -57,6 +58,8 @@ public class ResponsesController {
 
   @Post("/responses")
   @Consumes(MediaType.ALL)
+  // Codex asks for text/event-stream; the SDKs ask for JSON even when they stream.
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
   @ExecuteOn(TaskExecutors.BLOCKING)
   public Mono<MutableHttpResponse<?>> create(
       @Nullable @Body String body,

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.api.CoracleUnderTest;
 import dev.coracle.api.HttpCalls;
 import dev.coracle.api.NodeClients;
-import dev.coracle.fakes.FakeOpenAiServer;
+import dev.coracle.fakes.FakeOllamaServer;
 import dev.coracle.fakes.RecordedRequest;
 import java.io.File;
 import java.io.IOException;
@@ -25,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * prompt, makes codex run a shell command in a temporary git workspace, and codex's follow-up turn
  * carries the command's output back through coracle.
  *
+ * <p>The upstream is the fake local Ollama: codex's requests are about 10,000 tokens (its
+ * instructions and tool schemas), more than the per-minute token budget the fake cloud server
+ * announces in its rate-limit headers, which coracle rightly honours.
+ *
  * <p>Codex runs with {@code --dangerously-bypass-approvals-and-sandbox}: its own sandbox needs
  * Landlock, seccomp and user namespaces, which CI containers often lack, and the only command here
  * is the scripted {@code cat} of a file in a temporary directory. Proxy variables point at a closed
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CodexExecIT {
   private static final String KEY = "ck-codex-81c4";
+  private static final String MODEL = "ollama/qwen-echo:7b";
   private static final Path CODEX =
       Path.of("target", "node-client", "node_modules", ".bin", "codex");
 
@@ -40,14 +45,10 @@ class CodexExecIT {
   void codex_exec_runs_a_tool_through_coracle_and_sends_its_output_back(
       @TempDir Path home, @TempDir Path codexHome, @TempDir Path workspace) throws Exception {
     NodeClients.install();
-    try (FakeOpenAiServer cloud = new FakeOpenAiServer().start();
+    try (FakeOllamaServer ollama = new FakeOllamaServer().start();
         CoracleUnderTest coracle =
             CoracleUnderTest.start(
-                home,
-                CoracleUnderTest.cloudOnly(
-                    "providers:\n"
-                        + CoracleUnderTest.openAiProvider("cloud", cloud.baseUrl(), "echo")),
-                Map.of("CORACLE_API_KEY", KEY))) {
+                home, localOnly(ollama.baseUrl()), Map.of("CORACLE_API_KEY", KEY))) {
       HttpCalls.post(coracle.url("/api/classify"), "{\"text\":\"warm up\"}", "x-api-key", KEY);
       Files.writeString(codexHome.resolve("config.toml"), config(coracle.baseUrl() + "/v1"));
       Files.writeString(workspace.resolve("hello.txt"), "greetings from the workspace\n");
@@ -73,7 +74,7 @@ class CodexExecIT {
               240);
 
       assertThat(codex.exit()).as(codex.output()).isZero();
-      List<RecordedRequest> turns = cloud.requests("/v1/chat/completions");
+      List<RecordedRequest> turns = ollama.requests("/api/chat");
       assertThat(turns).as(codex.output()).hasSizeGreaterThanOrEqualTo(2);
       JsonNode first = turns.get(0).body();
       List<String> offered = new ArrayList<>();
@@ -96,7 +97,7 @@ class CodexExecIT {
   /** A codex home whose default provider is this coracle, speaking the Responses API. */
   private static String config(String baseUrl) {
     return """
-        model = "cloud/echo"
+        model = "%s"
         model_provider = "coracle"
         approval_policy = "never"
         check_for_update_on_startup = false
@@ -115,7 +116,20 @@ class CodexExecIT {
         [feedback]
         enabled = false
         """
-        .formatted(baseUrl);
+        .formatted(MODEL, baseUrl);
+  }
+
+  /** Coracle with only the fake local Ollama as its upstream. */
+  private static String localOnly(String ollamaBaseUrl) {
+    return """
+        local:
+          ollama:
+            base-url: "%s"
+            reasoning-model: "qwen-echo:7b"
+            coder-model: "qwen-echo:7b"
+            timeout-seconds: 60
+        """
+        .formatted(ollamaBaseUrl);
   }
 
   record Result(int exit, String output) {}

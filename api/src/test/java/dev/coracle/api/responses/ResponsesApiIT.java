@@ -60,7 +60,9 @@ class ResponsesApiIT {
         CoracleUnderTest.start(
             home,
             CoracleUnderTest.cloudOnly(
-                "providers:\n" + CoracleUnderTest.openAiProvider("cloud", cloud.baseUrl(), "echo")),
+                "providers:\n"
+                    + CoracleUnderTest.openAiProvider(
+                        "cloud", cloud.baseUrl(), "echo", "broken-stream")),
             Map.of("CORACLE_API_KEY", KEY));
     // The classifier is built in the background after start-up; asking it once waits for it here
     // rather than inside the first test's chat.
@@ -79,8 +81,11 @@ class ResponsesApiIT {
     cloud.reset();
   }
 
-  static HttpResponse<String> create(String body) {
-    return HttpCalls.post(coracle.url("/v1/responses"), body, "authorization", "Bearer " + KEY);
+  /** A POST with the API key and any further header name/value pairs. */
+  static HttpResponse<String> create(String body, String... headers) {
+    List<String> all = new ArrayList<>(List.of("authorization", "Bearer " + KEY));
+    all.addAll(List.of(headers));
+    return HttpCalls.post(coracle.url("/v1/responses"), body, all.toArray(String[]::new));
   }
 
   static String body(String input, String extra) {
@@ -146,7 +151,10 @@ class ResponsesApiIT {
   @Test
   void a_streamed_response_sends_the_event_sequence_in_order_with_usage_at_the_end() {
     HttpResponse<String> answer =
-        create(body(quote("stream to me please"), "\"stream\": true, \"store\": false"));
+        create(
+            body(quote("stream to me please"), "\"stream\": true, \"store\": false"),
+            "accept",
+            "text/event-stream");
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     assertThat(answer.headers().firstValue("content-type").orElse(""))
@@ -180,6 +188,41 @@ class ResponsesApiIT {
         .isEqualTo("echo: stream to me please");
     assertThat(completed.at("/usage/output_tokens").asInt()).isPositive();
     assertThat(answer.body()).contains("event: response.output_text.delta\n");
+  }
+
+  @Test
+  void a_stream_broken_after_the_first_token_ends_with_response_failed_not_completed() {
+    HttpResponse<String> answer =
+        create(
+            "{\"model\": \"cloud/broken-stream\", \"input\": \"break please\","
+                + " \"stream\": true}");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    List<JsonNode> events = events(answer.body());
+    assertThat(types(events)).contains("response.output_text.delta");
+    assertThat(types(events)).doesNotContain("response.completed");
+    JsonNode last = events.get(events.size() - 1);
+    assertThat(last.path("type").asText()).isEqualTo("response.failed");
+    assertThat(last.at("/response/status").asText()).isEqualTo("failed");
+    assertThat(last.at("/response/error/code").asText()).isEqualTo("stream_broken");
+    assertThat(last.at("/response/error/message").asText()).contains("cloud/broken-stream");
+    String id = last.at("/response/id").asText();
+    HttpResponse<String> read =
+        HttpCalls.get(coracle.url("/v1/responses/" + id), "authorization", "Bearer " + KEY);
+    assertThat(read.statusCode()).as("a failed response is not stored").isEqualTo(404);
+  }
+
+  @Test
+  void the_same_idempotency_key_gets_the_same_response_without_a_second_model_call() {
+    String sent = body(quote("only once"), "");
+    HttpResponse<String> first = create(sent, "Idempotency-Key", "responses-retry-1");
+    HttpResponse<String> second = create(sent, "Idempotency-Key", "responses-retry-1");
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+    assertThat(json(second).path("id").asText()).isEqualTo(json(first).path("id").asText());
+    assertThat(json(second).path("output")).isEqualTo(json(first).path("output"));
+    assertThat(cloud.requests("/v1/chat/completions")).hasSize(1);
   }
 
   @Test
@@ -344,6 +387,10 @@ class ResponsesApiIT {
           soft.assertThat(answer.body()).as(sent).doesNotContain("java.", "Exception");
         });
     soft.assertAll();
+    HttpResponse<String> askingForEvents =
+        create(body("5", "\"stream\": true"), "accept", "text/event-stream");
+    assertThat(askingForEvents.statusCode()).isEqualTo(400);
+    assertThat(json(askingForEvents).at("/error/param").asText()).isEqualTo("input");
     HttpResponse<String> notJson = create("{not json");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(json(notJson).at("/error/type").asText()).isEqualTo("invalid_request_error");
