@@ -31,6 +31,9 @@ final class ConfigValidator {
     double similarity = config.cache().similarity();
     require(similarity > 0 && similarity <= 1, "cache.similarity must be in (0, 1]");
     require(config.cache().ttlHours() > 0, "cache.ttl-hours must be positive");
+    require(
+        config.responses() == null || config.responses().storeTtlHours() > 0,
+        "responses.store-ttl-hours must be positive");
     double vote = config.classifier().voteBelowConfidence();
     require(vote >= 0 && vote <= 1, "classifier.vote-below-confidence must be in [0, 1]");
     validateJobs(config);

@@ -22,7 +22,8 @@ public record CoracleConfig(
     JobsConfig jobs,
     ToolsConfig tools,
     GuardConfig guard,
-    ModelsConfig models) {
+    ModelsConfig models,
+    ResponsesConfig responses) {
 
   public CoracleConfig(
       ServerConfig server,
@@ -46,6 +47,7 @@ public record CoracleConfig(
         classifier,
         cache,
         browser,
+        null,
         null,
         null,
         null,
@@ -299,4 +301,16 @@ public record CoracleConfig(
    *     audited
    */
   public record GuardConfig(boolean redactSecrets, boolean redactPii, boolean flagInjections) {}
+
+  /**
+   * The Responses API door ({@code /v1/responses}).
+   *
+   * @param storeTtlHours how long a stored response (one sent with {@code store} true or absent)
+   *     can be read back or continued with {@code previous_response_id}; older rows are purged
+   */
+  public record ResponsesConfig(int storeTtlHours) {
+
+    /** The defaults, for a configuration built without this section. */
+    public static final ResponsesConfig DEFAULTS = new ResponsesConfig(720);
+  }
 }

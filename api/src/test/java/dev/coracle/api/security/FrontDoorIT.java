@@ -124,6 +124,8 @@ class FrontDoorIT {
             "GET /api/jobs",
             "GET /api/jobs/" + existingJob + "/events",
             "POST /v1/chat/completions",
+            "POST /v1/responses",
+            "GET /v1/responses/" + existingJob,
             "POST /mcp",
             "GET /health");
     assertThat(routes.stream().map(Route::path))
