@@ -41,7 +41,7 @@ public class MessagesController {
     this.droppedTools = droppedTools;
   }
 
-  // Blocking: dropped server tools are written to the audit log before the chat starts.
+  // Blocking: dropped server tools are written to the audit log once the chat has started.
   @Post
   @Consumes(MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
@@ -54,15 +54,21 @@ public class MessagesController {
     MessagesRequest request = MessagesReader.read(body);
     MessagesConversion.Converted converted = MessagesConversion.toChatCall(request, true);
     String workflowId = runner.workflowIdFor(idempotencyKey);
-    droppedTools.record(workflowId, request.model(), converted.droppedTools());
     ChatService.ChatOptions options = ChatService.ChatOptions.from(cacheControl, workspace);
     ChatCall call = converted.call();
+    Mono<MutableHttpResponse<?>> answer;
     if (request.streamed()) {
-      return stream(call, workflowId, options);
+      answer = stream(call, workflowId, options);
+    } else {
+      answer =
+          Mono.fromFuture(runner.answer(workflowId, call, options))
+              .onErrorMap(e -> ChatFailures.toOpenAi(e, workflowId))
+              .map(result -> answered(call.model(), workflowId, result, startedNanos));
     }
-    return Mono.fromFuture(runner.answer(workflowId, call, options))
-        .onErrorMap(e -> ChatFailures.toOpenAi(e, workflowId))
-        .map(result -> answered(call.model(), workflowId, result, startedNanos));
+    // Only now has the chat started: a request refused before (unknown model, refused
+    // workspace) leaves no row behind.
+    droppedTools.record(workflowId, request.model(), converted.droppedTools());
+    return answer;
   }
 
   /**

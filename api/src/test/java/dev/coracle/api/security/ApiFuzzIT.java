@@ -69,7 +69,11 @@ class ApiFuzzIT {
     assertThat(routes)
         .extracting(FuzzRoute::toString)
         .contains(
-            "POST /v1/chat/completions", "POST /v1/embeddings", "POST /api/jobs", "POST /mcp");
+            "POST /v1/chat/completions",
+            "POST /v1/embeddings",
+            "POST /v1/messages",
+            "POST /api/jobs",
+            "POST /mcp");
 
     FuzzCampaign.Report report;
     try (StoreRows store = new StoreRows(coracle.server().loaded().databaseFile())) {

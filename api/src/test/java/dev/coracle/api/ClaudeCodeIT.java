@@ -1,11 +1,9 @@
-package dev.coracle.api.anthropic;
+package dev.coracle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coracle.api.CoracleUnderTest;
-import dev.coracle.api.NodeClients;
-import dev.coracle.fakes.FakeOpenAiServer;
+import dev.coracle.fakes.FakeOllamaServer;
 import dev.coracle.fakes.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * coracle: the fake model asks it to run {@code cat hello.txt} with its Bash tool, Claude Code runs
  * it in a temporary workspace, and the file's content reaches the model in the follow-up request.
  * Claude Code gets a temporary home and config directory and its nonessential traffic off, so it
- * needs no network beyond loopback.
+ * needs no network beyond loopback. The model is a fake local Ollama: Claude Code's prompt (its
+ * system prompt and two dozen tool schemas, some 40k tokens) is larger than the per-minute token
+ * budget the fake OpenAI-compatible upstream advertises in its rate-limit headers.
  */
 class ClaudeCodeIT {
   private static final String KEY = "sk-coracle-claude-code-test";
@@ -31,13 +31,11 @@ class ClaudeCodeIT {
       @TempDir Path home, @TempDir Path workspace, @TempDir Path userHome) throws Exception {
     NodeClients.install();
     Files.writeString(workspace.resolve("hello.txt"), FILE_TEXT + "\n");
-    try (FakeOpenAiServer cloud = new FakeOpenAiServer().start();
+    try (FakeOllamaServer ollama = new FakeOllamaServer().start();
         CoracleUnderTest coracle =
             CoracleUnderTest.start(
                 home,
-                CoracleUnderTest.cloudOnly(
-                    "providers:\n"
-                        + CoracleUnderTest.openAiProvider("fake", cloud.baseUrl(), "echo")),
+                CoracleUnderTest.withOllama(ollama.baseUrl(), "qwen-echo:7b", ""),
                 Map.of("CORACLE_API_KEY", KEY))) {
       String prompt = "Show me hello.txt.\ntool-call: Bash {\"command\":\"cat hello.txt\"}";
       Process claude = claude(coracle.baseUrl(), workspace, userHome, prompt);
@@ -47,7 +45,7 @@ class ClaudeCodeIT {
       if (!done) {
         claude.destroyForcibly();
       }
-      List<RecordedRequest> requests = cloud.requests("/v1/chat/completions");
+      List<RecordedRequest> requests = ollama.requests("/api/chat");
       String what = "claude output:\n" + output + "\nupstream requests:\n" + summary(requests);
 
       assertThat(done).as(what).isTrue();
