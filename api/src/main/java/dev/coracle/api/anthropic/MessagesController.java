@@ -1,5 +1,6 @@
 package dev.coracle.api.anthropic;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.activities.model.TokenEstimate;
 import dev.coracle.api.chat.ChatCall;
@@ -116,7 +117,7 @@ public class MessagesController {
     try {
       return HttpResponse.ok(CoracleJson.mapper().writeValueAsString(body))
           .contentType(MediaType.APPLICATION_JSON_TYPE);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("a Messages answer is always serializable", e);
     }
   }

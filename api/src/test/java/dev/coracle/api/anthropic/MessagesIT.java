@@ -58,7 +58,7 @@ class MessagesIT {
             CoracleUnderTest.cloudOnly(
                 "providers:\n"
                     + CoracleUnderTest.openAiProvider(
-                        "fake", cloud.baseUrl(), "echo", "broken-stream")));
+                        "fake", cloud.baseUrl(), "echo", "broken-stream", "rate-limited")));
   }
 
   @AfterAll
@@ -353,6 +353,16 @@ class MessagesIT {
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
     assertThat(json(wrongMethod).path("type").asText()).isEqualTo("error");
     assertThat(json(wrongMethod).at("/error/type").asText()).isEqualTo("invalid_request_error");
+  }
+
+  @Test
+  void no_model_able_to_answer_is_529_overloaded_with_retry_after() {
+    HttpResponse<String> response =
+        messages(request("fake/rate-limited", userSays("anyone there?"), ""));
+
+    assertAnthropicError(response, 529, "overloaded_error");
+    assertThat(response.headers().firstValue("retry-after").map(Long::parseLong))
+        .hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
   }
 
   @Test
