@@ -2,9 +2,10 @@ package dev.coracle.api.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.api.anthropic.AnthropicError;
 import dev.coracle.api.mcp.JsonRpcErrors;
 import dev.coracle.api.openai.OpenAiError;
-import dev.coracle.api.server.ErrorBodies;
+import dev.coracle.api.server.ErrorShape;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,8 +14,9 @@ import io.micronaut.http.MutableHttpResponse;
 
 /**
  * A {@link Refusal} in the error shape of the route it stopped: a JSON-RPC error on {@code /mcp},
- * so an MCP client reports it as one, and OpenAI's shape everywhere else, like every other coracle
- * error.
+ * so an MCP client reports it as one, Anthropic's on {@code /v1/messages}, so Claude Code reports
+ * it as an authentication or permission error, and OpenAI's shape everywhere else, like every other
+ * coracle error.
  */
 final class DoorResponses {
   /** JSON-RPC's range for server-defined errors; -32001 is what MCP servers use for "no auth". */
@@ -31,11 +33,19 @@ final class DoorResponses {
         HttpResponse.<String>status(HttpStatus.valueOf(refusal.status()))
             .contentType(MediaType.APPLICATION_JSON_TYPE)
             .header("X-Content-Type-Options", "nosniff")
-            .body(ErrorBodies.isMcp(path) ? jsonRpc(refusal) : openAi(refusal));
+            .body(body(refusal, path));
     if (refusal.status() == 401) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"coracle\"");
     }
     return response;
+  }
+
+  private static String body(Refusal refusal, String path) {
+    return switch (ErrorShape.of(path)) {
+      case JSON_RPC -> jsonRpc(refusal);
+      case ANTHROPIC -> AnthropicError.forStatus(refusal.status(), refusal.message()).toJson();
+      case OPENAI -> openAi(refusal);
+    };
   }
 
   private static String openAi(Refusal refusal) {

@@ -29,6 +29,7 @@ public class ErrorBodyFilter implements Ordered {
     @SuppressWarnings("unchecked")
     MutableHttpResponse<Object> writable = (MutableHttpResponse<Object>) response;
     writable
+        .status(ErrorBodies.status(request, status))
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .body(ErrorBodies.of(request, status, message));
   }

@@ -72,6 +72,7 @@ class ApiFuzzIT {
             "POST /v1/chat/completions",
             "POST /v1/embeddings",
             "POST /v1/responses",
+            "POST /v1/messages",
             "POST /api/jobs",
             "POST /mcp");
 

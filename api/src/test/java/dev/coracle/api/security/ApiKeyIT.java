@@ -107,6 +107,10 @@ class ApiKeyIT {
       soft.assertThat(body.path("jsonrpc").asText()).as(what).isEqualTo("2.0");
       soft.assertThat(body.at("/error/code").asInt()).as(what).isEqualTo(-32001);
       soft.assertThat(body.at("/error/data/reason").asText()).as(what).isEqualTo(code);
+    } else if (route.isAnthropic()) {
+      soft.assertThat(body.path("type").asText()).as(what).isEqualTo("error");
+      soft.assertThat(body.at("/error/type").asText()).as(what).isEqualTo("authentication_error");
+      soft.assertThat(body.at("/error/message").asText()).as(what).isNotBlank();
     } else {
       soft.assertThat(body.at("/error/type").asText()).as(what).isEqualTo("authentication_error");
       soft.assertThat(body.at("/error/code").asText()).as(what).isEqualTo(code);

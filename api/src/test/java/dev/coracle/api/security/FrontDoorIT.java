@@ -107,6 +107,10 @@ class FrontDoorIT {
       soft.assertThat(body.has("id")).as(what).isTrue();
       soft.assertThat(body.at("/error/code").asInt()).as(what).isEqualTo(-32000);
       soft.assertThat(body.at("/error/data/reason").asText()).as(what).isEqualTo(code);
+    } else if (route.isAnthropic()) {
+      soft.assertThat(body.path("type").asText()).as(what).isEqualTo("error");
+      soft.assertThat(body.at("/error/type").asText()).as(what).isEqualTo("permission_error");
+      soft.assertThat(body.at("/error/message").asText()).as(what).isNotBlank();
     } else {
       JsonNode error = body.path("error");
       soft.assertThat(error.path("type").asText()).as(what).isEqualTo("permission_error");

@@ -53,12 +53,14 @@ record FuzzRoute(String method, String template) {
   /** The wire dialects, each with its own error shape. */
   enum Door {
     OPENAI,
+    ANTHROPIC,
     MCP;
 
     static Door of(String path) {
-      return path.equals("/mcp") || path.startsWith("/mcp/") || path.startsWith("/mcp?")
-          ? MCP
-          : OPENAI;
+      if (path.equals("/mcp") || path.startsWith("/mcp/") || path.startsWith("/mcp?")) {
+        return MCP;
+      }
+      return path.equals("/v1/messages") || path.startsWith("/v1/messages/") ? ANTHROPIC : OPENAI;
     }
   }
 }

@@ -44,7 +44,11 @@ final class ResponseChecks {
     FuzzRoute.Door door = FuzzRoute.Door.of(request.path());
     if (answer.status() >= 400 && !"HEAD".equals(request.method())) {
       String shape =
-          door == FuzzRoute.Door.MCP ? jsonRpcError(answer.body()) : openAi(answer.body());
+          switch (door) {
+            case MCP -> jsonRpcError(answer.body());
+            case ANTHROPIC -> anthropic(answer.body());
+            case OPENAI -> openAi(answer.body());
+          };
       if (!isUri(request.path()) && openAi(answer.body()) == null) {
         // A target that is not a URI reaches no route, so the default door's shape is right.
         shape = null;
@@ -55,9 +59,10 @@ final class ResponseChecks {
     } else if (answer.isStream()) {
       for (String line : answer.body().split("\n")) {
         if (line.startsWith("data:") && line.contains("\"error\"")) {
-          String shape = openAi(line.substring(5).strip());
+          String data = line.substring(5).strip();
+          String shape = door == FuzzRoute.Door.ANTHROPIC ? anthropic(data) : openAi(data);
           if (shape != null) {
-            problems.add("stream error event not in the OpenAI shape: " + shape);
+            problems.add("stream error event not in the " + door + " shape: " + shape);
           }
         }
       }
@@ -99,6 +104,22 @@ final class ResponseChecks {
       if (!error.has(key) || !(error.get(key).isNull() || error.get(key).isTextual())) {
         return "'" + key + "' missing or not a string: " + abbreviate(body);
       }
+    }
+    return null;
+  }
+
+  /** Null when {@code body} is Anthropic's {@code {"type":"error","error":{type, message}}}. */
+  static String anthropic(String body) {
+    JsonNode root = parse(body);
+    if (root == null) {
+      return "not JSON: " + abbreviate(body);
+    }
+    JsonNode error = root.path("error");
+    if (!"error".equals(root.path("type").asText())
+        || !error.path("type").isTextual()
+        || !error.path("message").isTextual()
+        || error.path("message").asText().isBlank()) {
+      return "not an Anthropic error: " + abbreviate(body);
     }
     return null;
   }

@@ -13,6 +13,9 @@ class ResponseChecksTest {
   private static final String JSON_RPC_ERROR =
       "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"bad\"}}";
 
+  private static final String ANTHROPIC_ERROR =
+      "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"bad\"}}";
+
   private static FuzzRequest post(String path) {
     return new FuzzRequest("POST " + path, "test", "POST", path, Map.of(), new byte[0]);
   }
@@ -26,6 +29,24 @@ class ResponseChecksTest {
     assertThat(ResponseChecks.problems(post("/v1/embeddings"), answer(400, OPENAI_ERROR)))
         .isEmpty();
     assertThat(ResponseChecks.problems(post("/mcp"), answer(400, JSON_RPC_ERROR))).isEmpty();
+    assertThat(ResponseChecks.problems(post("/v1/messages"), answer(400, ANTHROPIC_ERROR)))
+        .isEmpty();
+  }
+
+  @Test
+  void the_messages_door_must_answer_in_anthropics_shape_not_openais() {
+    assertThat(
+            ResponseChecks.problems(post("/v1/messages/count_tokens"), answer(400, OPENAI_ERROR)))
+        .singleElement()
+        .asString()
+        .startsWith("error not in the ANTHROPIC shape");
+    ResponseChecks.Answer stream =
+        new ResponseChecks.Answer(
+            200, "text/event-stream", "event: error\ndata: " + OPENAI_ERROR + "\n\n");
+    assertThat(ResponseChecks.problems(post("/v1/messages"), stream))
+        .singleElement()
+        .asString()
+        .startsWith("stream error event not in the ANTHROPIC shape");
   }
 
   @Test

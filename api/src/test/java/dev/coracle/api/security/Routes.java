@@ -22,6 +22,11 @@ final class Routes {
       return path.equals("/mcp") || path.startsWith("/mcp/");
     }
 
+    /** Anthropic's Messages door, whose errors are {@code {"type":"error","error":{...}}}. */
+    boolean isAnthropic() {
+      return path.equals("/v1/messages") || path.startsWith("/v1/messages/");
+    }
+
     boolean takesBody() {
       return !method.equals("GET") && !method.equals("HEAD") && !method.equals("DELETE");
     }

@@ -43,6 +43,7 @@ final class SampleBodies {
                   + "\"class\":\"deep\",\"workspace\":\"relative/dir\"}");
       case "/api/jobs/{id}/cancel" -> List.of("{\"reason\":\"no longer needed\"}", "{}");
       case "/mcp" -> mcp();
+      case "/v1/messages", "/v1/messages/count_tokens" -> messages();
       default -> List.of("{}", "{\"name\":\"value\",\"n\":1,\"list\":[1,\"a\",null]}");
     };
   }
@@ -69,6 +70,25 @@ final class SampleBodies {
         "{\"model\":\"coracle\",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":"
             + "{\"name\":\"a\",\"schema\":{\"type\":\"object\"}}},\"messages\":[{\"role\":"
             + "\"user\",\"content\":[{\"type\":\"text\",\"text\":\"answer in JSON\"}]}]}");
+  }
+
+  private static List<String> messages() {
+    String user = "{\"role\":\"user\",\"content\":\"what is 2 + 2?\"}";
+    return List.of(
+        "{\"model\":\"coracle\",\"max_tokens\":100,\"messages\":[" + user + "]}",
+        "{\"model\":\"coracle-fast\",\"max_tokens\":50,\"stream\":true,\"system\":"
+            + "[{\"type\":\"text\",\"text\":\"be brief\",\"cache_control\":{\"type\":"
+            + "\"ephemeral\"}}],\"messages\":["
+            + user
+            + "]}",
+        "{\"model\":\"coracle\",\"max_tokens\":100,\"messages\":["
+            + user
+            + ",{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\","
+            + "\"name\":\"add\",\"input\":{}}]},{\"role\":\"user\",\"content\":[{\"type\":"
+            + "\"tool_result\",\"tool_use_id\":\"t1\",\"content\":\"4\"}]}],\"tools\":[{"
+            + "\"name\":\"add\",\"input_schema\":{\"type\":\"object\"}},{\"type\":"
+            + "\"web_search_20250305\",\"name\":\"web_search\"}],\"tool_choice\":{\"type\":"
+            + "\"auto\"}}");
   }
 
   private static List<String> mcp() {
