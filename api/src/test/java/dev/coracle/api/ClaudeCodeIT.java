@@ -85,12 +85,8 @@ class ClaudeCodeIT {
     env.put("CLAUDE_CONFIG_DIR", userHome.resolve(".claude").toString());
     env.put("ANTHROPIC_BASE_URL", baseUrl);
     env.put("ANTHROPIC_API_KEY", KEY);
-    // Until model aliases map claude-* names, every model Claude Code picks is named for coracle.
-    env.put("ANTHROPIC_MODEL", "coracle");
-    env.put("ANTHROPIC_DEFAULT_OPUS_MODEL", "coracle");
-    env.put("ANTHROPIC_DEFAULT_SONNET_MODEL", "coracle");
-    env.put("ANTHROPIC_DEFAULT_HAIKU_MODEL", "coracle-fast");
-    env.put("ANTHROPIC_SMALL_FAST_MODEL", "coracle-fast");
+    // No model variables: Claude Code asks for its own claude-* names, as it does for a user
+    // who only set the base URL, and coracle's default aliases route them.
     env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
     env.put("DISABLE_TELEMETRY", "1");
     env.put("DISABLE_AUTOUPDATER", "1");

@@ -338,7 +338,7 @@ class MessagesIT {
 
   @Test
   void unknown_models_routes_and_methods_are_anthropic_errors() {
-    HttpResponse<String> unknownModel = messages(request("claude-nonesuch-9", userSays("hi"), ""));
+    HttpResponse<String> unknownModel = messages(request("nonesuch-model-9", userSays("hi"), ""));
     HttpResponse<String> unknownCountModel =
         post(
             coracle.url("/v1/messages/count_tokens"),
@@ -347,7 +347,7 @@ class MessagesIT {
     HttpResponse<String> wrongMethod = HttpCalls.get(coracle.url("/v1/messages"));
 
     assertAnthropicError(unknownModel, 404, "not_found_error");
-    assertThat(json(unknownModel).at("/error/message").asText()).contains("claude-nonesuch-9");
+    assertThat(json(unknownModel).at("/error/message").asText()).contains("nonesuch-model-9");
     assertAnthropicError(unknownCountModel, 404, "not_found_error");
     assertAnthropicError(noRoute, 404, "not_found_error");
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
