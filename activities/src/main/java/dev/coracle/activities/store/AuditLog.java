@@ -11,6 +11,11 @@ import java.util.Optional;
 /** Records every model call and answers what the calls add up to. */
 @Singleton
 public class AuditLog {
+  /**
+   * The outcome of a row that records tools a door left out of a request. Like {@code SKIPPED}
+   * routing decisions, such rows are not model calls.
+   */
+  public static final String TOOL_DROPPED = "TOOL_DROPPED";
 
   private final AuditRepository repository;
   private final Clock clock;

@@ -21,7 +21,8 @@ public interface AuditRepository extends CrudRepository<AuditEntry, Long> {
              SUM(prompt_tokens) AS prompt_tokens,
              SUM(completion_tokens) AS completion_tokens
       FROM audit
-      WHERE at >= :since AND outcome NOT IN ('SKIPPED', 'QUOTA_EXHAUSTED')
+      WHERE at >= :since
+        AND outcome NOT IN ('SKIPPED', 'QUOTA_EXHAUSTED', 'TOOL_DROPPED', 'REDACTED')
       GROUP BY provider, model
       ORDER BY calls DESC, provider, model
       """)

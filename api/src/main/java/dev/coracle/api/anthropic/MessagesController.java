@@ -8,6 +8,7 @@ import dev.coracle.api.chat.ChatFailures;
 import dev.coracle.api.chat.ChatRunner;
 import dev.coracle.api.chat.ChatService;
 import dev.coracle.api.chat.CoracleHeaders;
+import dev.coracle.api.chat.DroppedToolsAudit;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -31,9 +32,9 @@ import reactor.core.publisher.Mono;
 @Controller("/v1/messages")
 public class MessagesController {
   private final ChatRunner runner;
-  private final DroppedTools droppedTools;
+  private final DroppedToolsAudit droppedTools;
 
-  MessagesController(ChatRunner runner, DroppedTools droppedTools) {
+  MessagesController(ChatRunner runner, DroppedToolsAudit droppedTools) {
     this.runner = runner;
     this.droppedTools = droppedTools;
   }
@@ -64,7 +65,11 @@ public class MessagesController {
     }
     // Only now has the chat started: a request refused before (unknown model, refused
     // workspace) leaves no row behind.
-    droppedTools.record(workflowId, request.model(), converted.droppedTools());
+    droppedTools.record(
+        workflowId,
+        "messages",
+        request.model(),
+        DroppedServerTools.reasons(converted.droppedTools()));
     return answer;
   }
 

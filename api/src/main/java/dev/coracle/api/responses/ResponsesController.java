@@ -1,12 +1,12 @@
 package dev.coracle.api.responses;
 
-import dev.coracle.activities.store.AuditLog;
 import dev.coracle.activities.store.ResponseStore;
 import dev.coracle.activities.store.StoredResponse;
 import dev.coracle.api.chat.ChatFailures;
 import dev.coracle.api.chat.ChatRunner;
 import dev.coracle.api.chat.ChatService;
 import dev.coracle.api.chat.CoracleHeaders;
+import dev.coracle.api.chat.DroppedToolsAudit;
 import dev.coracle.api.openai.OpenAiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +24,6 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Instant;
-import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -37,23 +36,23 @@ import reactor.core.scheduler.Schedulers;
  */
 @Controller("/v1")
 public class ResponsesController {
-  /** The audit row's provider and model for tools the door left out. */
-  static final String AUDIT_DOOR = "responses";
-
-  static final String AUDIT_TOOLS = "tools";
-  static final String TOOL_DROPPED = "TOOL_DROPPED";
+  /** The door's name in the audit log. */
+  static final String DOOR = "responses";
 
   private final ChatRunner runner;
   private final ResponsePreparation preparation;
   private final ResponseStore store;
-  private final AuditLog audit;
+  private final DroppedToolsAudit droppedTools;
 
   public ResponsesController(
-      ChatRunner runner, ResponsePreparation preparation, ResponseStore store, AuditLog audit) {
+      ChatRunner runner,
+      ResponsePreparation preparation,
+      ResponseStore store,
+      DroppedToolsAudit droppedTools) {
     this.runner = runner;
     this.preparation = preparation;
     this.store = store;
-    this.audit = audit;
+    this.droppedTools = droppedTools;
   }
 
   @Post("/responses")
@@ -161,18 +160,6 @@ public class ResponsesController {
    * before that leaves no row.
    */
   private void auditDropped(PreparedResponse prepared, String workflowId) {
-    List<String> dropped = prepared.tools().dropped();
-    if (!dropped.isEmpty()) {
-      audit.record(
-          workflowId,
-          AUDIT_DOOR,
-          AUDIT_DOOR,
-          AUDIT_TOOLS,
-          TOOL_DROPPED,
-          0,
-          0,
-          0,
-          String.join("; ", dropped));
-    }
+    droppedTools.record(workflowId, DOOR, prepared.call().model(), prepared.tools().dropped());
   }
 }

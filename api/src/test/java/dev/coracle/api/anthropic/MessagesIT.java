@@ -183,7 +183,7 @@ class MessagesIT {
     List<AuditEntry> audit =
         StreamSupport.stream(coracle.bean(AuditRepository.class).findAll().spliterator(), false)
             .filter(entry -> entry.workflowId().equals(workflowId))
-            .filter(entry -> entry.outcome().equals("SKIPPED"))
+            .filter(entry -> entry.outcome().equals("TOOL_DROPPED"))
             .toList();
     assertThat(audit).hasSize(1);
     assertThat(audit.get(0).error()).contains("web_search", "web_search_20250305");

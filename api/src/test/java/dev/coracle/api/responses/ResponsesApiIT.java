@@ -10,6 +10,7 @@ import dev.coracle.activities.store.AuditEntry;
 import dev.coracle.activities.store.AuditLog;
 import dev.coracle.api.CoracleUnderTest;
 import dev.coracle.api.HttpCalls;
+import dev.coracle.api.chat.DroppedToolsAudit;
 import dev.coracle.fakes.FakeOpenAiServer;
 import dev.coracle.fakes.RecordedRequest;
 import java.io.IOException;
@@ -245,7 +246,7 @@ class ResponsesApiIT {
         .isEqualTo("string");
     List<AuditEntry> dropped =
         coracle.bean(AuditLog.class).latest(100).stream()
-            .filter(e -> e.outcome().equals(ResponsesController.TOOL_DROPPED))
+            .filter(e -> e.outcome().equals(DroppedToolsAudit.OUTCOME))
             .toList();
     assertThat(dropped).isNotEmpty();
     assertThat(dropped.get(0).error()).contains("web_search");
