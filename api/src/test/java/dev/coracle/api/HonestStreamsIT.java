@@ -151,7 +151,8 @@ class HonestStreamsIT {
 
   private static HttpResponse<String> streamed(CoracleUnderTest coracle) {
     return post(
-        coracle.baseUrl() + "/v1/chat/completions", chat("coracle-fast", PROMPT, "\"stream\": true"));
+        coracle.baseUrl() + "/v1/chat/completions",
+        chat("coracle-fast", PROMPT, "\"stream\": true"));
   }
 
   private static String content(List<String> events) {
