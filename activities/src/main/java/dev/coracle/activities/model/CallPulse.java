@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class CallPulse implements AutoCloseable {
 
-  /** How often a waiting call heartbeats; well inside any heartbeat timeout the catalog sets. */
+  /**
+   * How often a waiting call heartbeats at most; more often when the heartbeat timeout is short.
+   */
   static final Duration TICK = Duration.ofSeconds(5);
 
   /** The most of a partial answer kept in a heartbeat or a failure's details. */
@@ -43,16 +45,34 @@ final class CallPulse implements AutoCloseable {
   record Progress(int pieces, String partial) {}
 
   private final ActivityExecutionContext context;
+  private final Progress earlier;
   private final StringBuilder text = new StringBuilder();
   private final ScheduledFuture<?> tick;
   private volatile int pieces;
 
   private CallPulse(ActivityExecutionContext context) {
     this.context = context;
+    // Read before this attempt's first heartbeat, which would replace the earlier attempt's.
+    this.earlier =
+        context == null ? null : context.getHeartbeatDetails(Progress.class).orElse(null);
     this.tick =
         context == null
             ? null
-            : TICKER.scheduleAtFixedRate(this::beat, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+            : TICKER.scheduleAtFixedRate(
+                this::beat, 0, tickFor(context).toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A third of the heartbeat timeout, so two beats may be lost before Temporal gives up. */
+  private static Duration tickFor(ActivityExecutionContext context) {
+    Duration timeout = context.getInfo().getHeartbeatTimeout();
+    if (timeout == null || timeout.isZero()) {
+      return TICK;
+    }
+    Duration third = timeout.dividedBy(3);
+    if (third.compareTo(TICK) > 0) {
+      return TICK;
+    }
+    return third.isZero() ? Duration.ofMillis(1) : third;
   }
 
   /** Starts heartbeating for the activity running on this thread; does nothing outside one. */
@@ -67,12 +87,12 @@ final class CallPulse implements AutoCloseable {
     return new CallPulse(context);
   }
 
-  /** What an earlier attempt of this same call had streamed, when there was one. */
+  /**
+   * What an earlier attempt of this same call had streamed, when there was one: only an attempt
+   * that heartbeated leaves details, so the first attempt finds none.
+   */
   Optional<Progress> earlierAttempt() {
-    if (context == null || context.getInfo().getAttempt() <= 1) {
-      return Optional.empty();
-    }
-    return context.getHeartbeatDetails(Progress.class);
+    return Optional.ofNullable(earlier);
   }
 
   /** A sink that counts and keeps what passes to {@code sink}; null for a plain call. */
