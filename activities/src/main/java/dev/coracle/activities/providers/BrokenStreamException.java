@@ -1,8 +1,9 @@
 package dev.coracle.activities.providers;
 
 /**
- * A stream the upstream ended badly: without its terminator, with an error event, or with {@code
- * finish_reason: "error"}. The answer so far is partial, whatever the last chunk said.
+ * An answer the upstream ended badly: a stream without its terminator, with an error event, or with
+ * {@code finish_reason: "error"}; a plain answer with an error or that finish reason. The answer so
+ * far is partial, whatever the last chunk said.
  */
 final class BrokenStreamException extends RuntimeException {
 

@@ -132,6 +132,10 @@ public final class ModelInvoker {
       } catch (RuntimeException e) {
         throw failure(e, false);
       }
+      String broken = PlainEnding.brokenReason(response);
+      if (broken != null) {
+        throw failure(new BrokenStreamException(broken), false);
+      }
       report(capture.rateLimits(null));
       return response;
     }

@@ -185,6 +185,30 @@ class HonestStreamsTest {
     assertThat(generations()).isEqualTo(1);
   }
 
+  @Test
+  void plain_answer_with_finish_reason_error_is_an_error() {
+    start(ProviderKind.OPENAI_COMPATIBLE);
+
+    ProviderException error =
+        catchThrowableOfType(
+            () ->
+                invoker.invoke(
+                    endpoint(
+                        ProviderKind.OPENAI_COMPATIBLE,
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(1)),
+                    "finish-error",
+                    LONG,
+                    null,
+                    null),
+            ProviderException.class);
+
+    assertThat(error.type()).isEqualTo(ChatErrorType.UPSTREAM_UNAVAILABLE);
+    assertThat(error.reach()).isEqualTo(UpstreamReach.ACCEPTED);
+    assertThat(error.getMessage())
+        .isEqualTo("fake/finish-error: the upstream ended the answer with finish_reason \"error\"");
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"OPENAI_COMPATIBLE", "OLLAMA", "GEMINI"})
   void plain_answer_that_never_comes_times_out(ProviderKind kind) {
