@@ -4,6 +4,7 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +52,18 @@ public final class Chromium {
   }
 
   /**
-   * Starts the Playwright driver (Node.js and a script, both unpacked from the playwright jars into
-   * a temporary directory) as a child process. It must not download browsers: chromium is the
-   * system's. Closing the driver ends every chromium it started.
+   * Starts the Playwright driver (its script, unpacked from the playwright jars into a temporary
+   * directory, run by the machine's Node.js: see {@link DriverNode}) as a child process. It must
+   * not download browsers: chromium is the system's. Closing the driver ends every chromium it
+   * started.
    */
   public static Playwright startDriver() {
+    Map<String, String> env = new HashMap<>();
+    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    DriverNode.find(System.getenv(DriverNode.VARIABLE), System.getenv("PATH"))
+        .ifPresent(node -> env.put(DriverNode.VARIABLE, node.toString()));
     try {
-      return Playwright.create(
-          new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+      return Playwright.create(new Playwright.CreateOptions().setEnv(env));
     } catch (RuntimeException e) {
       throw new BrowserException(
           "the Playwright driver did not start: " + firstLine(rootMessage(e)), e);
