@@ -25,6 +25,12 @@ final class CallPulse implements AutoCloseable {
    */
   static final Duration TICK = Duration.ofSeconds(5);
 
+  /**
+   * The least time between two heartbeats that tokens cause: each heartbeat copies the partial
+   * answer, and the SDK sends at most one per throttle interval anyway.
+   */
+  static final Duration TOKEN_BEAT_INTERVAL = Duration.ofSeconds(1);
+
   /** The most of a partial answer kept in a heartbeat or a failure's details. */
   static final int MAX_PARTIAL_CHARS = 32_000;
 
@@ -49,6 +55,7 @@ final class CallPulse implements AutoCloseable {
   private final StringBuilder text = new StringBuilder();
   private final ScheduledFuture<?> tick;
   private volatile int pieces;
+  private long lastTokenBeat;
 
   private CallPulse(ActivityExecutionContext context) {
     this.context = context;
@@ -110,14 +117,14 @@ final class CallPulse implements AutoCloseable {
           }
         }
         pieces++;
-        beat();
+        beatForToken();
       }
 
       @Override
       public void onToolCall(int index, String id, String name, String argumentsFragment) {
         sink.onToolCall(index, id, name, argumentsFragment);
         pieces++;
-        beat();
+        beatForToken();
       }
     };
   }
@@ -132,6 +139,15 @@ final class CallPulse implements AutoCloseable {
   public void close() {
     if (tick != null) {
       tick.cancel(false);
+    }
+  }
+
+  /** Tokens arrive on the calling thread, one at a time, so the interval needs no lock. */
+  private void beatForToken() {
+    long now = System.nanoTime();
+    if (lastTokenBeat == 0 || now - lastTokenBeat >= TOKEN_BEAT_INTERVAL.toNanos()) {
+      lastTokenBeat = now;
+      beat();
     }
   }
 

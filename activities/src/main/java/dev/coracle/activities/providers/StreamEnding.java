@@ -41,7 +41,12 @@ final class StreamEnding {
 
   private final Wire wire;
   private final Consumer<String> onBrokenEnd;
+
+  /** Longer lines are not inspected: no terminator or error event is that long. */
+  private static final int MAX_LINE_BYTES = 1 << 20;
+
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+  private boolean overlong;
   private volatile boolean terminated;
   private volatile String error;
   private boolean ended;
@@ -60,8 +65,10 @@ final class StreamEnding {
     for (int i = offset; i < offset + length; i++) {
       if (bytes[i] == '\n') {
         lineEnded();
-      } else {
+      } else if (line.size() < MAX_LINE_BYTES) {
         line.write(bytes[i]);
+      } else {
+        overlong = true;
       }
     }
   }
@@ -98,6 +105,10 @@ final class StreamEnding {
   private void lineEnded() {
     String text = line.toString(StandardCharsets.UTF_8).strip();
     line.reset();
+    if (overlong) {
+      overlong = false;
+      return;
+    }
     if (wire == Wire.OLLAMA_LINES) {
       inspect(text);
     } else if (text.startsWith("data:")) {
