@@ -30,8 +30,37 @@ public enum FakeBehaviour {
   MISSING("missing"),
   /** Streams two chunks, then drops the connection without finishing the response. */
   BROKEN_STREAM("broken-stream"),
+  /**
+   * Streams three tokens, then goes silent with the connection open, as a stalled upstream does. A
+   * plain call never answers.
+   */
+  STALL_AFTER_3("stall-after-3"),
+  /** Sends the response headers of a stream, then nothing: silence before the first token. */
+  STALL_AT_START("stall-at-start"),
+  /**
+   * Streams three tokens, then closes the body cleanly but without the wire's terminator: no {@code
+   * data: [DONE]} (OpenAI), no {@code "done": true} line (Ollama), no {@code finishReason}
+   * (Gemini). A plain call gets a body cut off halfway.
+   */
+  EOF_NO_DONE("eof-no-done"),
+  /**
+   * Streams three tokens, then the wire's error event: {@code data: {"error":{...}}} (OpenAI, vLLM,
+   * Gemini) or an {@code {"error":"..."}} line (Ollama), and closes the body.
+   */
+  ERROR_EVENT("error-event"),
+  /**
+   * Streams three tokens, then OpenRouter's mid-stream error chunk: an {@code error} object and
+   * {@code finish_reason: "error"}, followed by {@code [DONE]}. Other wires answer as for {@link
+   * #ERROR_EVENT}.
+   */
+  FINISH_ERROR("finish-error"),
+  /** Streams every token with a steady pause between them (see {@code setSteadyPause}). */
+  STEADY_SLOW("steady-slow"),
   /** Plays every role of a coding job by coracle's JSON schemas, see {@link FakeJobModel}. */
   JOB("job");
+
+  /** Tokens the misbehaving streams send before they stall, break off or fail. */
+  public static final int TOKENS_BEFORE_TROUBLE = 3;
 
   private final String modelName;
 
@@ -41,6 +70,14 @@ public enum FakeBehaviour {
 
   public String modelName() {
     return modelName;
+  }
+
+  /** Whether a stream of this behaviour goes wrong after {@link #TOKENS_BEFORE_TROUBLE} tokens. */
+  public boolean breaksMidStream() {
+    return this == STALL_AFTER_3
+        || this == EOF_NO_DONE
+        || this == ERROR_EVENT
+        || this == FINISH_ERROR;
   }
 
   /** Ollama-style tags ({@code slow:7b}) pick the same behaviour as the bare name. */

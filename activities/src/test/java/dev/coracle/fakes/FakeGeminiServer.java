@@ -87,6 +87,11 @@ public final class FakeGeminiServer extends FakeUpstreamServer<FakeGeminiServer>
           }
           if (stream) {
             streamAnswer(exchange, model, responseId, answer, behaviour, pause);
+          } else if (behaviour == FakeBehaviour.STALL_AFTER_3
+              || behaviour == FakeBehaviour.STALL_AT_START) {
+            stall();
+          } else if (behaviour == FakeBehaviour.EOF_NO_DONE) {
+            sendTruncatedJson(exchange, response(model, responseId, parts(answer), answer, true));
           } else {
             Thread.sleep(pause.toMillis() * answer.completionTokens());
             sendJson(exchange, 200, response(model, responseId, parts(answer), answer, true));
@@ -115,15 +120,22 @@ public final class FakeGeminiServer extends FakeUpstreamServer<FakeGeminiServer>
       out.close();
       return;
     }
+    if (behaviour == FakeBehaviour.STALL_AT_START) {
+      stall();
+    }
     List<String> tokens = answer.tokens().isEmpty() ? List.of("") : answer.tokens();
     for (int i = 0; i < tokens.size(); i++) {
       if (behaviour == FakeBehaviour.BROKEN_STREAM && i == 2) {
         throw DropConnection.afterClientRead();
       }
+      if (behaviour.breaksMidStream() && i == FakeBehaviour.TOKENS_BEFORE_TROUBLE) {
+        break;
+      }
       Thread.sleep(pause.toMillis());
       ArrayNode parts = JSON.createArrayNode();
       parts.addObject().put("text", tokens.get(i));
-      boolean last = i == tokens.size() - 1;
+      // A stream that goes wrong never gets as far as its finish reason.
+      boolean last = i == tokens.size() - 1 && !behaviour.breaksMidStream();
       ObjectNode event = response(model, responseId, parts, answer, last);
       if (!last) {
         ObjectNode usage = (ObjectNode) event.path("usageMetadata");
@@ -131,6 +143,14 @@ public final class FakeGeminiServer extends FakeUpstreamServer<FakeGeminiServer>
         usage.put("totalTokenCount", answer.promptTokens() + i + 1);
       }
       event(out, event);
+    }
+    if (behaviour == FakeBehaviour.STALL_AFTER_3) {
+      stall();
+    } else if (behaviour == FakeBehaviour.ERROR_EVENT || behaviour == FakeBehaviour.FINISH_ERROR) {
+      event(
+          out,
+          GeminiErrors.error(
+              500, "INTERNAL", "An internal error has occurred. Please retry or report it."));
     }
     out.close();
   }

@@ -97,6 +97,13 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
           }
           if (stream) {
             streamAnswer(exchange, reply, answer, behaviour, pause);
+          } else if (behaviour == FakeBehaviour.STALL_AFTER_3
+              || behaviour == FakeBehaviour.STALL_AT_START) {
+            stall();
+          } else if (behaviour == FakeBehaviour.EOF_NO_DONE) {
+            sendTruncatedJson(
+                exchange,
+                withToolCall(reply.done(answer.content(), doneReason(answer), answer), answer));
           } else {
             Thread.sleep(pause.toMillis() * answer.completionTokens());
             sendJson(
@@ -128,16 +135,50 @@ public final class FakeOllamaServer extends FakeUpstreamServer<FakeOllamaServer>
         throw DropConnection.afterClientRead();
       }
     }
+    if (behaviour == FakeBehaviour.STALL_AT_START) {
+      stall();
+    }
     int sent = 0;
     for (String token : answer.tokens()) {
       if (behaviour == FakeBehaviour.BROKEN_STREAM && sent == 2) {
         throw DropConnection.afterClientRead();
       }
+      if (behaviour.breaksMidStream() && sent == FakeBehaviour.TOKENS_BEFORE_TROUBLE) {
+        break;
+      }
       Thread.sleep(pause.toMillis());
       writeChunk(out, JSON.writeValueAsString(reply.part(token)) + "\n");
       sent++;
     }
+    if (behaviour.breaksMidStream()) {
+      endBadly(out, behaviour);
+      return;
+    }
     writeChunk(out, JSON.writeValueAsString(reply.done("", doneReason(answer), answer)) + "\n");
+    out.close();
+  }
+
+  /**
+   * How each troubled stream ends after its {@code "done": false} lines: silence, a clean close
+   * without the {@code "done": true} line, or the error line Ollama writes when the runner fails
+   * mid-generation.
+   */
+  private static void endBadly(OutputStream out, FakeBehaviour behaviour)
+      throws IOException, InterruptedException {
+    switch (behaviour) {
+      case STALL_AFTER_3 -> stall();
+      case ERROR_EVENT, FINISH_ERROR ->
+          writeChunk(
+              out,
+              JSON.writeValueAsString(
+                      Map.of(
+                          "error",
+                          "an error was encountered while running the model: unexpected EOF"))
+                  + "\n");
+      default -> {
+        // EOF_NO_DONE: the body simply ends.
+      }
+    }
     out.close();
   }
 

@@ -70,6 +70,23 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
           }
           if (stream) {
             streamAnswer(exchange, id, callId, model, answer, includeUsage, behaviour, pause);
+          } else if (behaviour == FakeBehaviour.STALL_AFTER_3
+              || behaviour == FakeBehaviour.STALL_AT_START) {
+            stall();
+          } else if (behaviour == FakeBehaviour.EOF_NO_DONE) {
+            sendTruncatedJson(exchange, completion(id, callId, model, answer));
+          } else if (behaviour == FakeBehaviour.FINISH_ERROR) {
+            FakeAnswer cut =
+                new FakeAnswer(
+                    answer
+                        .tokens()
+                        .subList(
+                            0,
+                            Math.min(FakeBehaviour.TOKENS_BEFORE_TROUBLE, answer.tokens().size())),
+                    "error",
+                    answer.promptTokens(),
+                    null);
+            sendJson(exchange, 200, completion(id, callId, model, cut));
           } else {
             Thread.sleep(pause.toMillis() * answer.completionTokens());
             sendJson(exchange, 200, completion(id, callId, model, answer));
@@ -136,14 +153,24 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
               JSON.createObjectNode().put("role", "assistant").put("content", ""),
               null));
     }
+    if (behaviour == FakeBehaviour.STALL_AT_START) {
+      stall();
+    }
     int sent = 0;
     for (String token : answer.tokens()) {
       if (behaviour == FakeBehaviour.BROKEN_STREAM && sent == 2) {
         throw DropConnection.afterClientRead();
       }
+      if (behaviour.breaksMidStream() && sent == FakeBehaviour.TOKENS_BEFORE_TROUBLE) {
+        break;
+      }
       Thread.sleep(pause.toMillis());
       event(out, chunk(id, model, JSON.createObjectNode().put("content", token), null));
       sent++;
+    }
+    if (behaviour.breaksMidStream()) {
+      endBadly(out, id, model, behaviour);
+      return;
     }
     event(out, chunk(id, model, JSON.createObjectNode(), answer.finishReason()));
     if (includeUsage) {
@@ -152,6 +179,40 @@ public final class FakeOpenAiServer extends FakeUpstreamServer<FakeOpenAiServer>
       event(out, last);
     }
     writeChunk(out, "data: [DONE]\n\n");
+    out.close();
+  }
+
+  /**
+   * How each troubled stream ends after its tokens: silence, a clean close without {@code [DONE]},
+   * an OpenAI/vLLM error event, or OpenRouter's error chunk with {@code finish_reason: "error"}.
+   */
+  private static void endBadly(OutputStream out, String id, String model, FakeBehaviour behaviour)
+      throws IOException, InterruptedException {
+    switch (behaviour) {
+      case STALL_AFTER_3 -> stall();
+      case ERROR_EVENT -> {
+        ObjectNode error = JSON.createObjectNode();
+        error
+            .putObject("error")
+            .put("message", "The server had an error while generating the answer.")
+            .put("type", "server_error")
+            .putNull("param")
+            .put("code", "internal_error");
+        event(out, error);
+      }
+      case FINISH_ERROR -> {
+        // OpenRouter: "If an error occurs after streaming has begun, the error is sent as an SSE
+        // event" with the error beside the choices, and the choice finishes with "error".
+        ObjectNode chunk = chunk(id, model, JSON.createObjectNode().put("content", ""), "error");
+        chunk.put("provider", "fake-provider");
+        chunk.putObject("error").put("code", 502).put("message", "Provider disconnected");
+        event(out, chunk);
+        writeChunk(out, "data: [DONE]\n\n");
+      }
+      default -> {
+        // EOF_NO_DONE: the body simply ends.
+      }
+    }
     out.close();
   }
 

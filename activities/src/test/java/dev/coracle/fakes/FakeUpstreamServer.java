@@ -40,6 +40,7 @@ public abstract class FakeUpstreamServer<S extends FakeUpstreamServer<S>> implem
   private volatile Duration generationDelay = Duration.ZERO;
   private volatile Duration slowDelay = Duration.ofMillis(300);
   private volatile Duration slowChunkDelay = Duration.ofMillis(40);
+  private volatile Duration steadyPause = Duration.ofMillis(400);
 
   protected FakeUpstreamServer() {
     try {
@@ -105,6 +106,11 @@ public abstract class FakeUpstreamServer<S extends FakeUpstreamServer<S>> implem
     this.slowDelay = delay;
   }
 
+  /** The pause between two tokens of the {@code steady-slow} model. */
+  public void setSteadyPause(Duration pause) {
+    this.steadyPause = pause;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -125,6 +131,8 @@ public abstract class FakeUpstreamServer<S extends FakeUpstreamServer<S>> implem
       if (behaviour == FakeBehaviour.SLOW) {
         Thread.sleep(slowDelay.toMillis());
         pause = slowChunkDelay;
+      } else if (behaviour == FakeBehaviour.STEADY_SLOW) {
+        pause = steadyPause;
       }
       body.run(pause);
     } finally {
@@ -153,6 +161,29 @@ public abstract class FakeUpstreamServer<S extends FakeUpstreamServer<S>> implem
       Thread.sleep(300);
       return new DropConnection();
     }
+  }
+
+  /**
+   * Keeps the connection open and sends nothing more, as a stalled upstream does, until the client
+   * gives up or the server closes (which interrupts this thread).
+   */
+  protected static void stall() throws InterruptedException {
+    Thread.sleep(Duration.ofMinutes(10).toMillis());
+  }
+
+  /**
+   * Sends the first half of a JSON body in a chunked response and drops the connection: a plain
+   * answer cut off in transit.
+   */
+  protected static void sendTruncatedJson(HttpExchange exchange, Object body)
+      throws IOException, InterruptedException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    out.write(bytes, 0, bytes.length / 2);
+    out.flush();
+    throw DropConnection.afterClientRead();
   }
 
   protected static void sendJson(HttpExchange exchange, int status, Object body)

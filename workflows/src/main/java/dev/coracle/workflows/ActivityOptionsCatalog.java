@@ -44,18 +44,35 @@ public final class ActivityOptionsCatalog {
         .build();
   }
 
+  /** Room after the total timeout for what the call does around the model: slot, quota, audit. */
+  static final Duration MODEL_CALL_MARGIN = Duration.ofMinutes(1);
+
+  /** How far a heartbeat may be late before Temporal gives up on the worker. */
+  static final Duration HEARTBEAT_MARGIN = Duration.ofSeconds(30);
+
   /**
    * One model call on the queue its target needs. The LLM client's own retries are off, so this
    * retry policy is the only one. Failures that a retry cannot fix (rate limits, auth, rejected
-   * requests) move straight on to the next candidate.
+   * requests, a stream that reached the client, an upstream that was too slow) move straight on to
+   * the next candidate.
+   *
+   * <p>The call enforces its own timeouts: the idle one (silence) and the total one (the whole
+   * answer). Temporal's must never fire first, because a retry after tokens reached the client
+   * would splice a second answer into the first. So the start-to-close timeout is the total plus
+   * room for preparing a local model (bounded by the idle timeout) and a margin, and the heartbeat
+   * timeout, which catches a dead worker, outlasts the idle timeout: the call heartbeats with every
+   * token and every few seconds while it waits.
    */
   public static ActivityOptions modelCall(ModelTarget target) {
-    Duration perAttempt = Duration.ofSeconds(Math.max(1, target.timeoutSeconds()));
+    Duration idle = Duration.ofSeconds(Math.max(1, target.timeoutSeconds()));
+    Duration total = Duration.ofSeconds(Math.max(1, target.totalSeconds()));
+    Duration perAttempt = total.plus(idle).plus(MODEL_CALL_MARGIN);
     return ActivityOptions.newBuilder()
         .setTaskQueue(target.taskQueue())
         .setStartToCloseTimeout(perAttempt)
+        .setHeartbeatTimeout(idle.plus(HEARTBEAT_MARGIN))
         // A local call may wait for the single slot; give it room to queue behind others.
-        .setScheduleToCloseTimeout(perAttempt.multipliedBy(MODEL_ATTEMPTS * 4L))
+        .setScheduleToCloseTimeout(perAttempt.multipliedBy(MODEL_ATTEMPTS).plus(total))
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofMillis(500))

@@ -37,6 +37,12 @@ final class ConfigValidator {
     double vote = config.classifier().voteBelowConfidence();
     require(vote >= 0 && vote <= 1, "classifier.vote-below-confidence must be in [0, 1]");
     validateJobs(config);
+    var ollama = config.local().ollama();
+    checkTimeouts(
+        "local.ollama",
+        ollama.idleTimeoutSeconds(),
+        ollama.totalTimeoutSeconds(),
+        ollama.idleSeconds());
     Set<String> names = new HashSet<>();
     names.add("ollama");
     for (ProviderConfig provider : config.providers()) {
@@ -153,6 +159,28 @@ final class ConfigValidator {
     require(
         provider.timeoutSeconds() == null || provider.timeoutSeconds() > 0,
         "providers[" + name + "].timeout-seconds must be positive");
+    checkTimeouts(
+        "providers[" + name + "]",
+        provider.idleTimeoutSeconds(),
+        provider.totalTimeoutSeconds(),
+        provider.idleSeconds());
+  }
+
+  /**
+   * The idle timeout bounds a silence, the total one the whole call, so a total shorter than the
+   * idle timeout would make the idle timeout meaningless.
+   */
+  private static void checkTimeouts(String prefix, Integer idle, Integer total, int idleInForce) {
+    require(idle == null || idle > 0, prefix + ".idle-timeout-seconds must be positive");
+    require(total == null || total > 0, prefix + ".total-timeout-seconds must be positive");
+    require(
+        total == null || total >= idleInForce,
+        prefix
+            + ".total-timeout-seconds ("
+            + total
+            + ") must not be shorter than the idle timeout ("
+            + idleInForce
+            + ")");
   }
 
   private static void checkPort(String key, int port) {

@@ -102,7 +102,35 @@ public record CoracleConfig(
       String coderModel,
       int timeoutSeconds,
       String keepAlive,
-      int minFreeRamMb) {}
+      int minFreeRamMb,
+      Integer idleTimeoutSeconds,
+      Integer totalTimeoutSeconds) {
+
+    public OllamaConfig(
+        boolean enabled,
+        String baseUrl,
+        String reasoningModel,
+        String coderModel,
+        int timeoutSeconds,
+        String keepAlive,
+        int minFreeRamMb) {
+      this(
+          enabled,
+          baseUrl,
+          reasoningModel,
+          coderModel,
+          timeoutSeconds,
+          keepAlive,
+          minFreeRamMb,
+          null,
+          null);
+    }
+
+    /** {@code idle-timeout-seconds}, else the older {@code timeout-seconds}. */
+    public int idleSeconds() {
+      return idleTimeoutSeconds != null ? idleTimeoutSeconds : timeoutSeconds;
+    }
+  }
 
   /**
    * A model provider. {@code local} says whether it runs on this machine (and so must go through
@@ -117,7 +145,23 @@ public record CoracleConfig(
       Boolean local,
       Integer timeoutSeconds,
       String catalog,
-      Map<String, LimitsConfig> limits) {
+      Map<String, LimitsConfig> limits,
+      Integer idleTimeoutSeconds,
+      Integer totalTimeoutSeconds) {
+
+    /** Without either key: two minutes, as when {@code timeout-seconds} was the only timeout. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
+
+    /**
+     * {@code idle-timeout-seconds}, else the older {@code timeout-seconds}, else {@link
+     * #DEFAULT_IDLE_TIMEOUT_SECONDS}.
+     */
+    public int idleSeconds() {
+      if (idleTimeoutSeconds != null) {
+        return idleTimeoutSeconds;
+      }
+      return timeoutSeconds != null ? timeoutSeconds : DEFAULT_IDLE_TIMEOUT_SECONDS;
+    }
 
     public boolean runsLocally() {
       return local != null ? local : "ollama".equals(kind);

@@ -26,7 +26,7 @@ import java.util.List;
  * API (or the browser fallback), settles the quota and writes the audit row. A request that leaves
  * the machine goes through the guardrails first. Failures become typed {@code ApplicationFailure}s:
  * only an unreachable or failing upstream is worth retrying; for the rest the workflow moves on to
- * the next candidate.
+ * the next candidate. The call heartbeats while it runs (see {@link CallPulse}).
  */
 @Singleton
 public class ModelActivitiesImpl implements ModelActivities {
@@ -70,13 +70,21 @@ public class ModelActivitiesImpl implements ModelActivities {
                     ApplicationFailure.newNonRetryableFailure(
                         "provider " + target.provider() + " is no longer configured",
                         ChatErrorType.UPSTREAM_REJECTED.name()));
-    if (provider.kind() == ProviderKind.OLLAMA && provider.local()) {
-      slot.prepare(provider.endpoint().baseUrl(), target.model());
+    try (CallPulse pulse = CallPulse.start()) {
+      refuseToRepeat(call, pulse);
+      if (provider.kind() == ProviderKind.OLLAMA && provider.local()) {
+        slot.prepare(provider.endpoint().baseUrl(), target.model());
+      }
+      return answer(call, provider, pulse);
     }
+  }
+
+  private ModelAnswer answer(ModelCall call, ConfiguredProvider provider, CallPulse pulse) {
+    ModelTarget target = call.target();
     List<ChatMessage> messages = outgoing(call, provider);
     Reservation reservation =
         reserve(call, TokenEstimate.total(messages, call.tools(), call.params()));
-    TokenSink sink = sinkFor(call);
+    TokenSink sink = pulse.counting(sinkFor(call));
     try {
       ModelAnswer answer =
           provider.kind() == ProviderKind.BROWSER
@@ -102,7 +110,7 @@ public class ModelActivitiesImpl implements ModelActivities {
     } catch (ProviderException e) {
       quota.failed(target, reservation, e);
       record(call, e.type().name(), null, e.getMessage());
-      throw toFailure(e);
+      throw toFailure(e, pulse.progress());
     } catch (IllegalArgumentException e) {
       // The request cannot be expressed for this upstream (a schema or tool choice it refuses);
       // retrying cannot help, another candidate might.
@@ -158,11 +166,47 @@ public class ModelActivitiesImpl implements ModelActivities {
     return listener;
   }
 
-  private static ApplicationFailure toFailure(ProviderException e) {
+  /**
+   * A later attempt of a call whose stream had reached the client (its worker died, or Temporal
+   * timed it out) must not start the answer again: the client would get it twice.
+   */
+  private void refuseToRepeat(ModelCall call, CallPulse pulse) {
+    CallPulse.Progress earlier = pulse.earlierAttempt().orElse(null);
+    if (earlier == null || earlier.pieces() == 0) {
+      return;
+    }
+    String message =
+        call.target().qualifiedName()
+            + ": stream broke after tokens were sent: the attempt streaming it stopped answering"
+            + partialNote(earlier);
+    record(call, ChatErrorType.STREAM_BROKEN.name(), null, message);
+    throw ApplicationFailure.newNonRetryableFailureWithCause(
+        message, ChatErrorType.STREAM_BROKEN.name(), null, earlier.partial());
+  }
+
+  /**
+   * Only an unreachable or failing upstream is worth another attempt, and not one that was too
+   * slow: the next candidate takes over at once. A broken stream carries the partial answer in its
+   * details, so the workflow's history shows what the client got and why it ended.
+   */
+  private static ApplicationFailure toFailure(ProviderException e, CallPulse.Progress progress) {
     String type = e.type().name();
-    return e.type() == ChatErrorType.UPSTREAM_UNAVAILABLE
+    if (e.type() == ChatErrorType.STREAM_BROKEN) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage() + partialNote(progress), type, null, progress.partial());
+    }
+    return e.type() == ChatErrorType.UPSTREAM_UNAVAILABLE && !e.timedOut()
         ? ApplicationFailure.newFailureWithCause(e.getMessage(), type, null)
         : ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), type, null);
+  }
+
+  private static String partialNote(CallPulse.Progress progress) {
+    return " (the client got "
+        + progress.pieces()
+        + (progress.pieces() == 1 ? " piece" : " pieces")
+        + ", "
+        + progress.partial().length()
+        + " characters of text)";
   }
 
   private void record(ModelCall call, String outcome, ModelAnswer answer, String error) {

@@ -21,7 +21,6 @@ import java.util.Optional;
 public class ProviderCatalog {
   public static final String LOCAL_OLLAMA = "ollama";
   public static final String BROWSER = "browser";
-  private static final int DEFAULT_CLOUD_TIMEOUT_SECONDS = 120;
 
   private final List<ConfiguredProvider> providers;
   private final OllamaConfig ollama;
@@ -70,8 +69,9 @@ public class ProviderCatalog {
             ProviderKind.OLLAMA,
             ollama.baseUrl(),
             "",
-            Duration.ofSeconds(ollama.timeoutSeconds()),
-            KeepAlive.parse(ollama.keepAlive()));
+            Duration.ofSeconds(ollama.idleSeconds()),
+            KeepAlive.parse(ollama.keepAlive()),
+            totalTimeout(ollama.totalTimeoutSeconds()));
     List<String> models =
         List.copyOf(new LinkedHashSet<>(List.of(ollama.reasoningModel(), ollama.coderModel())));
     return new ConfiguredProvider(endpoint, models, true, null);
@@ -101,18 +101,21 @@ public class ProviderCatalog {
     return Optional.of(new ConfiguredProvider(endpoint, sites, false, null));
   }
 
+  /** Null keeps {@link ProviderEndpoint#DEFAULT_TOTAL_TIMEOUT}. */
+  private static Duration totalTimeout(Integer seconds) {
+    return seconds == null ? null : Duration.ofSeconds(seconds);
+  }
+
   private static ConfiguredProvider configured(ProviderConfig provider, String missingKey) {
-    int timeout =
-        provider.timeoutSeconds() != null
-            ? provider.timeoutSeconds()
-            : DEFAULT_CLOUD_TIMEOUT_SECONDS;
     ProviderEndpoint endpoint =
         new ProviderEndpoint(
             provider.name(),
             ProviderKind.fromConfig(provider.kind()),
             provider.baseUrl(),
             provider.apiKey() == null ? "" : provider.apiKey(),
-            Duration.ofSeconds(timeout));
+            Duration.ofSeconds(provider.idleSeconds()),
+            null,
+            totalTimeout(provider.totalTimeoutSeconds()));
     return new ConfiguredProvider(
         endpoint, List.copyOf(provider.models()), provider.runsLocally(), missingKey);
   }

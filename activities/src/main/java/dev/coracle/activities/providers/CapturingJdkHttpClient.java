@@ -64,16 +64,20 @@ final class CapturingJdkHttpClient extends HttpClient {
 
   /**
    * The capture is looked up now, on the thread that sends; the handler runs later on one of the
-   * client's threads, where the caller's binding is not visible.
+   * client's threads, where the caller's binding is not visible. A streamed call's body is also
+   * watched for how it ends, see {@link StreamEnding}.
    */
   private static <T> HttpResponse.BodyHandler<T> capturing(HttpResponse.BodyHandler<T> handler) {
     ResponseCapture capture = ResponseCapture.current();
     if (capture == null) {
       return handler;
     }
+    StreamEnding ending = capture.ending();
     return info -> {
       capture.record(info.statusCode(), info.headers().map());
-      return handler.apply(info);
+      HttpResponse.BodySubscriber<T> body = handler.apply(info);
+      // Only a successful stream has an ending to judge; an error body is read whole.
+      return info.statusCode() / 100 == 2 ? WatchedBody.of(body, ending) : body;
     };
   }
 

@@ -132,6 +132,10 @@ public final class ModelInvoker {
       } catch (RuntimeException e) {
         throw failure(e, false);
       }
+      String broken = PlainEnding.brokenReason(response);
+      if (broken != null) {
+        throw failure(new BrokenStreamException(broken), false);
+      }
       report(capture.rateLimits(null));
       return response;
     }
@@ -139,6 +143,10 @@ public final class ModelInvoker {
     /** Starts the stream; the request is sent on this thread, so the binding reaches the client. */
     StreamingCall stream(ChatRequest request) {
       StreamingCall stream = new StreamingCall();
+      StreamEnding ending =
+          new StreamEnding(StreamEnding.Wire.of(key.endpoint().kind()), stream::bodyEndedBadly);
+      stream.watchedBy(ending);
+      capture.watchEnding(ending);
       try (ResponseCapture.Binding bound = capture.bind()) {
         streamingModels
             .computeIfAbsent(key, k -> factory.streamingChatModel(k.endpoint(), k.model()))
@@ -152,7 +160,7 @@ public final class ModelInvoker {
     ChatResponse await(StreamingCall stream, TokenSink sink) {
       ChatResponse response;
       try {
-        response = stream.await(sink, key.endpoint().timeout());
+        response = stream.await(sink, key.endpoint().timeout(), key.endpoint().totalTimeout());
       } catch (StreamingCall.StreamFailure failure) {
         throw failure(failure.getCause(), failure.tokensSent());
       } catch (RuntimeException sinkFailed) {

@@ -47,15 +47,17 @@ final class ProviderErrors {
     HttpException http = find(error, HttpException.class);
     int status = http == null ? 0 : http.statusCode();
     UpstreamReach reach = reachOf(error, responded || tokensSent || http != null);
+    boolean timedOut = http == null && isTimeout(error);
     if (tokensSent) {
       // The client already holds part of the answer, so another provider cannot take over.
       return new ProviderException(
           ChatErrorType.STREAM_BROKEN,
           status,
-          prefix + "stream broke after tokens were sent: " + describe(error, endpoint),
+          prefix + "stream broke after tokens were sent: " + describe(error, endpoint, tokensSent),
           error,
           rateLimit,
-          reach);
+          reach,
+          timedOut);
     }
     if (http != null) {
       ChatErrorType type = typeOf(status, http.getMessage());
@@ -76,7 +78,14 @@ final class ProviderErrors {
       type = ChatErrorType.UPSTREAM_REJECTED;
     }
     return new ProviderException(
-        type, 0, prefix + describe(error, endpoint), error, rateLimit, reach);
+        type, 0, prefix + describe(error, endpoint, tokensSent), error, rateLimit, reach, timedOut);
+  }
+
+  /** Whether the upstream was too slow: no response, a silent stream, or an endless one. */
+  static boolean isTimeout(Throwable error) {
+    return find(error, TimeoutException.class) != null
+        || find(error, HttpTimeoutException.class) != null
+        || find(error, java.util.concurrent.TimeoutException.class) != null;
   }
 
   /**
@@ -145,7 +154,7 @@ final class ProviderErrors {
     };
   }
 
-  private static String describe(Throwable error, ProviderEndpoint endpoint) {
+  private static String describe(Throwable error, ProviderEndpoint endpoint, boolean tokensSent) {
     HttpException http = find(error, HttpException.class);
     if (http != null) {
       return "HTTP "
@@ -155,10 +164,21 @@ final class ProviderErrors {
           + ": "
           + upstreamMessage(http);
     }
-    if (find(error, TimeoutException.class) != null
-        || find(error, HttpTimeoutException.class) != null
-        || find(error, java.util.concurrent.TimeoutException.class) != null) {
-      return "no response within " + human(endpoint.timeout()) + " from " + endpoint.baseUrl();
+    StreamTimeoutException streamTimeout = find(error, StreamTimeoutException.class);
+    if (streamTimeout != null && !(streamTimeout.idle() && !tokensSent)) {
+      return streamTimeout.getMessage();
+    }
+    BrokenStreamException broken = find(error, BrokenStreamException.class);
+    if (broken != null) {
+      return broken.getMessage();
+    }
+    if (isTimeout(error)) {
+      String which = streamTimeout != null ? " (idle timeout)" : "";
+      return "no response within "
+          + human(endpoint.timeout())
+          + " from "
+          + endpoint.baseUrl()
+          + which;
     }
     if (find(error, ConnectException.class) != null) {
       return "cannot connect to " + endpoint.baseUrl() + " (connection refused)";
@@ -189,7 +209,7 @@ final class ProviderErrors {
     return oneLine(body);
   }
 
-  private static String human(Duration duration) {
+  static String human(Duration duration) {
     return duration.toMillis() % 1000 == 0
         ? duration.toSeconds() + "s"
         : duration.toMillis() + "ms";

@@ -12,6 +12,7 @@ public class ProviderException extends RuntimeException {
   private final int httpStatus;
   private final transient RateLimitInfo rateLimit;
   private final UpstreamReach reach;
+  private final boolean timedOut;
 
   public ProviderException(ChatErrorType type, int httpStatus, String message, Throwable cause) {
     this(type, httpStatus, message, cause, null);
@@ -49,11 +50,35 @@ public class ProviderException extends RuntimeException {
       Throwable cause,
       RateLimitInfo rateLimit,
       UpstreamReach reach) {
+    this(type, httpStatus, message, cause, rateLimit, reach, false);
+  }
+
+  /**
+   * @param timedOut whether the call failed because the upstream was too slow: silent for the idle
+   *     timeout, or still going at the total timeout
+   */
+  public ProviderException(
+      ChatErrorType type,
+      int httpStatus,
+      String message,
+      Throwable cause,
+      RateLimitInfo rateLimit,
+      UpstreamReach reach,
+      boolean timedOut) {
     super(message, cause);
     this.type = type;
     this.httpStatus = httpStatus;
     this.rateLimit = rateLimit;
     this.reach = reach;
+    this.timedOut = timedOut;
+  }
+
+  /**
+   * Whether the upstream was too slow. The same upstream is not asked again within the request: it
+   * would most likely be as slow, and the client has waited long enough.
+   */
+  public boolean timedOut() {
+    return timedOut;
   }
 
   public ChatErrorType type() {

@@ -17,6 +17,7 @@ final class ResponseCapture {
   private volatile int status;
   private volatile Map<String, List<String>> headers;
   private volatile Instant receivedAt;
+  private volatile StreamEnding ending;
 
   /** The capture bound to this thread, or null outside a model call. */
   static ResponseCapture current() {
@@ -34,6 +35,16 @@ final class ResponseCapture {
         CURRENT.set(previous);
       }
     };
+  }
+
+  /** Watches the body of this call's response, a stream, for how it ends. */
+  void watchEnding(StreamEnding ending) {
+    this.ending = ending;
+  }
+
+  /** The watcher of a streamed call's body, or null for a plain call. */
+  StreamEnding ending() {
+    return ending;
   }
 
   /** Called by the HTTP client as soon as a response's status and headers are known. */

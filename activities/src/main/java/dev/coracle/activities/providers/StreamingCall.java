@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Turns LangChain4j's callback-style stream into a blocking call. Events are queued and replayed on
@@ -27,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class StreamingCall implements StreamingChatResponseHandler {
 
-  private sealed interface Event permits Token, ToolFragment, ToolDone, Done, Failed {}
+  private sealed interface Event permits Token, ToolFragment, ToolDone, Done, Failed, BrokenEnd {}
 
   private record Token(String text) implements Event {}
 
@@ -39,6 +38,9 @@ final class StreamingCall implements StreamingChatResponseHandler {
 
   private record Failed(Throwable error) implements Event {}
 
+  /** The body ended without its terminator, or after an error event. */
+  private record BrokenEnd(String reason) implements Event {}
+
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final StringBuilder streamed = new StringBuilder();
 
@@ -47,7 +49,19 @@ final class StreamingCall implements StreamingChatResponseHandler {
 
   private final List<ToolCall> toolCalls = new ArrayList<>();
   private volatile StreamingHandle handle;
+  private volatile StreamEnding ending;
   private int piecesSent;
+
+  /** Judges the stream's ending by its raw bytes; without one, LangChain4j's word is taken. */
+  StreamingCall watchedBy(StreamEnding ending) {
+    this.ending = ending;
+    return this;
+  }
+
+  /** Told by the {@link StreamEnding} when the body ended badly. */
+  void bodyEndedBadly(String reason) {
+    events.add(new BrokenEnd(reason));
+  }
 
   @Override
   public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
@@ -91,27 +105,37 @@ final class StreamingCall implements StreamingChatResponseHandler {
   }
 
   /**
-   * Forwards tokens and tool-call pieces until the stream completes. The endpoint's timeout bounds
-   * the silence between two events rather than the whole answer, because a long answer may
-   * legitimately stream for minutes, and an Ollama stream that is cut off without an error would
-   * otherwise never end.
+   * Forwards tokens and tool-call pieces until the stream completes. Two clocks bound it: {@code
+   * idle}, the longest silence before the first event and between two events, and {@code total},
+   * the longest the whole answer may take. A long answer may legitimately stream for many minutes;
+   * a stalled upstream, or an Ollama stream cut off without an error, must not hold it forever. A
+   * stream that ends without its terminator or with an error event fails, whatever LangChain4j made
+   * of it.
    */
-  ChatResponse await(TokenSink sink, Duration idleTimeout) throws StreamFailure {
+  ChatResponse await(TokenSink sink, Duration idle, Duration total) throws StreamFailure {
+    long started = System.nanoTime();
+    long totalDeadline = started + total.toNanos();
+    long idleDeadline = started + idle.toNanos();
     while (true) {
+      long now = System.nanoTime();
+      if (now - totalDeadline >= 0) {
+        throw timedOut(StreamTimeoutException.total(total));
+      }
+      if (now - idleDeadline >= 0) {
+        throw timedOut(StreamTimeoutException.idle(idle));
+      }
       Event event;
       try {
-        event = events.poll(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        event = events.poll(Math.min(idleDeadline, totalDeadline) - now, TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         cancel();
         Thread.currentThread().interrupt();
         throw new StreamFailure(piecesSent > 0, new IllegalStateException("interrupted", e));
       }
       if (event == null) {
-        cancel();
-        throw new StreamFailure(
-            piecesSent > 0,
-            new TimeoutException("no data for " + idleTimeout.toMillis() + "ms while streaming"));
+        continue;
       }
+      idleDeadline = System.nanoTime() + idle.toNanos();
       if (event instanceof Token token) {
         forward(sink, token.text());
       } else if (event instanceof ToolFragment fragment) {
@@ -120,11 +144,37 @@ final class StreamingCall implements StreamingChatResponseHandler {
       } else if (event instanceof ToolDone done) {
         complete(sink, done.call());
       } else if (event instanceof Done done) {
-        return done.response();
+        return endedWell(done.response());
       } else if (event instanceof Failed failed) {
         throw new StreamFailure(piecesSent > 0, failed.error());
+      } else if (event instanceof BrokenEnd broken) {
+        cancel();
+        throw new StreamFailure(piecesSent > 0, new BrokenStreamException(broken.reason()));
       }
     }
+  }
+
+  /**
+   * LangChain4j may call a stream complete on an error event or at the first end of the body; what
+   * the watcher has read by then decides.
+   */
+  private ChatResponse endedWell(ChatResponse response) throws StreamFailure {
+    StreamEnding watcher = ending;
+    String broken = watcher == null ? null : watcher.brokenReason();
+    if (broken != null) {
+      throw new StreamFailure(piecesSent > 0, new BrokenStreamException(broken));
+    }
+    return response;
+  }
+
+  private StreamFailure timedOut(StreamTimeoutException timeout) {
+    cancel();
+    return new StreamFailure(piecesSent > 0, timeout);
+  }
+
+  /** How many tokens and tool-call pieces reached the sink. */
+  int piecesSent() {
+    return piecesSent;
   }
 
   /** Everything forwarded so far, for servers whose final response omits the text. */

@@ -218,7 +218,11 @@ public class Router {
 
   private static ModelTarget target(ConfiguredProvider provider, String model) {
     return new ModelTarget(
-        provider.name(), model, provider.local(), (int) provider.endpoint().timeout().toSeconds());
+        provider.name(),
+        model,
+        provider.local(),
+        (int) provider.endpoint().timeout().toSeconds(),
+        (int) provider.endpoint().totalTimeout().toSeconds());
   }
 
   private static RoutePlan plan(List<ModelTarget> candidates, List<String> skipped) {

@@ -56,11 +56,13 @@ class RouterTest {
       """;
   static final Map<String, String> KEYS = Map.of("GROQ_API_KEY", "gsk-test");
 
-  static final ModelTarget OLLAMA_REASONING = new ModelTarget("ollama", "qwen2.5:7b", true, 300);
-  static final ModelTarget OLLAMA_CODER = new ModelTarget("ollama", "qwen2.5-coder:7b", true, 300);
+  static final ModelTarget OLLAMA_REASONING =
+      new ModelTarget("ollama", "qwen2.5:7b", true, 300, 1800);
+  static final ModelTarget OLLAMA_CODER =
+      new ModelTarget("ollama", "qwen2.5-coder:7b", true, 300, 1800);
   static final ModelTarget GROQ_LLAMA =
-      new ModelTarget("groq", "llama-3.3-70b-versatile", false, 120);
-  static final ModelTarget GROQ_QWEN = new ModelTarget("groq", "qwen/qwen3-32b", false, 120);
+      new ModelTarget("groq", "llama-3.3-70b-versatile", false, 120, 1800);
+  static final ModelTarget GROQ_QWEN = new ModelTarget("groq", "qwen/qwen3-32b", false, 120, 1800);
 
   @TempDir Path home;
   FakeOllamaServer ollama;
@@ -179,7 +181,7 @@ class RouterTest {
     RoutePlan plan = route(router, "coracle", RequestClass.FAST);
 
     assertThat(plan.candidates())
-        .containsExactly(new ModelTarget("lmstudio", "qwen3-8b", true, 120));
+        .containsExactly(new ModelTarget("lmstudio", "qwen3-8b", true, 120, 1800));
   }
 
   @Test

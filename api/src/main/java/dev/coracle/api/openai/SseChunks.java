@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * The server-sent events of a streamed completion: a role chunk, a chunk per token, whatever the
  * durable result adds, a final chunk with {@code finish_reason}, the usage chunk when asked for,
- * then {@code [DONE]}. A failure after the first token ends the stream with an error chunk.
+ * then {@code [DONE]}. A failure after the first token ends the stream with the error event and
+ * nothing after it.
  */
 final class SseChunks {
   private final String id;
@@ -42,12 +43,14 @@ final class SseChunks {
         Flux.concat(
                 Mono.just(chunk(Delta.first(), null)),
                 stream.pieces().map(piece -> chunk(delta(piece), null)),
-                Mono.fromFuture(live.result()).flatMapMany(done -> ending(done, stream)))
+                Mono.fromFuture(live.result()).flatMapMany(done -> ending(done, stream)),
+                Mono.just("[DONE]"))
+            // A broken stream ends with the error event alone: no finish_reason and no [DONE],
+            // which would pass the partial answer off as complete.
             .onErrorResume(
                 failure ->
                     Mono.just(
-                        Json.write(ChatFailures.toOpenAi(failure, workflowId).toError().toBody())))
-            .concatWith(Mono.just("[DONE]"));
+                        Json.write(ChatFailures.toOpenAi(failure, workflowId).toError().toBody())));
     return body.map(Event::of);
   }
 
