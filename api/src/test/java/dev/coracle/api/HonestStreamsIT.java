@@ -91,12 +91,14 @@ class HonestStreamsIT {
       assertThat(events.get(events.size() - 1)).isEqualTo("[DONE]");
       assertThat(groq.requests("/v1/chat/completions")).as("not retried").hasSize(1);
       assertThat(cerebras.requests("/v1/chat/completions")).hasSize(1);
-      // One idle timeout of 2 s between the two calls; a retry would add 2.5 s more.
+      // About one idle timeout (2 s) between the two calls: the fallback waited for the silence
+      // and no longer. The bounds are loose because the two fakes stamp requests when they read
+      // them, on a machine that may be busy; a retry shows in the request count above.
       Duration gap =
           Duration.between(
               groq.requests("/v1/chat/completions").get(0).at(),
               cerebras.requests("/v1/chat/completions").get(0).at());
-      assertThat(gap).isBetween(Duration.ofSeconds(2), Duration.ofMillis(4400));
+      assertThat(gap).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(8));
     }
   }
 
