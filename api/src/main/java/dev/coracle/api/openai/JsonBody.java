@@ -45,6 +45,28 @@ public final class JsonBody {
     return value;
   }
 
+  /**
+   * A part of a body, already read as a tree, as a wire record; a value of the wrong type is the
+   * same 400, naming its place below {@code prefix}.
+   *
+   * @param prefix the parameter the node sits at, such as {@code input}, or empty for the body
+   */
+  public static <T> T bind(JsonNode node, Class<T> type, String prefix) {
+    try {
+      T value = JSON.treeToValue(node, type);
+      if (value == null) {
+        throw notAnObject();
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw WireErrors.toOpenAi(e, prefix);
+    } catch (IllegalArgumentException e) {
+      throw OpenAiException.invalid(
+          prefix.isEmpty() ? null : prefix,
+          "'" + (prefix.isEmpty() ? "body" : prefix) + "' is not in the expected shape");
+    }
+  }
+
   private static void requireContent(String body) {
     if (body == null || body.isBlank()) {
       throw OpenAiException.invalid(null, "The request body is empty; send a JSON object");

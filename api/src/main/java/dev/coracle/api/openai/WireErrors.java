@@ -18,6 +18,13 @@ final class WireErrors {
   private WireErrors() {}
 
   static OpenAiException toOpenAi(JsonProcessingException error) {
+    return toOpenAi(error, "");
+  }
+
+  /**
+   * @param prefix the parameter the failing part sits at when only a part was read, or empty
+   */
+  static OpenAiException toOpenAi(JsonProcessingException error, String prefix) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
         return new OpenAiException(
@@ -29,7 +36,10 @@ final class WireErrors {
                 + ((JsonProcessingException) cause).getOriginalMessage());
       }
     }
-    String param = error instanceof JsonMappingException mapping ? param(mapping) : null;
+    String param = error instanceof JsonMappingException mapping ? param(prefix, mapping) : null;
+    if (param == null && !prefix.isEmpty()) {
+      param = prefix;
+    }
     if (param == null) {
       return JsonBody.notAnObject();
     }
@@ -37,8 +47,8 @@ final class WireErrors {
   }
 
   /** The JSON path of the failing value, as OpenAI writes it: {@code tools[0].function.name}. */
-  static String param(JsonMappingException error) {
-    StringBuilder path = new StringBuilder();
+  static String param(String prefix, JsonMappingException error) {
+    StringBuilder path = new StringBuilder(prefix);
     for (JsonMappingException.Reference reference : error.getPath()) {
       if (reference.getIndex() >= 0) {
         path.append('[').append(reference.getIndex()).append(']');
@@ -58,6 +68,18 @@ final class WireErrors {
     }
     if (error instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       Class<?> type = mismatch.getTargetType();
+      if (type == String.class) {
+        return "a string";
+      }
+      if (type == Boolean.class || type == boolean.class) {
+        return "a boolean";
+      }
+      if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        return "an integer";
+      }
+      if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+        return "a number";
+      }
       if (Collection.class.isAssignableFrom(type) || type.isArray()) {
         return "an array";
       }

@@ -1,21 +1,14 @@
 package dev.coracle.api.responses;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.api.openai.JsonBody;
 import dev.coracle.api.openai.OpenAiException;
-import java.util.List;
 
 /**
  * Reads a {@code POST /v1/responses} body into its record, the way OpenAI validates it: each
  * problem is a 400 that names the offending parameter, such as {@code input[2].call_id}.
  */
 final class RequestReader {
-  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private RequestReader() {}
 
@@ -45,65 +38,7 @@ final class RequestReader {
    * @param prefix the parameter the node sits at, such as {@code input}, or empty for the body
    */
   static <T> T bind(JsonNode node, Class<T> type, String prefix) {
-    try {
-      return JSON.treeToValue(node, type);
-    } catch (JsonMappingException e) {
-      String param = param(prefix, e.getPath());
-      throw OpenAiException.invalid(
-          param.isEmpty() ? null : param,
-          "Invalid type for '"
-              + (param.isEmpty() ? "body" : param)
-              + "'"
-              + expected(e)
-              + "; see the Responses API reference for its shape");
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw OpenAiException.invalid(
-          prefix.isEmpty() ? null : prefix,
-          "'" + (prefix.isEmpty() ? "body" : prefix) + "' is not in the expected shape");
-    }
-  }
-
-  /**
-   * What the value should have been, in the API's words. Jackson's own message names Java types,
-   * which mean nothing to a client.
-   */
-  private static String expected(JsonMappingException e) {
-    if (!(e instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
-      return "";
-    }
-    Class<?> target = mismatch.getTargetType();
-    if (target == String.class) {
-      return ": expected a string";
-    }
-    if (target == Boolean.class || target == boolean.class) {
-      return ": expected a boolean";
-    }
-    if (target == Integer.class || target == int.class) {
-      return ": expected an integer";
-    }
-    if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
-      return ": expected a number";
-    }
-    if (List.class.isAssignableFrom(target)) {
-      return ": expected an array";
-    }
-    return target.isRecord() || target.isInterface() ? ": expected an object" : "";
-  }
-
-  /** The path of a mapping failure as OpenAI names parameters: {@code input[0].content}. */
-  static String param(String prefix, List<JsonMappingException.Reference> path) {
-    StringBuilder param = new StringBuilder(prefix);
-    for (JsonMappingException.Reference step : path) {
-      if (step.getIndex() >= 0) {
-        param.append('[').append(step.getIndex()).append(']');
-      } else if (step.getFieldName() != null) {
-        if (!param.isEmpty()) {
-          param.append('.');
-        }
-        param.append(step.getFieldName());
-      }
-    }
-    return param.toString();
+    return JsonBody.bind(node, type, prefix);
   }
 
   private static void requireText(String value, String param) {

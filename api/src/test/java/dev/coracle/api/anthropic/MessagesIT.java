@@ -337,6 +337,19 @@ class MessagesIT {
   }
 
   @Test
+  void a_value_of_the_wrong_type_is_named_by_its_path_without_java_words() {
+    HttpResponse<String> response =
+        messages(
+            "{\"model\": \"coracle\", \"max_tokens\": 10, \"messages\": [{\"role\": \"user\","
+                + " \"content\": [{\"type\": \"text\", \"text\": [1]}]}]}");
+
+    assertAnthropicError(response, 400, "invalid_request_error");
+    String message = json(response).at("/error/message").asText();
+    assertThat(message).contains("messages[0].content[0].text", "must be a string");
+    assertThat(message).doesNotContain("java", "Cannot deserialize");
+  }
+
+  @Test
   void unknown_models_routes_and_methods_are_anthropic_errors() {
     HttpResponse<String> unknownModel = messages(request("nonesuch-model-9", userSays("hi"), ""));
     HttpResponse<String> unknownCountModel =
