@@ -115,6 +115,9 @@ public final class ActivityOptionsCatalog {
         .build();
   }
 
+  /** How long a tool call may go without a heartbeat before its worker counts as gone. */
+  public static final Duration TOOL_HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
+
   /**
    * One tool call of a job's coder, attempted once: a shell command or a write is not safe to
    * repeat behind the model's back. A failed call goes back to the model as a tool error instead.
@@ -123,6 +126,8 @@ public final class ActivityOptionsCatalog {
   public static ActivityOptions toolCall() {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.TOOLS)
+        // The call beats every few seconds while it runs, so a dead worker is noticed in a minute.
+        .setHeartbeatTimeout(TOOL_HEARTBEAT_TIMEOUT)
         .setStartToCloseTimeout(Duration.ofMinutes(15))
         .setScheduleToCloseTimeout(Duration.ofMinutes(30))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())

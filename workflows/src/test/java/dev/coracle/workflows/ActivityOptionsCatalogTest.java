@@ -61,4 +61,12 @@ class ActivityOptionsCatalogTest {
     assertThat(options.getRetryOptions().getDoNotRetry())
         .contains(ChatErrorType.STREAM_BROKEN.name());
   }
+
+  @Test
+  void a_tool_call_has_a_heartbeat_timeout_far_below_its_time_bound() {
+    ActivityOptions options = ActivityOptionsCatalog.toolCall();
+
+    assertThat(options.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(options.getStartToCloseTimeout()).isGreaterThan(options.getHeartbeatTimeout());
+  }
 }

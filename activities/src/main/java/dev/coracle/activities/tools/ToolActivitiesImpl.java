@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coracle.activities.config.CoracleConfig.ToolsConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.guard.Guardrails;
+import dev.coracle.activities.heartbeat.SteadyHeartbeat;
 import dev.coracle.activities.store.ArtifactStore;
 import dev.coracle.activities.store.AuditEntry;
 import dev.coracle.activities.store.AuditLog;
@@ -64,7 +65,12 @@ public class ToolActivitiesImpl implements ToolActivities {
     ToolCall call = invocation.call();
     String name = call.name() == null ? "" : call.name();
     String workflowId = workflowId(invocation);
-    ToolOutput output = runSafely(invocation, name);
+    ToolOutput output;
+    // A shell command may run for minutes: the beat lets Temporal tell a slow call from a dead
+    // worker (ActivityOptionsCatalog.toolCall sets the heartbeat timeout).
+    try (SteadyHeartbeat alive = SteadyHeartbeat.start()) {
+      output = runSafely(invocation, name);
+    }
     // Flagged after the cap: the scan looks at exactly what the model will read, and the notice
     // can neither be cut off nor end up inside the stored full output.
     String text =
