@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coracle.activities.json.CoracleJson;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 final class JsonSchemas {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = CoracleJson.mapper();
 
   private static final String DEFS = "#/$defs/";
   private static final String DRAFT7_DEFS = "#/definitions/";

@@ -2,6 +2,7 @@ package dev.coracle.activities.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.workflows.chat.ChatErrorType;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
@@ -23,7 +24,7 @@ import javax.net.ssl.SSLException;
  */
 final class ProviderErrors {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
   private static final int MAX_UPSTREAM_MESSAGE = 300;
 
   private ProviderErrors() {}

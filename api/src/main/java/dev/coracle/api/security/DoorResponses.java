@@ -2,6 +2,7 @@ package dev.coracle.api.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.api.anthropic.AnthropicError;
 import dev.coracle.api.mcp.JsonRpcErrors;
 import dev.coracle.api.openai.OpenAiError;
@@ -24,7 +25,7 @@ final class DoorResponses {
 
   static final int JSON_RPC_UNAUTHORIZED = -32001;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private DoorResponses() {}
 

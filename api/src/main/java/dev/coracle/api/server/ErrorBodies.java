@@ -2,6 +2,7 @@ package dev.coracle.api.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.api.anthropic.AnthropicError;
 import dev.coracle.api.mcp.JsonRpcErrors;
 import dev.coracle.api.openai.OpenAiError;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class ErrorBodies {
   /** Keeps null fields: OpenAI clients expect all four keys of an error. */
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private ErrorBodies() {}
 
