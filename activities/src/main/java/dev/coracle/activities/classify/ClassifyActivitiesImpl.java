@@ -7,8 +7,8 @@ import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.ClassifyActivities;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /**
  * The classify activity: rules, then the in-process embedding classifier. It never touches the LLM
@@ -20,13 +20,19 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class ClassifyActivitiesImpl implements ClassifyActivities {
-  private final Provider<TieredClassifier> classifier;
+  /**
+   * How long a chat waits for the classifier while it is being built: well inside the classify
+   * activity's start-to-close timeout (5 s), so a chat never fails for it.
+   */
+  static final Duration READY_WAIT = Duration.ofSeconds(2);
+
+  private final ClassifierSupply classifier;
   private final ClassifierConfig config;
   private final ProviderCatalog catalog;
   private final ProviderHealth health;
 
   public ClassifyActivitiesImpl(
-      Provider<TieredClassifier> classifier,
+      ClassifierSupply classifier,
       LoadedConfig loaded,
       ProviderCatalog catalog,
       ProviderHealth health) {
@@ -38,7 +44,11 @@ public class ClassifyActivitiesImpl implements ClassifyActivities {
 
   @Override
   public Classification classify(ChatRequest request) {
-    Classification verdict = classifier.get().classify(request);
+    Classification verdict =
+        classifier
+            .ready(READY_WAIT)
+            .map(ready -> ready.classify(request))
+            .orElseGet(() -> rulesOnly(request));
     if (verdict.confidence() >= config.voteBelowConfidence() || !config.llmVote()) {
       return verdict;
     }
@@ -46,6 +56,19 @@ public class ClassifyActivitiesImpl implements ClassifyActivities {
         ? new Classification(
             verdict.requestClass(), verdict.confidence(), verdict.tier(), verdict.reason(), true)
         : verdict;
+  }
+
+  /**
+   * The verdict of the rules alone, for the first seconds after start-up: a strong rule is as sure
+   * as ever, anything else is routed as the rules lean, and the reason says why.
+   */
+  private static Classification rulesOnly(ChatRequest request) {
+    Classification rules = RulesClassifier.classify(request.lastUserText());
+    return new Classification(
+        rules.requestClass(),
+        rules.confidence(),
+        rules.tier(),
+        rules.reason() + " (rules only: the embedding classifier is still being built)");
   }
 
   /** The vote needs the local reasoning model; without it the in-process verdict stands. */

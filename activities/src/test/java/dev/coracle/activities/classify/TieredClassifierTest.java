@@ -100,7 +100,7 @@ class TieredClassifierTest {
             + "\n");
     var loaded = dev.coracle.activities.config.ConfigLoader.load(home, java.util.Map.of());
     return new ClassifyActivitiesImpl(
-        () -> classifier,
+        new ClassifierSupply(() -> classifier),
         loaded,
         new dev.coracle.activities.model.ProviderCatalog(loaded),
         new dev.coracle.activities.model.ProviderHealth(loaded));
@@ -204,5 +204,35 @@ class TieredClassifierTest {
     assertThat(verdict.requestClass())
         .as("class of '%s' (%s, %s)", text, verdict.tier(), verdict.reason())
         .isEqualTo(expected);
+  }
+
+  @Test
+  void while_the_classifier_is_being_built_a_chat_is_classified_by_the_rules_at_once(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    var loaded = dev.coracle.activities.config.ConfigLoader.load(home, java.util.Map.of());
+    ClassifyActivitiesImpl activity =
+        new ClassifyActivitiesImpl(
+            new ClassifierSupply(
+                () -> {
+                  try {
+                    never.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return classifier;
+                }),
+            loaded,
+            new dev.coracle.activities.model.ProviderCatalog(loaded),
+            new dev.coracle.activities.model.ProviderHealth(loaded));
+
+    var status = activity.classify(chat("what's the status of my jobs?"));
+    var other = activity.classify(chat("what is a monad?"));
+
+    assertThat(status.requestClass()).isEqualTo(RequestClass.STATUS);
+    assertThat(status.reason()).contains("rules only");
+    assertThat(other.requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(other.reason()).contains("still being built");
+    never.countDown();
   }
 }

@@ -1,6 +1,6 @@
 package dev.coracle.api.server;
 
-import dev.coracle.activities.classify.TieredClassifier;
+import dev.coracle.activities.classify.ClassifierSupply;
 import dev.coracle.activities.embeddings.LocalEmbeddings;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -43,7 +43,8 @@ final class WarmUp {
   private void run() {
     try {
       embeddings.warmUp();
-      context.getBean(TieredClassifier.class);
+      // The same build a chat would start, so a chat during the warm-up waits for this one.
+      context.getBean(ClassifierSupply.class).build().join();
     } catch (RuntimeException e) {
       if (!stopping) {
         LoggerFactory.getLogger(WarmUp.class)
