@@ -33,6 +33,23 @@ final class JobJournal {
     write(null, progress, false);
   }
 
+  /**
+   * A coder turn's progress with the messages it added to the stored conversation. The step rows
+   * have not changed since the step started, so the write leaves them out and stays the same size
+   * however long the plan is.
+   */
+  void saveTurn(StepProgress progress, TranscriptAppend added) {
+    store.record(
+        new JobUpdate(
+            state.snapshotWithoutSteps(),
+            state.drainUnsaved(),
+            null,
+            progress,
+            false,
+            added,
+            true));
+  }
+
   /** The checkpoint: the finished step and its events, and the step's transcript dropped. */
   void checkpoint() {
     write(null, null, true);

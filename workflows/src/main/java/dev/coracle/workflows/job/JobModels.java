@@ -18,6 +18,8 @@ import java.util.Locale;
 final class JobModels {
   private final RouteActivities router =
       Workflow.newLocalActivityStub(RouteActivities.class, ActivityOptionsCatalog.light());
+  private final CoderRouteActivities coderRouter =
+      Workflow.newLocalActivityStub(CoderRouteActivities.class, ActivityOptionsCatalog.light());
   private final String jobId;
 
   JobModels(String jobId) {
@@ -33,5 +35,20 @@ final class JobModels {
     String purpose = "job-" + role.name().toLowerCase(Locale.ROOT);
     return ModelChain.call(
         plan, target -> new ModelCall(target, messages, params, null, jobId, purpose, tools));
+  }
+
+  /**
+   * A coder turn whose conversation is in the store: routing and the call read it there, so the
+   * history carries only the turn's reference. Candidates are tried in the same order as {@link
+   * #ask}.
+   */
+  ModelChain.Answered askCoder(CoderTurn turn) {
+    RoutePlan plan = coderRouter.route(turn);
+    return ModelChain.attempt(
+        plan,
+        target ->
+            Workflow.newActivityStub(
+                    CoderTurnActivities.class, ActivityOptionsCatalog.modelCall(target))
+                .call(target, turn));
   }
 }

@@ -112,6 +112,15 @@ final class JobState {
   }
 
   JobSnapshot snapshot() {
+    return snapshot(List.copyOf(steps));
+  }
+
+  /** The snapshot for a write that leaves the step rows as they are stored. */
+  JobSnapshot snapshotWithoutSteps() {
+    return snapshot(List.of());
+  }
+
+  private JobSnapshot snapshot(List<JobStep> stepsNow) {
     return new JobSnapshot(
         request.jobId(),
         status.wireName(),
@@ -120,7 +129,7 @@ final class JobState {
         workspace,
         request.title(),
         currentStep,
-        List.copyOf(steps),
+        stepsNow,
         usage,
         plan == null ? null : plan.planner(),
         List.copyOf(changedFiles),
@@ -135,5 +144,27 @@ final class JobState {
   JobResume resumePoint(boolean paused) {
     return new JobResume(
         plan, List.copyOf(steps), null, seq, usage, List.copyOf(changedFiles), paused, false);
+  }
+
+  /**
+   * Where a continued run picks up in the middle of a step: the step's progress, whose conversation
+   * is in the store, goes along.
+   */
+  JobResume resumePoint(boolean paused, StepProgress progress) {
+    return new JobResume(
+        plan,
+        List.copyOf(steps),
+        progress,
+        seq,
+        usage,
+        List.copyOf(changedFiles),
+        paused,
+        false,
+        startedAt);
+  }
+
+  /** True when events wait for the next store write. */
+  boolean hasUnsavedEvents() {
+    return !unsaved.isEmpty();
   }
 }

@@ -74,7 +74,8 @@ public class JobWorkflowImpl implements JobWorkflow {
       journal.save();
       toolset = toolDiscovery.toolset(request.jobId(), state.workspace, request.requestClass());
     }
-    StepRunner runner = new StepRunner(state, journal, models, toolset, this::gate);
+    StepRunner runner =
+        new StepRunner(state, journal, models, toolset, this::gate, this::continueAsNewMidStep);
     StepProgress progress = request.resume() == null ? null : request.resume().progress();
     JobStep next;
     while ((next = nextPending()) != null) {
@@ -281,13 +282,35 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   /**
    * Between steps, a long history is handed to a fresh run with the same id; the store already has
-   * every checkpoint, and the new run starts from the same resume point recovery would use.
+   * every checkpoint, and the new run starts from the same resume point recovery would use. Runs
+   * recorded before {@link JobHistory#BY_REFERENCE} count events only.
    */
   private void continueAsNewIfLong(StepProgress progress) {
+    if (JobHistory.byReference()) {
+      if (progress == null && JobHistory.isLong(state.request.limits())) {
+        Workflow.continueAsNew(state.request.resumingFrom(state.resumePoint(pauseRequested, null)));
+      }
+      return;
+    }
     long length = Workflow.getInfo().getHistoryLength();
     if (progress == null && length > state.request.limits().historyEventsBeforeContinue()) {
       Workflow.continueAsNew(state.request.resumingFrom(state.resumePoint(pauseRequested)));
     }
+  }
+
+  /**
+   * Between coder turns of a long step, a long history is handed over too: the step's conversation
+   * is in the store, and the fresh run goes on with it as recovery would, without re-running a
+   * call.
+   */
+  private void continueAsNewMidStep(StepProgress progress) {
+    if (!JobHistory.isLong(state.request.limits())) {
+      return;
+    }
+    if (state.hasUnsavedEvents()) {
+      journal.saveProgress(progress);
+    }
+    Workflow.continueAsNew(state.request.resumingFrom(state.resumePoint(pauseRequested, progress)));
   }
 
   /** Honours pause, cancel and the budgets. False when the job must stop. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Carries out one step: coder turns on the model, each tool call a separate activity on the tools
@@ -28,45 +29,56 @@ final class StepRunner {
   private final JobModels models;
   private final JobToolset toolset;
   private final BooleanSupplier gate;
+  private final Consumer<StepProgress> handOver;
 
   /**
    * @param gate honours pause and cancel between turns; false means the job was cancelled
+   * @param handOver between coder turns, continues the job as new from this progress when the
+   *     history is long (it does not return then); only runs that keep transcripts in the store
+   *     call it
    */
   StepRunner(
       JobState state,
       JobJournal journal,
       JobModels models,
       JobToolset toolset,
-      BooleanSupplier gate) {
+      BooleanSupplier gate,
+      Consumer<StepProgress> handOver) {
     this.state = state;
     this.journal = journal;
     this.models = models;
     this.toolset = toolset;
     this.gate = gate;
+    this.handOver = handOver;
   }
 
   /** Runs the step from its start, or from {@code progress} after a crash. */
   JobStep run(JobStep step, StepProgress progress) {
-    Turns turns = progress == null ? fresh(step) : resumed(step, progress);
+    boolean byReference = JobHistory.byReference();
+    Turns turns =
+        progress == null ? fresh(step, byReference) : resumed(step, progress, byReference);
     int maxTurns = state.request.limits().maxTurnsPerStep();
     while (turns.count < maxTurns) {
       if (!gate.getAsBoolean()) {
         return turns.finish(step, JobStep.FAILED, "cancelled during the step");
       }
-      ModelChain.Answered answered =
-          models.ask(JobRole.CODER, turns.transcript, JobPrompts.coderParams(), agentTools());
+      if (byReference) {
+        // Every message is stored and no call is pending here, so a fresh run resumes cleanly.
+        handOver.accept(turns.progress(step));
+      }
+      ModelChain.Answered answered = turns.transcript.ask(models, agentTools());
       ModelAnswer answer = answered.answer();
       turns.count++;
       turns.model = answered.target().qualifiedName();
       turns.addUsage(answer.usage());
       state.addUsage(answer.usage());
       List<ToolCall> calls = answer.toolCallsOrEmpty();
-      turns.transcript.add(new ChatMessage("assistant", answer.content(), calls, null, null));
+      turns.transcript.add(new ChatMessage("assistant", answer.content(), calls, null, null), null);
       if (calls.isEmpty()) {
         return turns.finish(step, JobStep.DONE, summaryOf(answer.content()));
       }
       turns.pending.addAll(calls);
-      journal.saveProgress(turns.progress(step));
+      save(step, turns);
       for (ToolCall call : calls) {
         // A cancel stops before the next tool call, not only before the next turn.
         if (!gate.getAsBoolean()) {
@@ -78,21 +90,41 @@ final class StepRunner {
     return turns.finish(step, JobStep.FAILED, "used all " + maxTurns + " coder turns");
   }
 
-  private Turns fresh(JobStep step) {
-    List<JobStep> done = state.finishedSteps();
-    Turns turns = new Turns(Workflow.currentTimeMillis());
-    turns.transcript.addAll(JobPrompts.coder(state.brief(), step, done));
-    journal.saveProgress(turns.progress(step));
+  private Turns fresh(JobStep step, boolean byReference) {
+    List<ChatMessage> prompt = JobPrompts.coder(state.brief(), step, state.finishedSteps());
+    StepTranscript transcript;
+    if (byReference) {
+      transcript = new StoredTranscript(state.request.jobId(), step.index(), 0, agentTools());
+      prompt.forEach(message -> transcript.add(message, null));
+    } else {
+      transcript = new InMemoryTranscript(prompt);
+    }
+    Turns turns = new Turns(Workflow.currentTimeMillis(), transcript);
+    save(step, turns);
     return turns;
+  }
+
+  /**
+   * The conversation a resumed step goes on with. A run that keeps it in the store declares its
+   * tools again, and moves a conversation saved whole by an older run into the store.
+   */
+  private StepTranscript resumedTranscript(JobStep step, StepProgress progress, boolean stored) {
+    if (!stored) {
+      return new InMemoryTranscript(progress.transcriptOrEmpty());
+    }
+    StepTranscript transcript =
+        new StoredTranscript(
+            state.request.jobId(), step.index(), progress.transcriptSize(), agentTools());
+    progress.transcriptOrEmpty().forEach(message -> transcript.add(message, null));
+    return transcript;
   }
 
   /**
    * Picks a step up where a crash left it. Calls that were in flight are re-run only when the tool
    * is idempotent; any other is reported to the model, and later to the verifier, as interrupted.
    */
-  private Turns resumed(JobStep step, StepProgress progress) {
-    Turns turns = new Turns(progress.startedAt());
-    turns.transcript.addAll(progress.transcript());
+  private Turns resumed(JobStep step, StepProgress progress, boolean byReference) {
+    Turns turns = new Turns(progress.startedAt(), resumedTranscript(step, progress, byReference));
     turns.count = progress.turns();
     turns.toolCalls = progress.toolCalls();
     turns.changed.addAll(progress.changedFiles());
@@ -111,10 +143,14 @@ final class StepRunner {
         String note =
             "interrupted: coracle stopped while this call ran, so its effect is unknown."
                 + " Check the workspace before relying on it.";
-        turns.transcript.add(new ChatMessage("tool", note, null, call.id(), call.name()));
+        turns.transcript.add(new ChatMessage("tool", note, null, call.id(), call.name()), null);
         turns.pending.remove(call);
-        journal.saveProgress(turns.progress(step));
+        save(step, turns);
       }
+    }
+    if (turns.transcript.hasUnsaved()) {
+      // Nothing was pending: the store still needs this run's tools, and any moved messages.
+      save(step, turns);
     }
     return turns;
   }
@@ -123,7 +159,13 @@ final class StepRunner {
     ToolResult result;
     try {
       result =
-          tools.run(new ToolInvocation(state.request.jobId(), state.workspace, step.index(), call));
+          tools.run(
+              new ToolInvocation(
+                  state.request.jobId(),
+                  state.workspace,
+                  step.index(),
+                  call,
+                  turns.transcript.toolPreviewBytes()));
     } catch (ActivityFailure failure) {
       String why =
           failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
@@ -133,10 +175,21 @@ final class StepRunner {
     state.toolCalls++;
     turns.changed.addAll(result.changedFiles());
     state.changedFiles.addAll(result.changedFiles());
-    turns.transcript.add(new ChatMessage("tool", result.output(), null, call.id(), call.name()));
+    turns.transcript.add(
+        new ChatMessage("tool", result.output(), null, call.id(), call.name()),
+        result.artifactId());
     turns.pending.remove(call);
     state.emit(JobEvent.TOOL, describe(call, result));
-    journal.saveProgress(turns.progress(step));
+    save(step, turns);
+  }
+
+  private void save(JobStep step, Turns turns) {
+    StepProgress progress = turns.progress(step);
+    if (turns.transcript instanceof StoredTranscript stored) {
+      journal.saveTurn(progress, stored.drain());
+    } else {
+      journal.saveProgress(progress);
+    }
   }
 
   private AgentTools agentTools() {
@@ -166,7 +219,7 @@ final class StepRunner {
 
   /** The step's conversation and counters while it runs. */
   private static final class Turns {
-    final List<ChatMessage> transcript = new ArrayList<>();
+    final StepTranscript transcript;
     final List<ToolCall> pending = new ArrayList<>();
     final Set<String> changed = new LinkedHashSet<>();
     final List<String> interrupted = new ArrayList<>();
@@ -176,8 +229,9 @@ final class StepRunner {
     String model;
     Usage usage = Usage.NONE;
 
-    Turns(long startedAt) {
+    Turns(long startedAt, StepTranscript transcript) {
       this.startedAt = startedAt;
+      this.transcript = transcript;
     }
 
     void addUsage(Usage more) {
@@ -187,14 +241,15 @@ final class StepRunner {
     StepProgress progress(JobStep step) {
       return new StepProgress(
           step.index(),
-          List.copyOf(transcript),
+          transcript.inMemory(),
           List.copyOf(pending),
           count,
           toolCalls,
           List.copyOf(changed),
           model,
           usage,
-          startedAt);
+          startedAt,
+          transcript.storedSize());
     }
 
     JobStep finish(JobStep step, String status, String summary) {

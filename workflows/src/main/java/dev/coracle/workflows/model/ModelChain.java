@@ -33,12 +33,24 @@ public final class ModelChain {
    *     when a streamed answer broke after its first tokens (another model would answer twice)
    */
   public static Answered call(RoutePlan plan, Function<ModelTarget, ModelCall> callFor) {
+    return attempt(
+        plan,
+        target ->
+            Workflow.newActivityStub(
+                    ModelActivities.class, ActivityOptionsCatalog.modelCall(target))
+                .call(callFor.apply(target)));
+  }
+
+  /**
+   * Like {@link #call}, with the activity each candidate is asked through left to {@code ask}, for
+   * calls whose input is not a {@link ModelCall} (a job's coder turn, built from the store). The
+   * order, the fallbacks and the failures are the same.
+   */
+  public static Answered attempt(RoutePlan plan, Function<ModelTarget, ModelAnswer> ask) {
     List<String> fallbacks = new ArrayList<>();
     for (ModelTarget target : plan.candidates()) {
-      ModelActivities models =
-          Workflow.newActivityStub(ModelActivities.class, ActivityOptionsCatalog.modelCall(target));
       try {
-        ModelAnswer answer = models.call(callFor.apply(target));
+        ModelAnswer answer = ask.apply(target);
         return new Answered(target, answer, List.copyOf(fallbacks));
       } catch (ActivityFailure failure) {
         ApplicationFailure cause = applicationCause(failure);

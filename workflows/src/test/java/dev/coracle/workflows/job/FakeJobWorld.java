@@ -1,5 +1,6 @@
 package dev.coracle.workflows.job;
 
+import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -15,10 +16,13 @@ import dev.coracle.workflows.model.ModelCall;
 import dev.coracle.workflows.model.ModelTarget;
 import dev.coracle.workflows.model.RoutePlan;
 import io.temporal.failure.ApplicationFailure;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +42,9 @@ final class FakeJobWorld
         JobStoreActivities,
         WorkspaceActivities,
         ToolActivities,
-        PlanActivities {
+        PlanActivities,
+        CoderRouteActivities,
+        CoderTurnActivities {
   static final ModelTarget REASONER = new ModelTarget("ollama", "reasoner", true, 30);
   static final ModelTarget CODER = new ModelTarget("ollama", "coder", true, 30);
   static final ModelTarget PLANNER = new ModelTarget("groq", "planner", false, 30);
@@ -55,6 +61,20 @@ final class FakeJobWorld
   final List<JobRequest> registered = new CopyOnWriteArrayList<>();
   final List<ToolInvocation> toolRuns = new CopyOnWriteArrayList<>();
   final Map<String, String> files = new ConcurrentHashMap<>();
+
+  /** The stored coder conversations, by job and step, as the real store keeps them. */
+  final Map<String, SortedMap<Integer, TranscriptEntry>> transcripts = new ConcurrentHashMap<>();
+
+  final Map<String, AgentTools> stepTools = new ConcurrentHashMap<>();
+
+  /** Tool outputs stored because they were longer than the invocation's preview. */
+  final Map<String, String> artifacts = new ConcurrentHashMap<>();
+
+  /** Tool calls the coder makes in each step before it says it is done: a write, then reads. */
+  volatile int toolTurnsPerStep = 1;
+
+  /** When above 0, what a read returns: this many bytes of text. */
+  volatile int readOutputBytes;
 
   /** When set, the first coder call waits here until the test lets it go. */
   volatile CountDownLatch coderGate;
@@ -114,18 +134,20 @@ final class FakeJobWorld
         Thread.currentThread().interrupt();
       }
     }
-    ChatMessage last = call.messages().get(call.messages().size() - 1);
-    if ("tool".equals(last.role())) {
+    long toolResults = call.messages().stream().filter(m -> "tool".equals(m.role())).count();
+    if (toolResults >= toolTurnsPerStep) {
       return answer("wrote it", usage);
     }
     Matcher file = FILE.matcher(stepGoal(call.messages()));
     String path = file.find() ? file.group(1) : "out.txt";
-    ToolCall write =
-        new ToolCall(
-            "call-" + modelCalls.size(),
-            "write_file",
-            "{\"path\":\"" + path + "\",\"content\":\"hello\"}");
-    return new ModelAnswer(null, "tool_calls", usage, 5, List.of(write));
+    ToolCall next =
+        toolResults == 0
+            ? new ToolCall(
+                "call-" + modelCalls.size(),
+                "write_file",
+                "{\"path\":\"" + path + "\",\"content\":\"hello\"}")
+            : new ToolCall("call-" + modelCalls.size(), "read_file", "{\"path\":\"" + path + "\"}");
+    return new ModelAnswer(null, "tool_calls", usage, 5, List.of(next));
   }
 
   private static String stepGoal(List<ChatMessage> messages) {
@@ -158,6 +180,66 @@ final class FakeJobWorld
   @Override
   public void record(JobUpdate update) {
     updates.add(update);
+    String jobId = update.snapshot().jobId();
+    if (update.clearProgress()) {
+      transcripts.keySet().removeIf(key -> key.startsWith(jobId + "#"));
+    }
+    TranscriptAppend added = update.transcript();
+    if (added != null) {
+      String key = jobId + "#" + added.step();
+      added
+          .entries()
+          .forEach(e -> transcripts.computeIfAbsent(key, k -> new TreeMap<>()).put(e.seq(), e));
+      if (added.tools() != null) {
+        stepTools.put(key, added.tools());
+      }
+    }
+  }
+
+  /** The stored conversation as a model sees it: long tool outputs read back whole. */
+  List<ChatMessage> storedMessages(CoderTurn turn) {
+    SortedMap<Integer, TranscriptEntry> stored =
+        transcripts.getOrDefault(turn.jobId() + "#" + turn.step(), new TreeMap<>());
+    List<ChatMessage> messages = new ArrayList<>();
+    for (int seq = 0; seq < turn.transcriptSize(); seq++) {
+      TranscriptEntry entry = stored.get(seq);
+      if (entry == null) {
+        throw new IllegalStateException("message " + seq + " of " + turn + " was never stored");
+      }
+      ChatMessage m = entry.message();
+      messages.add(
+          entry.artifactId() == null
+              ? m
+              : new ChatMessage(
+                  m.role(),
+                  artifacts.get(entry.artifactId()),
+                  m.toolCalls(),
+                  m.toolCallId(),
+                  m.name()));
+    }
+    return messages;
+  }
+
+  // Coder turns by reference: routed and called with the conversation read from the store.
+
+  @Override
+  public RoutePlan route(CoderTurn turn) {
+    return routeRole(
+        JobRole.CODER,
+        new ChatRequest("coracle", storedMessages(turn), turn.params(), null, null, true));
+  }
+
+  @Override
+  public ModelAnswer call(ModelTarget target, CoderTurn turn) {
+    return call(
+        new ModelCall(
+            target,
+            storedMessages(turn),
+            turn.params(),
+            null,
+            turn.jobId(),
+            "job-coder",
+            stepTools.get(turn.jobId() + "#" + turn.step())));
   }
 
   /** Every event the store received, in order. */
@@ -202,7 +284,17 @@ final class FakeJobWorld
       files.put(path, "hello");
       return new ToolResult(call.id(), "wrote " + path, false, List.of(path));
     }
-    return new ToolResult(call.id(), files.getOrDefault(path, "no such file"), false, List.of());
+    String output =
+        readOutputBytes > 0
+            ? "x".repeat(readOutputBytes)
+            : files.getOrDefault(path, "no such file");
+    int preview = invocation.previewBytes();
+    if (preview > 0 && output.getBytes(StandardCharsets.UTF_8).length > preview) {
+      String id = "art-tool-" + artifacts.size();
+      artifacts.put(id, output);
+      return new ToolResult(call.id(), output.substring(0, preview), false, List.of(), id);
+    }
+    return new ToolResult(call.id(), output, false, List.of());
   }
 
   // Parser: "PLAN:goal one|goal two" is a plan; anything else is refused.
