@@ -81,6 +81,11 @@ record JobRow(
    * the stored one; the first finishing time is kept when a retry writes the same finish again.
    */
   JobRow updatedBy(JobSnapshot snapshot, @Nullable JobPlanState plan) {
+    return updatedBy(snapshot, plan, snapshot.stepCount());
+  }
+
+  /** As {@link #updatedBy(JobSnapshot, JobPlanState)}, with the plan's length given. */
+  JobRow updatedBy(JobSnapshot snapshot, @Nullable JobPlanState plan, int stepCount) {
     boolean finished = JobStatus.fromWireName(snapshot.status()).finished();
     Usage usage = snapshot.usage() == null ? Usage.NONE : snapshot.usage();
     return new JobRow(
@@ -92,7 +97,7 @@ record JobRow(
         title,
         requestJson,
         snapshot.currentStep(),
-        snapshot.stepCount(),
+        stepCount,
         plan == null ? planJson : JobJson.write(plan),
         plan != null ? plan.planner() : snapshot.planner() != null ? snapshot.planner() : planner,
         usage.promptTokens(),

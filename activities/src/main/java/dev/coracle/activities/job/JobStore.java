@@ -22,16 +22,19 @@ public class JobStore {
   private final JobStepRepository steps;
   private final JobEventRepository events;
   private final JobProgressRepository progress;
+  private final JobTranscripts transcripts;
 
   JobStore(
       JobRepository jobs,
       JobStepRepository steps,
       JobEventRepository events,
-      JobProgressRepository progress) {
+      JobProgressRepository progress,
+      JobTranscripts transcripts) {
     this.jobs = jobs;
     this.steps = steps;
     this.events = events;
     this.progress = progress;
+    this.transcripts = transcripts;
   }
 
   /**
@@ -110,8 +113,13 @@ public class JobStore {
     JobRow row =
         jobs.findById(jobId)
             .orElseThrow(() -> new IllegalStateException("Job " + jobId + " was never registered"));
-    jobs.update(row.updatedBy(snapshot, update.plan()));
-    writeSteps(jobId, snapshot.steps() == null ? List.of() : snapshot.steps());
+    if (update.stepsUnchanged()) {
+      // A coder turn's write: the step rows and their count stay as stored.
+      jobs.update(row.updatedBy(snapshot, update.plan(), row.stepCount()));
+    } else {
+      jobs.update(row.updatedBy(snapshot, update.plan()));
+      writeSteps(jobId, snapshot.steps() == null ? List.of() : snapshot.steps());
+    }
     for (JobEvent event : update.events() == null ? List.<JobEvent>of() : update.events()) {
       events.insertIfAbsent(
           jobId,
@@ -125,6 +133,10 @@ public class JobStore {
     // Clearing first lets one update finish a step and save the next step's first turn.
     if (update.clearProgress()) {
       progress.deleteById(jobId);
+      transcripts.clear(jobId);
+    }
+    if (update.transcript() != null) {
+      transcripts.append(jobId, update.transcript());
     }
     StepProgress running = update.progress();
     if (running != null) {

@@ -2,6 +2,7 @@ package dev.coracle.activities.model;
 
 import dev.coracle.activities.browser.BrowserFallback;
 import dev.coracle.activities.guard.Guardrails;
+import dev.coracle.activities.job.JobTranscripts;
 import dev.coracle.activities.providers.ModelInvoker;
 import dev.coracle.activities.providers.OllamaGenerate;
 import dev.coracle.activities.providers.ProviderException;
@@ -13,6 +14,8 @@ import dev.coracle.activities.streaming.StreamListener;
 import dev.coracle.activities.streaming.TokenHub;
 import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.chat.ChatMessage;
+import dev.coracle.workflows.job.CoderTurn;
+import dev.coracle.workflows.job.CoderTurnActivities;
 import dev.coracle.workflows.model.ModelActivities;
 import dev.coracle.workflows.model.ModelAnswer;
 import dev.coracle.workflows.model.ModelCall;
@@ -29,7 +32,10 @@ import java.util.List;
  * the next candidate. The call heartbeats while it runs (see {@link CallPulse}).
  */
 @Singleton
-public class ModelActivitiesImpl implements ModelActivities {
+public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities {
+  /** The purpose a coder turn is audited and counted under, as when its messages came inline. */
+  static final String CODER_PURPOSE = "job-coder";
+
   private final ProviderCatalog catalog;
   private final ModelInvoker invoker;
   private final BrowserFallback browser;
@@ -38,6 +44,7 @@ public class ModelActivitiesImpl implements ModelActivities {
   private final LocalSlotGate slot;
   private final AuditLog audit;
   private final Guardrails guard;
+  private final JobTranscripts transcripts;
   private final OllamaGenerate generate = new OllamaGenerate();
 
   public ModelActivitiesImpl(
@@ -48,7 +55,8 @@ public class ModelActivitiesImpl implements ModelActivities {
       QuotaGate quota,
       LocalSlotGate slot,
       AuditLog audit,
-      Guardrails guard) {
+      Guardrails guard,
+      JobTranscripts transcripts) {
     this.catalog = catalog;
     this.invoker = invoker;
     this.browser = browser;
@@ -57,6 +65,24 @@ public class ModelActivitiesImpl implements ModelActivities {
     this.slot = slot;
     this.audit = audit;
     this.guard = guard;
+    this.transcripts = transcripts;
+  }
+
+  /**
+   * A job's coder turn: the conversation and tools are read from the store and the call is then
+   * exactly a {@link #call(ModelCall)}, with its slot, quota, redaction and audit.
+   */
+  @Override
+  public ModelAnswer call(ModelTarget target, CoderTurn turn) {
+    return call(
+        new ModelCall(
+            target,
+            transcripts.messages(turn),
+            turn.params(),
+            null,
+            turn.jobId(),
+            CODER_PURPOSE,
+            transcripts.tools(turn)));
   }
 
   @Override

@@ -1,9 +1,13 @@
 package dev.coracle.activities.route;
 
+import dev.coracle.activities.job.JobTranscripts;
 import dev.coracle.activities.store.AuditLog;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
+import dev.coracle.workflows.chat.ModelProfiles;
 import dev.coracle.workflows.chat.RouteActivities;
+import dev.coracle.workflows.job.CoderRouteActivities;
+import dev.coracle.workflows.job.CoderTurn;
 import dev.coracle.workflows.job.JobRole;
 import dev.coracle.workflows.model.RoutePlan;
 import io.temporal.activity.Activity;
@@ -15,15 +19,31 @@ import java.util.Locale;
  * process. Every provider it leaves out goes to the audit table with the reason.
  */
 @Singleton
-public class RouteActivitiesImpl implements RouteActivities {
+public class RouteActivitiesImpl implements RouteActivities, CoderRouteActivities {
   static final String SKIPPED = "SKIPPED";
 
   private final Router router;
   private final AuditLog audit;
+  private final JobTranscripts transcripts;
 
-  public RouteActivitiesImpl(Router router, AuditLog audit) {
+  public RouteActivitiesImpl(Router router, AuditLog audit, JobTranscripts transcripts) {
     this.router = router;
     this.audit = audit;
+    this.transcripts = transcripts;
+  }
+
+  /** A coder turn, routed on the conversation the store holds for it, as if it came inline. */
+  @Override
+  public RoutePlan route(CoderTurn turn) {
+    ChatRequest request =
+        new ChatRequest(
+            ModelProfiles.DEFAULT,
+            transcripts.messages(turn),
+            turn.params(),
+            null,
+            transcripts.tools(turn),
+            true);
+    return routeRole(JobRole.CODER, request);
   }
 
   @Override

@@ -5,9 +5,11 @@ import dev.coracle.activities.config.CoracleConfig.ToolsConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.guard.Guardrails;
 import dev.coracle.activities.heartbeat.SteadyHeartbeat;
+import dev.coracle.activities.store.Artifact;
 import dev.coracle.activities.store.ArtifactStore;
 import dev.coracle.activities.store.AuditEntry;
 import dev.coracle.activities.store.AuditLog;
+import dev.coracle.activities.workspace.Utf8Text;
 import dev.coracle.workflows.chat.RequestClass;
 import dev.coracle.workflows.chat.ToolCall;
 import dev.coracle.workflows.job.JobToolset;
@@ -37,6 +39,7 @@ public class ToolActivitiesImpl implements ToolActivities {
   private static final String REQUEST_CLASS = "job";
 
   private final ToolRegistry registry;
+  private final ArtifactStore artifacts;
   private final AuditLog audit;
   private final OutputLimit limit;
   private final Guardrails guard;
@@ -48,6 +51,7 @@ public class ToolActivitiesImpl implements ToolActivities {
       LoadedConfig loaded,
       Guardrails guard) {
     this.registry = registry;
+    this.artifacts = artifacts;
     this.audit = audit;
     this.guard = guard;
     ToolsConfig tools = ToolSettings.of(loaded);
@@ -87,7 +91,29 @@ public class ToolActivitiesImpl implements ToolActivities {
         0,
         millis,
         output.error() ? detail(output.text()) : null);
-    return new ToolResult(call.id(), text, output.error(), output.changedFiles());
+    return result(invocation, text, output);
+  }
+
+  /**
+   * The result for the workflow. When the invocation asks for it, a text longer than its preview is
+   * stored as an artifact and only its start goes back, so the job's history stays small; the
+   * coder's next turn reads the whole text from the store.
+   */
+  private ToolResult result(ToolInvocation invocation, String text, ToolOutput output) {
+    String callId = invocation.call().id();
+    int preview = invocation.previewBytes();
+    if (preview <= 0 || Utf8Text.bytes(text) <= preview) {
+      return new ToolResult(callId, text, output.error(), output.changedFiles());
+    }
+    String id =
+        artifacts.put(
+            invocation.jobId(),
+            Artifact.TOOL_OUTPUT,
+            invocation.call().name() == null ? "" : invocation.call().name(),
+            Artifact.TEXT,
+            Utf8Text.encode(text));
+    return new ToolResult(
+        callId, Utf8Text.head(text, preview), output.error(), output.changedFiles(), id);
   }
 
   private ToolOutput runSafely(ToolInvocation invocation, String name) {
