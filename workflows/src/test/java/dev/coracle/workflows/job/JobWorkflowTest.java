@@ -51,10 +51,15 @@ class JobWorkflowTest {
   }
 
   void start(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(world);
-    env.newWorker(TaskQueues.LLM).registerActivitiesImplementations(world);
-    env.newWorker(TaskQueues.CLOUD).registerActivitiesImplementations(world);
-    env.newWorker(TaskQueues.TOOLS).registerActivitiesImplementations(world);
+    startWith(world, env, worker);
+  }
+
+  /** Registers {@code fake} on every queue a job uses and starts the environment. */
+  void startWith(FakeJobWorld fake, TestWorkflowEnvironment env, Worker worker) {
+    worker.registerActivitiesImplementations(fake);
+    env.newWorker(TaskQueues.LLM).registerActivitiesImplementations(fake);
+    env.newWorker(TaskQueues.CLOUD).registerActivitiesImplementations(fake);
+    env.newWorker(TaskQueues.TOOLS).registerActivitiesImplementations(fake);
     env.start();
   }
 
