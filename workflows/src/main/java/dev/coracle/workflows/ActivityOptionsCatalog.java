@@ -32,12 +32,20 @@ public final class ActivityOptionsCatalog {
   }
 
   /**
+   * How long the classification vote may go without a heartbeat before its worker counts as gone.
+   */
+  public static final Duration VOTE_HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
+
+  /**
    * The local model's classification vote: one attempt, on the LLM slot. If it fails or is slow,
-   * the in-process verdict stands, so retrying would only delay the answer.
+   * the in-process verdict stands, so retrying would only delay the answer. The vote beats while it
+   * waits for the slot and while the model answers, so a dead worker is noticed in seconds rather
+   * than at the end of the minute.
    */
   public static ActivityOptions classifyVote() {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.LLM)
+        .setHeartbeatTimeout(VOTE_HEARTBEAT_TIMEOUT)
         .setStartToCloseTimeout(Duration.ofSeconds(60))
         .setScheduleToCloseTimeout(Duration.ofSeconds(90))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())

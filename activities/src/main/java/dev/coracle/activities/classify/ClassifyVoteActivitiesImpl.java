@@ -2,6 +2,7 @@ package dev.coracle.activities.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coracle.activities.heartbeat.SteadyHeartbeat;
 import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.LocalSlotGate;
@@ -80,8 +81,10 @@ public class ClassifyVoteActivitiesImpl implements ClassifyVoteActivities {
     SamplingParams params = new SamplingParams(60, 0.0, null, List.of(), 7, SCHEMA.strip());
     String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
     // The vote is a local-model call like any other: one model resident, and the RAM floor.
-    slot.prepare(ollama.endpoint().baseUrl(), model);
-    try {
+    // The beat lets Temporal tell a slow vote from a dead worker (see the vote's heartbeat
+    // timeout).
+    try (SteadyHeartbeat alive = SteadyHeartbeat.start()) {
+      slot.prepare(ollama.endpoint().baseUrl(), model);
       ModelAnswer answer = invoker.invoke(ollama.endpoint(), model, messages, params, null);
       audit.record(
           workflowId,
