@@ -75,7 +75,7 @@ final class StepRunner {
       List<ToolCall> calls = answer.toolCallsOrEmpty();
       turns.transcript.add(new ChatMessage("assistant", answer.content(), calls, null, null), null);
       if (calls.isEmpty()) {
-        return turns.finish(step, JobStep.DONE, summaryOf(answer.content()));
+        return turns.finish(step, JobStep.DONE, StepWording.summary(answer.content()));
       }
       turns.pending.addAll(calls);
       save(step, turns);
@@ -179,7 +179,7 @@ final class StepRunner {
         new ChatMessage("tool", result.output(), null, call.id(), call.name()),
         result.artifactId());
     turns.pending.remove(call);
-    state.emit(JobEvent.TOOL, describe(call, result));
+    state.emit(JobEvent.TOOL, StepWording.toolEvent(call, result));
     save(step, turns);
   }
 
@@ -194,27 +194,6 @@ final class StepRunner {
 
   private AgentTools agentTools() {
     return new AgentTools(toolset.definitions(), "auto", false);
-  }
-
-  private static String describe(ToolCall call, ToolResult result) {
-    String outcome = result.error() ? "error: " + firstLine(result.output()) : "ok";
-    String files =
-        result.changedFiles().isEmpty()
-            ? ""
-            : " (" + String.join(", ", result.changedFiles()) + ")";
-    return call.name() + files + ": " + outcome;
-  }
-
-  private static String summaryOf(String content) {
-    String text = content == null ? "" : content.strip();
-    return text.isEmpty() ? "done" : text.length() > 500 ? text.substring(0, 497) + "..." : text;
-  }
-
-  private static String firstLine(String text) {
-    String line = text == null ? "" : text.strip();
-    int newline = line.indexOf('\n');
-    line = newline < 0 ? line : line.substring(0, newline);
-    return line.length() > 160 ? line.substring(0, 157) + "..." : line;
   }
 
   /** The step's conversation and counters while it runs. */
