@@ -2,74 +2,71 @@ package dev.coracle.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coracle.workflows.chat.ChatErrorType;
 import dev.coracle.workflows.model.ModelTarget;
 import io.temporal.activity.ActivityOptions;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Liveness: an activity that heartbeats must have a heartbeat timeout, or a worker that dies in the
- * middle of it goes unnoticed until its whole time bound runs out. Every option set of the catalog
- * is listed here as heartbeating or not, so a new one fails this test until someone decides.
+ * The model call's options must let the call's own timeouts decide: Temporal timing out a stream
+ * that reached the client would retry it and splice a second answer into the first.
  */
 class ActivityOptionsCatalogTest {
 
-  /** Option sets whose activities heartbeat while they run, and where they do it. */
-  static final Set<String> HEARTBEATING =
-      Set.of(
-          "modelCall", // ModelActivitiesImpl: CallPulse beats with every token and while waiting.
-          "toolCall", // ToolActivitiesImpl: SteadyHeartbeat, and shell, git and MCP tools beat.
-          "classifyVote"); // ClassifyVoteActivitiesImpl: SteadyHeartbeat, LocalSlotGate's waits.
+  /** A cloud provider with nothing configured: idle 120 s, total 30 min. */
+  private static final ModelTarget DEFAULT_CLOUD = new ModelTarget("groq", "llama", false, 120);
 
-  /** Option sets whose activities never heartbeat: quick reads and calls with a short bound. */
-  static final Set<String> SILENT = Set.of("workspaceRead", "mcpListTools", "mcpCallTool");
+  /** The local Ollama as shipped: idle 300 s, total 30 min. */
+  private static final ModelTarget DEFAULT_LOCAL = new ModelTarget("ollama", "qwen", true, 300);
 
-  static final ModelTarget TARGET = new ModelTarget("ollama", "coder", true, 30);
+  private static final Duration TEN_MINUTE_STREAM = Duration.ofMinutes(10);
 
   @Test
-  void every_activity_that_heartbeats_has_a_heartbeat_timeout_shorter_than_its_attempt() {
-    for (Method method : remoteOptionSets()) {
-      assertThat(HEARTBEATING.contains(method.getName()) || SILENT.contains(method.getName()))
-          .as("%s must be listed as heartbeating or silent", method.getName())
-          .isTrue();
-      if (!HEARTBEATING.contains(method.getName())) {
-        continue;
-      }
-      ActivityOptions options = options(method);
-      assertThat(options.getHeartbeatTimeout())
-          .as("%s heartbeat timeout", method.getName())
-          .isNotNull()
-          .isPositive()
-          .isLessThan(options.getStartToCloseTimeout());
+  void default_provider_options_allow_a_ten_minute_stream() {
+    for (ModelTarget target : new ModelTarget[] {DEFAULT_CLOUD, DEFAULT_LOCAL}) {
+      ActivityOptions options = ActivityOptionsCatalog.modelCall(target);
+
+      assertThat(options.getStartToCloseTimeout()).isGreaterThan(TEN_MINUTE_STREAM);
+      assertThat(options.getScheduleToCloseTimeout()).isGreaterThan(TEN_MINUTE_STREAM);
+      // A steady stream heartbeats with every token and every few seconds while it waits.
+      assertThat(options.getHeartbeatTimeout()).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
     }
   }
 
   @Test
-  void the_catalog_lists_every_remote_option_set_the_test_knows() {
-    assertThat(remoteOptionSets().stream().map(Method::getName))
-        .containsExactlyInAnyOrderElementsOf(
-            Stream.concat(HEARTBEATING.stream(), SILENT.stream()).toList());
+  void temporal_timeouts_fire_only_after_the_calls_own_timeouts() {
+    ModelTarget target = new ModelTarget("groq", "llama", false, 60, 900);
+
+    ActivityOptions options = ActivityOptionsCatalog.modelCall(target);
+
+    // The call gives up after 900 s of answer or 60 s of silence, and says why, first.
+    assertThat(options.getStartToCloseTimeout()).isGreaterThan(Duration.ofSeconds(900 + 60));
+    assertThat(options.getHeartbeatTimeout()).isGreaterThan(Duration.ofSeconds(60));
+    assertThat(options.getScheduleToCloseTimeout())
+        .isGreaterThanOrEqualTo(
+            options.getStartToCloseTimeout().multipliedBy(ActivityOptionsCatalog.MODEL_ATTEMPTS));
   }
 
-  private static List<Method> remoteOptionSets() {
-    return Arrays.stream(ActivityOptionsCatalog.class.getDeclaredMethods())
-        .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
-        .filter(m -> m.getReturnType() == ActivityOptions.class)
-        .toList();
+  @Test
+  void total_timeout_from_an_older_history_defaults_to_half_an_hour() {
+    assertThat(DEFAULT_CLOUD.totalSeconds()).isEqualTo(1800);
+    assertThat(new ModelTarget("slow", "m", false, 3600).totalSeconds()).isEqualTo(3600);
   }
 
-  private static ActivityOptions options(Method method) {
-    try {
-      return method.getParameterCount() == 0
-          ? (ActivityOptions) method.invoke(null)
-          : (ActivityOptions) method.invoke(null, TARGET);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError("could not build " + method.getName(), e);
-    }
+  @Test
+  void a_stream_that_reached_the_client_is_never_retried() {
+    ActivityOptions options = ActivityOptionsCatalog.modelCall(DEFAULT_CLOUD);
+
+    assertThat(options.getRetryOptions().getDoNotRetry())
+        .contains(ChatErrorType.STREAM_BROKEN.name());
+  }
+
+  @Test
+  void a_tool_call_has_a_heartbeat_timeout_far_below_its_time_bound() {
+    ActivityOptions options = ActivityOptionsCatalog.toolCall();
+
+    assertThat(options.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(options.getStartToCloseTimeout()).isGreaterThan(options.getHeartbeatTimeout());
   }
 }
