@@ -13,8 +13,15 @@ import java.util.Locale;
  * megabyte of unclosed {@code <system-reminder>} tags took minutes.
  */
 final class TextPrep {
-  static final int MAX_CHARS = 700;
-  private static final int HEAD_CHARS = 450;
+  /** How much of a long prompt the n-gram features read: its head and its tail. */
+  static final int MAX_CHARS = 1000;
+
+  private static final int HEAD_CHARS = 700;
+
+  /** How much of a long prompt is embedded. */
+  static final int EMBED_CHARS = 240;
+
+  private static final int EMBED_HEAD_CHARS = 170;
 
   /**
    * Context that coding agents wrap around the user's words: Claude Code's system reminders,
@@ -47,21 +54,31 @@ final class TextPrep {
   private TextPrep() {}
 
   /**
-   * The text to embed: code blocks become a short marker, whitespace collapses, length is capped.
+   * The text to embed: code blocks become a short marker, whitespace collapses, and only the head
+   * and tail of a long prompt are kept. The sentence embedding costs time in proportion to its
+   * length (on this machine, idle: 1.5 ms for 40 characters, 3.4 ms for 200, 9 ms for 700), and the
+   * request is nearly always said at the start or the end; the n-gram features read more.
    */
   static String forEmbedding(String text) {
+    return cut(clean(text), EMBED_CHARS, EMBED_HEAD_CHARS);
+  }
+
+  private static String clean(String text) {
     if (text == null) {
       return "";
     }
     String cleaned = REMINDERS.matcher(text).replaceAll(" ");
     cleaned = FILE_TAGS.matcher(cleaned).replaceAll(" (code) ");
     cleaned = FENCED.matcher(cleaned).replaceAll(" (code) ");
-    cleaned = SPACES.matcher(cleaned).replaceAll(" ").strip();
-    if (cleaned.length() <= MAX_CHARS) {
+    return SPACES.matcher(cleaned).replaceAll(" ").strip();
+  }
+
+  private static String cut(String cleaned, int max, int head) {
+    if (cleaned.length() <= max) {
       return cleaned;
     }
-    int tail = MAX_CHARS - HEAD_CHARS;
-    return cleaned.substring(0, HEAD_CHARS) + " … " + cleaned.substring(cleaned.length() - tail);
+    int tail = max - head;
+    return cleaned.substring(0, head) + " … " + cleaned.substring(cleaned.length() - tail);
   }
 
   /**
@@ -70,7 +87,7 @@ final class TextPrep {
    * for question marks, one space between words.
    */
   static String normalize(String text) {
-    String prepared = forEmbedding(text);
+    String prepared = cut(clean(text), MAX_CHARS, HEAD_CHARS);
     String folded =
         Normalizer.normalize(prepared, Normalizer.Form.NFKC)
             .toLowerCase(Locale.ROOT)
