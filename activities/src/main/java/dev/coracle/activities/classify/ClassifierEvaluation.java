@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 /**
  * Runs the classifier over a labeled prompt set and reports accuracy, the confusion matrix, the
  * misroutes that would start a job, which tier decided and the steady-state latency. Usage: {@code
- * ClassifierEvaluation [file.jsonl]}, by default {@code docs/evals/classify.jsonl}.
+ * ClassifierEvaluation [file.jsonl [rounds]]}, by default {@code docs/evals/classify.jsonl}.
  */
 public final class ClassifierEvaluation {
   public static final String DEFAULT_SET = "docs/evals/classify.jsonl";
@@ -38,6 +38,17 @@ public final class ClassifierEvaluation {
    * pass whose verdicts and latencies are reported.
    */
   public static Report evaluate(TieredClassifier classifier, List<LabeledPrompt> prompts) {
+    return evaluate(classifier, prompts, 1);
+  }
+
+  /**
+   * Like {@link #evaluate(TieredClassifier, List)}, but times each prompt {@code rounds} times and
+   * keeps the fastest: on a machine shared with other work, the fastest of a few runs estimates
+   * what the prompt costs on an idle one. The verdict is the first round's; later rounds append a
+   * marker so that the embedding is computed again, not recalled.
+   */
+  public static Report evaluate(
+      TieredClassifier classifier, List<LabeledPrompt> prompts, int rounds) {
     for (LabeledPrompt prompt : prompts) {
       // Another text than the measured one: the embedding model remembers recent texts, and a
       // measured pass that hit that memory would report the cost of a map lookup.
@@ -49,7 +60,13 @@ public final class ClassifierEvaluation {
                 prompt -> {
                   long start = System.nanoTime();
                   Classification verdict = classifier.classify(prompt.text());
-                  return new Outcome(prompt, verdict, System.nanoTime() - start);
+                  long fastest = System.nanoTime() - start;
+                  for (int round = 2; round <= rounds; round++) {
+                    long again = System.nanoTime();
+                    classifier.classify(prompt.text() + " (timing " + round + ")");
+                    fastest = Math.min(fastest, System.nanoTime() - again);
+                  }
+                  return new Outcome(prompt, verdict, fastest);
                 })
             .toList();
     return new Report(outcomes);
@@ -65,7 +82,8 @@ public final class ClassifierEvaluation {
     long start = System.nanoTime();
     TieredClassifier classifier = new TieredClassifier(new LocalEmbeddings());
     long startupMillis = (System.nanoTime() - start) / 1_000_000;
-    Report report = evaluate(classifier, prompts);
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    Report report = evaluate(classifier, prompts, rounds);
     System.out.println("Classifier evaluation of " + path);
     System.out.printf(
         Locale.ROOT,
