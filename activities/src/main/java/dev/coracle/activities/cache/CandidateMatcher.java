@@ -60,10 +60,11 @@ record CandidateMatcher(float[] vector, double threshold, String prompt) {
       if (maxTokens != null && maxTokens > 0 && entry.completionTokens() > maxTokens) {
         continue;
       }
-      if (!guardAgrees(entry)) {
+      double similarity = similarity(entry);
+      // The guard reads only candidates close enough to be served; the rest cannot hit anyway.
+      if (matches(similarity) && !guardAgrees(entry)) {
         continue;
       }
-      double similarity = similarity(entry);
       if (best == null || similarity > best.similarity()) {
         best = new Scored(entry, similarity);
       }

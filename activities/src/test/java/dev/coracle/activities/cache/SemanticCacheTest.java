@@ -222,6 +222,18 @@ class SemanticCacheTest {
   }
 
   @Test
+  void a_question_in_other_case_and_contractions_is_served_and_its_opposite_is_not() {
+    cache.store(ask("coracle", "What is the capital city of France?"), answer("Paris."));
+    cache.store(ask("coracle", "Which is faster, ArrayList or LinkedList?"), answer("ArrayList."));
+
+    assertThat(cache.lookup(ask("coracle", "what's the capital city of france")).hit()).isTrue();
+    assertThat(cache.lookup(ask("coracle", "which is slower, ArrayList or LinkedList?")).hit())
+        .isFalse();
+    assertThat(cache.lookup(ask("coracle", "What is the capital city of Germany?")).hit())
+        .isFalse();
+  }
+
+  @Test
   void answers_expire_after_the_ttl_and_are_deleted_on_the_next_store() {
     cache.store(ask("coracle", REVERSE), REVERSE_ANSWER);
 
