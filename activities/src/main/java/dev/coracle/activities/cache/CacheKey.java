@@ -18,16 +18,23 @@ import java.util.List;
  * @param contextHash SHA-256 of the normalized earlier turns, {@code response_format} and stop
  *     sequences
  * @param promptKey SHA-256 of the last user turn's exact words, or of all of it when {@code exact}
- * @param promptText the normalized last user turn, the text that is embedded
+ * @param promptText the last user turn with its spacing collapsed and its case kept: what is stored
+ *     and what {@link PromptGuard} reads
+ * @param embeddingText the last user turn as it is embedded ({@link PromptText#forEmbedding})
  * @param exact true when the last user turn matches only as a whole and is not embedded
  */
 record CacheKey(
-    String modelName, String contextHash, String promptKey, String promptText, boolean exact) {
+    String modelName,
+    String contextHash,
+    String promptKey,
+    String promptText,
+    String embeddingText,
+    boolean exact) {
 
   /**
    * Bump when normalization changes, so that old rows stop matching instead of matching wrongly.
    */
-  private static final String VERSION = "v1";
+  private static final String VERSION = "v2";
 
   /** A key for a request whose last message is a user turn ({@link Eligibility} checks that). */
   static CacheKey of(ChatRequest request) {
@@ -46,7 +53,8 @@ record CacheKey(
         request.model(),
         contextHash(messages.subList(0, messages.size() - 1), request.params()),
         promptDigest.hex(),
-        prompt,
+        PromptText.display(raw),
+        PromptText.forEmbedding(raw),
         exact);
   }
 

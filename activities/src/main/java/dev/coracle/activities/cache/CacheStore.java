@@ -77,7 +77,7 @@ class CacheStore {
             entry.createdAt(),
             MAX_PER_CONTEXT);
     for (CacheEntry old : older) {
-      if (matcher.matches(matcher.similarity(old))) {
+      if (matcher.matches(old)) {
         entries.deleteById(old.id());
       }
     }

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * Scores stored answers against one prompt. Candidates already share its key, so only the wording
- * is left to compare.
+ * is left to compare: the embeddings must be similar and {@link PromptGuard} must find that the two
+ * prompts agree.
  *
  * @param vector the prompt's embedding, or null when the key alone decides (an exact-only prompt)
+ * @param prompt the prompt as {@link CacheKey#promptText()} keeps it
  */
-record CandidateMatcher(float[] vector, double threshold) {
+record CandidateMatcher(float[] vector, double threshold, String prompt) {
 
   /** Cosine similarity is computed in float; an identical prompt may score 0.9999999. */
   private static final double TOLERANCE = 1e-6;
@@ -19,6 +21,16 @@ record CandidateMatcher(float[] vector, double threshold) {
 
   boolean matches(double similarity) {
     return similarity >= threshold - TOLERANCE;
+  }
+
+  /** True when {@code entry} answers this prompt: similar enough, and the guard agrees. */
+  boolean matches(CacheEntry entry) {
+    return matches(similarity(entry)) && guardAgrees(entry);
+  }
+
+  /** Exact-only prompts matched on their whole text already; the guard reads the others. */
+  boolean guardAgrees(CacheEntry entry) {
+    return vector == null || PromptGuard.agree(prompt, entry.promptText());
   }
 
   double similarity(CacheEntry entry) {
@@ -37,8 +49,8 @@ record CandidateMatcher(float[] vector, double threshold) {
   }
 
   /**
-   * The most similar candidate whose answer fits in {@code maxTokens} (when set), the newest on a
-   * tie, or null when none fits.
+   * The most similar candidate the guard lets through whose answer fits in {@code maxTokens} (when
+   * set), the newest on a tie, or null when none fits.
    *
    * @param candidates newest first
    */
@@ -49,6 +61,10 @@ record CandidateMatcher(float[] vector, double threshold) {
         continue;
       }
       double similarity = similarity(entry);
+      // The guard reads only candidates close enough to be served; the rest cannot hit anyway.
+      if (matches(similarity) && !guardAgrees(entry)) {
+        continue;
+      }
       if (best == null || similarity > best.similarity()) {
         best = new Scored(entry, similarity);
       }

@@ -39,7 +39,57 @@ final class PromptText {
                   + " mustnt")
               .split(" "));
 
+  /** English contractions, spelled out so that "what's" and "what is" read the same. */
+  private static final String[][] CONTRACTIONS = {
+    {"won't", "will not"},
+    {"can't", "can not"},
+    {"cannot", "can not"},
+    {"n't", " not"},
+    {"'re", " are"},
+    {"'ve", " have"},
+    {"'ll", " will"},
+    {"'d", " would"},
+    {"'m", " am"},
+    {"let's", "let us"},
+    {"what's", "what is"},
+    {"that's", "that is"},
+    {"it's", "it is"},
+    {"where's", "where is"},
+    {"who's", "who is"},
+    {"how's", "how is"},
+    {"there's", "there is"},
+    {"here's", "here is"}
+  };
+
+  /** Sentence punctuation and quotes, which say nothing about the question once it is guarded. */
+  private static final Pattern SENTENCE_MARKS =
+      Pattern.compile(
+          "[?!,;:\"\u201c\u201d\u2018`()\\[\\]]|(?<=\\w)'(?!\\w)|(?<!\\w)'|\\.(?=\\s|$)|\\s-+\\s");
+
   private PromptText() {}
+
+  /**
+   * The last user turn as it is embedded: lower case, contractions spelled out, sentence
+   * punctuation and quotes removed, one space between words. MiniLM's tokens change with case, so
+   * without this "What is the capital city of France?" and "what's the capital city of france" were
+   * only 0.905 similar. The {@link PromptGuard} keeps what this drops from deciding alone.
+   */
+  static String forEmbedding(String text) {
+    String lower = normalize(text).replace('\u2018', '\'');
+    for (String[] contraction : CONTRACTIONS) {
+      lower = lower.replace(contraction[0], contraction[1]);
+    }
+    String bare = SENTENCE_MARKS.matcher(lower).replaceAll(" ");
+    return WHITESPACE.matcher(bare).replaceAll(" ").strip();
+  }
+
+  /** The turn as it is stored and guarded: trimmed, one space between words, case kept. */
+  static String display(String text) {
+    if (text == null) {
+      return "";
+    }
+    return WHITESPACE.matcher(text.replace('\u2019', '\'').trim()).replaceAll(" ");
+  }
 
   /**
    * Trimmed, every run of whitespace one space, lower case. Punctuation stays: in code and numbers
@@ -65,7 +115,11 @@ final class PromptText {
    */
   static List<String> exactWords(String normalized) {
     List<String> words = new ArrayList<>();
-    for (String word : normalized.split(" ")) {
+    String spelledOut = normalized;
+    for (String[] contraction : CONTRACTIONS) {
+      spelledOut = spelledOut.replace(contraction[0], contraction[1]);
+    }
+    for (String word : spelledOut.split(" ")) {
       String bare = TRAILING_PUNCTUATION.matcher(word).replaceAll("");
       if (bare.isEmpty()) {
         continue;

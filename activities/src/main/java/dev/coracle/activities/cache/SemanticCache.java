@@ -105,8 +105,8 @@ public class SemanticCache {
 
   /** Exact-only prompts are not embedded: their key decides, and long text is slow to embed. */
   private CandidateMatcher matcher(CacheKey key, CacheConfig config) {
-    float[] vector = key.exact() ? null : embeddings.embed(key.promptText());
-    return new CandidateMatcher(vector, config.similarity());
+    float[] vector = key.exact() ? null : embeddings.embed(key.embeddingText());
+    return new CandidateMatcher(vector, config.similarity(), key.promptText());
   }
 
   /**

@@ -49,7 +49,10 @@ public class ClassifyActivitiesImpl implements ClassifyActivities {
             .ready(READY_WAIT)
             .map(ready -> ready.classify(request))
             .orElseGet(() -> rulesOnly(request));
-    if (verdict.confidence() >= config.voteBelowConfidence() || !config.llmVote()) {
+    // An abstained verdict stays fast: an unsure prompt never starts a job, not even by a vote.
+    if (verdict.confidence() >= config.voteBelowConfidence()
+        || !config.llmVote()
+        || JobGate.ABSTAINED.equals(verdict.tier())) {
       return verdict;
     }
     return localModelUp()
@@ -64,11 +67,12 @@ public class ClassifyActivitiesImpl implements ClassifyActivities {
    */
   private static Classification rulesOnly(ChatRequest request) {
     Classification rules = RulesClassifier.classify(request.lastUserText());
-    return new Classification(
-        rules.requestClass(),
-        rules.confidence(),
-        rules.tier(),
-        rules.reason() + " (rules only: the embedding classifier is still being built)");
+    return JobGate.check(
+        new Classification(
+            rules.requestClass(),
+            rules.confidence(),
+            rules.tier(),
+            rules.reason() + " (rules only: the embedding classifier is still being built)"));
   }
 
   /** The vote needs the local reasoning model; without it the in-process verdict stands. */

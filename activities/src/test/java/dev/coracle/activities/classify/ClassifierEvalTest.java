@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClassifierEvalTest {
   static final Path EVAL_SET = Path.of("../docs/evals/classify.jsonl");
+  static final Path HELD_OUT_SET = Path.of("../docs/evals/classify-heldout.jsonl");
 
   private static List<LabeledPrompt> prompts;
   private static ClassifierEvaluation.Report report;
@@ -73,6 +74,22 @@ class ClassifierEvalTest {
   }
 
   @Test
+  void no_fast_or_status_prompt_would_start_a_job() {
+    assertThat(report.jobMisroutes()).as(report.render()).isEmpty();
+  }
+
+  @Test
+  void the_held_out_set_scores_at_least_95_percent_without_listing_its_errors() {
+    List<LabeledPrompt> heldOut = LabeledPrompt.readJsonl(HELD_OUT_SET);
+    ClassifierEvaluation.Report judged =
+        ClassifierEvaluation.evaluate(SharedClassifier.get(), heldOut);
+
+    assertThat(heldOut).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(judged.accuracy()).as(judged.render(false)).isGreaterThanOrEqualTo(0.95);
+    assertThat(judged.render(false)).doesNotContain("' (").contains("not listed");
+  }
+
+  @Test
   void report_renders_accuracy_confusion_tiers_and_latency() {
     String rendered = report.render();
 
@@ -81,7 +98,9 @@ class ClassifierEvalTest {
         .contains("confusion (rows = truth, columns = predicted)")
         .contains("tiers: ")
         .containsPattern("p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms, max \\d+\\.\\d\\d ms")
-        .contains("misclassified: " + report.misclassified().size());
+        .contains("misclassified: " + report.misclassified().size())
+        .contains(
+            "misroutes that would start a job (fast or status classified deep or research): 0");
     assertThat(report.tiers().values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(prompts.size());
   }

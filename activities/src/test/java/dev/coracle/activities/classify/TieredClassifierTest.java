@@ -49,6 +49,19 @@ class TieredClassifierTest {
   }
 
   @Test
+  void a_trivia_question_never_gets_a_job_class() {
+    for (String trivia :
+        List.of(
+            "what is the unix epoch",
+            "what year was java released",
+            "who invented the transistor?",
+            "when did the first moon landing happen")) {
+      Classification verdict = classifier.classify(trivia);
+      assertThat(verdict.requestClass()).as(trivia).isIn(RequestClass.FAST, RequestClass.STATUS);
+    }
+  }
+
+  @Test
   void chinese_status_questions_are_caught_by_rules() {
     // The embedding model sees most Chinese characters as unknown tokens; the rules carry it.
     Classification verdict = classifier.classify("任务完成了吗？");

@@ -59,7 +59,7 @@ class StorePropertiesTest {
       assertThat(
               names(
                   connection,
-                  "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY 1"))
+                  "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY CAST(version AS INTEGER)"))
           .startsWith("1", "2", "3", "4");
     }
   }

@@ -45,8 +45,11 @@ final class MessagesConversion {
     }
     messages.addAll(Turns.toChatMessages(request.messages()));
     MessageTools.Offered tools = MessageTools.offered(request.tools(), request.toolChoice());
+    // Cached only when as safe as a chat completion: no tools at all, not even dropped ones.
+    boolean cacheable = tools.agentTools() == null && tools.dropped().isEmpty();
     ChatCall call =
-        new ChatCall(model, List.copyOf(messages), params(request), tools.agentTools(), null);
+        new ChatCall(
+            model, List.copyOf(messages), params(request), tools.agentTools(), null, cacheable);
     return new Converted(call, tools.dropped());
   }
 

@@ -110,7 +110,8 @@ public class ChatService {
             // The MCP loop's intermediate turns must not stream; its answer comes at the end.
             publishTokens && parsed.mcpServers() == null ? workflowId : null,
             parsed.tools(),
-            options.bypassCache(),
+            // A call that must not be answered from the cache skips the lookup like no-cache.
+            options.bypassCache() || !parsed.cacheable(),
             workspace,
             // A legacy text completion is an editor's autocomplete: never a job.
             parsed.params() != null && parsed.params().textCompletion() ? null : jobLimits,

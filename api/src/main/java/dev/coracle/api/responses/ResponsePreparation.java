@@ -38,7 +38,10 @@ class ResponsePreparation {
             List.of(),
             null,
             ResponseFormats.internal(request.text()));
-    ChatCall call = new ChatCall(request.model(), messages, params, agentTools, null);
+    // Cached only when as safe as a chat completion: no tools at all, not even dropped ones.
+    ChatCall call =
+        new ChatCall(
+            request.model(), messages, params, agentTools, null, request.toolsOrEmpty().isEmpty());
     return new PreparedResponse(request, call, tools, List.copyOf(items));
   }
 
