@@ -24,7 +24,7 @@ public class JobQueries {
 
   /** The statuses of a job that may still change. */
   public static final Set<JobStatus> UNFINISHED =
-      Set.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.PAUSED);
+      Set.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.PAUSED, JobStatus.WAITING_APPROVAL);
 
   private static final int MAX_PAGE = 1000;
 
@@ -106,7 +106,8 @@ public class JobQueries {
 
   /**
    * Every job that has not finished, as the request that restarts it: each carries a resume built
-   * from its checkpoints, so done steps are not run again and a paused job stays paused.
+   * from its checkpoints, so done steps are not run again, a paused job stays paused and a job
+   * waiting for its plan's approval waits again, from when it first asked.
    */
   @ReadOnly
   public List<JobRequest> unfinished() {
@@ -118,8 +119,20 @@ public class JobQueries {
                 JobResumes.restart(
                     row,
                     stepsByJob.getOrDefault(row.id(), List.of()),
-                    progress.findById(row.id()).orElse(null)))
+                    progress.findById(row.id()).orElse(null),
+                    waitingSince(row)))
         .toList();
+  }
+
+  /** When a job waiting for approval showed its plan; its last update when the event is gone. */
+  private long waitingSince(JobRow row) {
+    if (row.jobStatus() != JobStatus.WAITING_APPROVAL) {
+      return 0;
+    }
+    return events.latestOfType(row.id(), JobEvent.WAITING_APPROVAL).stream()
+        .findFirst()
+        .map(JobEventRow::at)
+        .orElse(row.updatedAt());
   }
 
   private List<JobSnapshot> snapshots(List<JobRow> rows) {
