@@ -92,7 +92,20 @@ public class JobQueries {
         .toList();
   }
 
-  /** Jobs that are queued, running or paused, oldest first. */
+  /** The job's latest event of one of {@code types}, if it has one. */
+  public Optional<JobEvent> latestEvent(String jobId, String... types) {
+    JobEvent latest = null;
+    for (String type : types) {
+      for (JobEventRow row : events.latestOfType(jobId, type)) {
+        if (latest == null || row.seq() > latest.seq()) {
+          latest = row.toEvent();
+        }
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  /** Jobs that are queued, running, paused or waiting for approval, oldest first. */
   @ReadOnly
   public List<JobSnapshot> active() {
     return snapshots(jobs.withStatus(wireNames(UNFINISHED)));
