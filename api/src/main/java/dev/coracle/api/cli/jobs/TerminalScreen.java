@@ -21,6 +21,7 @@ final class TerminalScreen implements WatchScreen {
   private final Display display;
   private final Deque<String> tools = new ArrayDeque<>();
   private JsonNode job;
+  private String lastBar = "";
 
   TerminalScreen(Terminal terminal) {
     this.terminal = terminal;
@@ -60,8 +61,15 @@ final class TerminalScreen implements WatchScreen {
     Size size = terminal.getSize();
     int columns = size.getColumns() > 0 ? size.getColumns() : 80;
     display.resize(size.getRows() > 0 ? size.getRows() : 24, columns);
+    List<String> view = view(columns);
+    if (!view.get(1).equals(lastBar)) {
+      // A new bar is drawn whole, not patched character by character: what it says at each step
+      // is then in the terminal's output as a person (or a recording of it) reads it.
+      lastBar = view.get(1);
+      display.update(List.of(), 0);
+    }
     List<AttributedString> lines = new ArrayList<>();
-    for (String line : view(columns)) {
+    for (String line : view) {
       lines.add(new AttributedString(cut(line, columns - 1)));
     }
     AttributedString last = lines.get(lines.size() - 1);
