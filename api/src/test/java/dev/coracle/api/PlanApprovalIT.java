@@ -177,6 +177,14 @@ class PlanApprovalIT {
     assertThat(output.indexOf("1/2 steps")).isLessThan(output.lastIndexOf("2/2 steps"));
     // Redrawn in place by JLine on a terminal: escape sequences, not one line per change.
     assertThat(output).contains("\u001b[");
+
+    // Without a terminal (a pipe), plain lines: the events, the bar, how the job ended.
+    JobsCli.Run plain = cli.run("watch", id);
+    assertThat(plain.exitCode()).isZero();
+    assertThat(plain.stdout())
+        .doesNotContain("\u001b[")
+        .contains("step-done", "[####################] 2/2 steps", "Job " + id + " done.");
+    System.out.println("coracle jobs watch, no terminal:\n" + plain.stdout());
   }
 
   @Test
