@@ -228,6 +228,48 @@ class PlanApprovalIT {
     assertThat(workspace.resolve("r.txt")).exists();
   }
 
+  @Test
+  void mcp_approve_job_and_reject_job_decide_like_the_api() {
+    String id = submitWaiting("Create m.txt");
+
+    JsonNode rejected = mcpCall("reject_job", "{\"id\": \"" + id + "\", \"reason\": \"use m.md\"}");
+    assertThat(rejected.path("isError").asBoolean()).as(rejected.toString()).isFalse();
+    awaitEvent(id, "waiting-approval", 2);
+    JsonNode approved =
+        mcpCall(
+            "approve_job",
+            "{\"id\": \""
+                + id
+                + "\", \"plan\": {\"steps\": [{\"goal\": \"Create m.md\", \"files\": [\"m.md\"]}]}}");
+    assertThat(approved.path("isError").asBoolean()).as(approved.toString()).isFalse();
+    JsonNode done =
+        JobFixtures.awaitJob(
+            coracle.baseUrl(), id, Duration.ofSeconds(60), JobFixtures.status("done"));
+
+    assertThat(done.path("steps").findValuesAsText("goal")).containsExactly("Create m.md");
+    assertThat(workspace.resolve("m.md")).exists();
+    JsonNode late = mcpCall("approve_job", "{\"id\": \"" + id + "\"}");
+    assertThat(late.path("isError").asBoolean()).isTrue();
+    assertThat(late.path("content").path(0).path("text").asText()).startsWith("job_not_waiting");
+  }
+
+  /** One JSON-RPC {@code tools/call} to coracle's {@code /mcp}; its {@code result}. */
+  private static JsonNode mcpCall(String tool, String arguments) {
+    HttpResponse<String> response =
+        post(
+            coracle.baseUrl() + "/mcp",
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\":"
+                + " {\"name\": \""
+                + tool
+                + "\", \"arguments\": "
+                + arguments
+                + "}}",
+            "Accept",
+            "application/json, text/event-stream");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response).path("result");
+  }
+
   private String submitWaiting(String request) {
     String body =
         """
