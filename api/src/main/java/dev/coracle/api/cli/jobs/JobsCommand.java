@@ -23,8 +23,13 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 ok (watch: the job is done), 1 the job failed, 2 bad usage or config,",
-      "3 the job was cancelled, 4 coracle unreachable, 5 coracle refused the request."
+      "Exit codes:",
+      "  0  ok (watch: the job is done)",
+      "  1  the job failed",
+      "  2  bad usage or configuration",
+      "  3  the job was cancelled",
+      "  4  coracle could not be reached",
+      "  5  coracle refused the request (unknown job, wrong state, invalid input)"
     })
 public final class JobsCommand implements Runnable {
   @Spec CommandSpec spec;
