@@ -229,6 +229,43 @@ class PlanApprovalIT {
   }
 
   @Test
+  void a_non_streamed_chat_answers_with_the_plan_and_a_no_with_a_reason_replans() {
+    String ask = "Create n.txt";
+    HttpResponse<String> first =
+        post(
+            coracle.baseUrl() + "/v1/chat/completions",
+            HttpCalls.chat("coracle-deep", ask, ""),
+            "x-coracle-workspace",
+            workspace.toString(),
+            "x-coracle-approve-plan",
+            "true");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    String id = first.headers().firstValue("x-coracle-job-id").orElseThrow();
+    String shown = json(first).path("choices").path(0).path("message").path("content").asText();
+    assertThat(shown).contains(id, "1. Create n.txt", "Reply \"go ahead\"");
+
+    String next =
+        """
+        {"model": "coracle-deep", "messages": [
+          {"role": "user", "content": %s},
+          {"role": "assistant", "content": %s},
+          {"role": "user", "content": "no, name the file n.md instead"}]}
+        """
+            .formatted(HttpCalls.quote(ask), HttpCalls.quote(shown));
+    HttpResponse<String> second = post(coracle.baseUrl() + "/v1/chat/completions", next);
+
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+    String replanned =
+        json(second).path("choices").path(0).path("message").path("content").asText();
+    assertThat(replanned).contains(id, "waiting for approval", "Reply \"go ahead\"");
+    assertThat(storedEvents(id).stream().map(e -> e.path("message").asText()))
+        .contains("plan rejected: no, name the file n.md instead");
+    assertThat(planRequests().get(planRequests().size() - 1).body().path("messages").toString())
+        .contains("no, name the file n.md instead");
+    assertThat(coderRequests()).isEmpty();
+  }
+
+  @Test
   void mcp_approve_job_and_reject_job_decide_like_the_api() {
     String id = submitWaiting("Create m.txt");
 
