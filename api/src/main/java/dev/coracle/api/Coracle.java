@@ -1,5 +1,6 @@
 package dev.coracle.api;
 
+import dev.coracle.api.cli.jobs.JobsCommand;
 import dev.coracle.api.mcp.McpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CoracleVersion.class,
     description = "A local-first AI gateway and durable coding-job runner.",
-    subcommands = {ServeCommand.class, EvalCommand.class, BrowserCommand.class, McpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      EvalCommand.class,
+      BrowserCommand.class,
+      McpCommand.class,
+      JobsCommand.class
+    })
 public final class Coracle implements Runnable {
 
   public static void main(String[] args) {

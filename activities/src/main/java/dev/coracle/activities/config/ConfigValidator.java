@@ -64,6 +64,7 @@ final class ConfigValidator {
     require(jobs.maxToolCalls() >= 0, "jobs.max-tool-calls must not be negative");
     require(jobs.maxTokens() >= 0, "jobs.max-tokens must not be negative");
     require(jobs.maxWallMinutes() >= 0, "jobs.max-wall-minutes must not be negative");
+    require(jobs.approvalTimeoutHours() >= 0, "jobs.approval-timeout-hours must not be negative");
     for (String root : jobs.workspaceRoots() == null ? List.<String>of() : jobs.workspaceRoots()) {
       require(
           root.equals("~") || root.startsWith("~/") || root.startsWith("/"),

@@ -249,6 +249,9 @@ public record CoracleConfig(
    * @param maxWallMinutes minutes after its start a job is stopped; 0 for no bound
    * @param workspaceRoots the directories a job's workspace must be strictly inside; {@code ~}
    *     stands for the user's home directory
+   * @param approvePlans true when every job waits after planning until its plan is approved
+   * @param approvalTimeoutHours hours a plan waits for approval before its job is cancelled; 0 for
+   *     no bound
    */
   public record JobsConfig(
       boolean fromChat,
@@ -262,7 +265,9 @@ public record CoracleConfig(
       int maxToolCalls,
       long maxTokens,
       int maxWallMinutes,
-      List<String> workspaceRoots) {
+      List<String> workspaceRoots,
+      boolean approvePlans,
+      int approvalTimeoutHours) {
 
     /** The limits a new job starts with. */
     public JobLimits limits() {
@@ -273,7 +278,9 @@ public record CoracleConfig(
           historyEventsBeforeContinue,
           maxToolCalls,
           maxTokens,
-          maxWallMinutes);
+          maxWallMinutes,
+          approvePlans,
+          approvalTimeoutHours);
     }
   }
 

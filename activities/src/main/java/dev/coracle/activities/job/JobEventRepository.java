@@ -35,4 +35,14 @@ interface JobEventRepository extends GenericRepository<JobRow, String> {
       LIMIT :limit
       """)
   List<JobEventRow> after(String jobId, long afterSeq, int limit);
+
+  /** The job's latest event of {@code type}, if it has one. */
+  @Query(
+      """
+      SELECT * FROM job_events
+      WHERE job_id = :jobId AND type = :type
+      ORDER BY seq DESC
+      LIMIT 1
+      """)
+  List<JobEventRow> latestOfType(String jobId, String type);
 }

@@ -24,7 +24,7 @@ public class JobQueries {
 
   /** The statuses of a job that may still change. */
   public static final Set<JobStatus> UNFINISHED =
-      Set.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.PAUSED);
+      Set.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.PAUSED, JobStatus.WAITING_APPROVAL);
 
   private static final int MAX_PAGE = 1000;
 
@@ -92,7 +92,20 @@ public class JobQueries {
         .toList();
   }
 
-  /** Jobs that are queued, running or paused, oldest first. */
+  /** The job's latest event of one of {@code types}, if it has one. */
+  public Optional<JobEvent> latestEvent(String jobId, String... types) {
+    JobEvent latest = null;
+    for (String type : types) {
+      for (JobEventRow row : events.latestOfType(jobId, type)) {
+        if (latest == null || row.seq() > latest.seq()) {
+          latest = row.toEvent();
+        }
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  /** Jobs that are queued, running, paused or waiting for approval, oldest first. */
   @ReadOnly
   public List<JobSnapshot> active() {
     return snapshots(jobs.withStatus(wireNames(UNFINISHED)));
@@ -106,7 +119,8 @@ public class JobQueries {
 
   /**
    * Every job that has not finished, as the request that restarts it: each carries a resume built
-   * from its checkpoints, so done steps are not run again and a paused job stays paused.
+   * from its checkpoints, so done steps are not run again, a paused job stays paused and a job
+   * waiting for its plan's approval waits again, from when it first asked.
    */
   @ReadOnly
   public List<JobRequest> unfinished() {
@@ -118,8 +132,20 @@ public class JobQueries {
                 JobResumes.restart(
                     row,
                     stepsByJob.getOrDefault(row.id(), List.of()),
-                    progress.findById(row.id()).orElse(null)))
+                    progress.findById(row.id()).orElse(null),
+                    waitingSince(row)))
         .toList();
+  }
+
+  /** When a job waiting for approval showed its plan; its last update when the event is gone. */
+  private long waitingSince(JobRow row) {
+    if (row.jobStatus() != JobStatus.WAITING_APPROVAL) {
+      return 0;
+    }
+    return events.latestOfType(row.id(), JobEvent.WAITING_APPROVAL).stream()
+        .findFirst()
+        .map(JobEventRow::at)
+        .orElse(row.updatedAt());
   }
 
   private List<JobSnapshot> snapshots(List<JobRow> rows) {

@@ -46,7 +46,8 @@ interface JobRepository extends CrudRepository<JobRow, String> {
   @Query(
       """
       SELECT * FROM jobs
-      WHERE workspace_lock = :workspace AND status IN ('queued', 'running', 'paused')
+      WHERE workspace_lock = :workspace
+        AND status IN ('queued', 'running', 'paused', 'waiting_approval')
       """)
   List<JobRow> holding(String workspace);
 }

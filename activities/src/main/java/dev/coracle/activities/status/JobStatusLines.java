@@ -48,6 +48,9 @@ public class JobStatusLines {
     if (status == JobStatus.QUEUED) {
       return name + "queued, not started yet.";
     }
+    if (status == JobStatus.WAITING_APPROVAL) {
+      return name + waitingLine(job);
+    }
     if (job.stepCount() == 0) {
       String where = "stage " + job.stage();
       return name + (status == JobStatus.PAUSED ? "paused at " + where : where) + ".";
@@ -62,6 +65,27 @@ public class JobStatusLines {
         + " done, "
         + count(job, JobStep.FAILED)
         + " failed.";
+  }
+
+  /** The plan that waits, step by step, and how to answer it. */
+  private static String waitingLine(JobSnapshot job) {
+    StringBuilder text =
+        new StringBuilder("waiting for approval of its plan of ")
+            .append(job.stepCount())
+            .append(" steps:");
+    for (JobStep step : job.steps()) {
+      text.append(' ')
+          .append(step.index())
+          .append(". ")
+          .append(step.plan() == null ? "" : step.plan().goal())
+          .append(';');
+    }
+    return text.append(" approve with `coracle jobs approve ")
+        .append(job.jobId())
+        .append("` or reject with `coracle jobs reject ")
+        .append(job.jobId())
+        .append(" --reason ...`.")
+        .toString();
   }
 
   /** The current step's goal while a step runs or is verified, else the stage. */

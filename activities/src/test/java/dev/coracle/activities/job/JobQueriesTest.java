@@ -70,6 +70,34 @@ class JobQueriesTest extends JobStoreFixture {
   }
 
   @Test
+  void unfinished_keeps_a_job_waiting_for_approval_waiting_since_it_showed_its_plan() {
+    store.register(request("job-w", "Waiting one"), T0);
+    JobPlanState plan = plan(planStep("Write the form"), planStep("Test it"));
+    List<JobStep> steps =
+        List.of(
+            JobStep.pending(1, planStep("Write the form")),
+            JobStep.pending(2, planStep("Test it")));
+    store.record(
+        new JobUpdate(
+            snapshot("job-w", "waiting_approval", "parse", 0, steps, 5),
+            List.of(event(5, JobEvent.WAITING_APPROVAL, 0)),
+            plan,
+            null,
+            false));
+
+    List<JobRequest> restarts = queries.unfinished();
+
+    assertThat(restarts).extracting(JobRequest::jobId).containsExactly("job-w");
+    JobResume resume = restarts.get(0).resume();
+    assertThat(resume.approvalAskedAt()).isEqualTo(T0 + 5);
+    assertThat(resume.plan()).isEqualTo(plan);
+    assertThat(resume.steps()).isEqualTo(steps);
+    assertThat(queries.active())
+        .extracting(JobSnapshot::status)
+        .containsExactly("waiting_approval");
+  }
+
+  @Test
   void unfinished_restarts_a_job_that_never_planned_from_the_beginning() {
     store.register(request("job-1", "Add a login page"), T0);
 

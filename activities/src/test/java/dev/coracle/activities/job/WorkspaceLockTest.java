@@ -40,7 +40,7 @@ class WorkspaceLockTest extends JobStoreFixture {
   @Test
   void a_running_or_paused_job_holds_its_workspace_and_a_finished_one_lets_go() {
     store.register(request("job-1", "First", WORKSPACE), T0);
-    for (String status : List.of("running", "paused")) {
+    for (String status : List.of("running", "paused", "waiting_approval")) {
       store.record(update(snapshot("job-1", status, "step", 1, List.of(), 0), List.of()));
       assertThatThrownBy(() -> store.register(request("job-2", "Second", WORKSPACE), T0 + 1))
           .as(status)

@@ -61,6 +61,7 @@ class JobStatusLinesTest {
     job("job-c", "Write docs", "queued", "queued", 0, List.of(), null);
     job("job-d", "Port to Java 21", "running", "plan", 0, List.of(), null);
     job("job-e", "Rename the module", "running", "verify", 1, steps(2, 0, 1, "Move files"), null);
+    job("job-h", "Add a README", "waiting_approval", "parse", 0, steps(2, 0, 0, "x"), null);
     clock.advance(Duration.ofMinutes(2));
     job("job-f", "Old job", "failed", "finished", 1, steps(1, 0, 1, "A"), "no model answered");
     clock.advance(Duration.ofMinutes(2));
@@ -74,6 +75,9 @@ class JobStatusLinesTest {
             "Job job-c (Write docs): queued, not started yet.",
             "Job job-d (Port to Java 21): stage plan.",
             "Job job-e (Rename the module): step 1 of 2, verifying: Move files; 0 done, 0 failed.",
+            "Job job-h (Add a README): waiting for approval of its plan of 2 steps: 1. Step 1;"
+                + " 2. Step 2; approve with `coracle jobs approve job-h` or reject with `coracle"
+                + " jobs reject job-h --reason ...`.",
             "Last finished: job-g done 4 min ago, 5 files changed.",
             "Before that: job-f failed 6 min ago, 2 files changed (no model answered).");
   }

@@ -8,8 +8,10 @@ import dev.coracle.api.jobs.WorkspaceErrors;
 import dev.coracle.api.openai.OpenAiException;
 import dev.coracle.worker.TemporalConnection;
 import dev.coracle.workflows.chat.ChatResult;
+import dev.coracle.workflows.job.JobEvent;
 import dev.coracle.workflows.job.JobResult;
 import dev.coracle.workflows.job.JobSnapshot;
+import dev.coracle.workflows.job.JobStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
@@ -60,11 +62,83 @@ public class ChatJobAnswers {
                 refused.isPresent()
                     ? Flux.error(refused.get())
                     // An empty line keeps a quiet stream alive; it adds nothing the user reads.
-                    : feed.follow(jobId, 0, event -> JobProgressLines.line(jobId, event), ""));
+                    : feed.follow(
+                        jobId,
+                        followFrom(jobId),
+                        event -> JobProgressLines.line(jobId, event),
+                        "",
+                        event -> waitsNow(jobId, event)));
+  }
+
+  /**
+   * Where a chat starts following: after the last decision on the job's plan when there was one, so
+   * the chat that approved or rejected it shows what followed and not the plan again; else from the
+   * start.
+   */
+  private long followFrom(String jobId) {
+    return queries
+        .latestEvent(jobId, JobEvent.APPROVED, JobEvent.REJECTED)
+        .map(decision -> decision.seq() - 1)
+        .orElse(0L);
+  }
+
+  /**
+   * True for the plan the job waits on now: the chat ends there, with the plan and how to answer
+   * it. A plan that was answered meanwhile is followed past.
+   */
+  private boolean waitsNow(String jobId, JobEvent event) {
+    return JobEvent.WAITING_APPROVAL.equals(event.type())
+        && queries.status(jobId).filter(s -> s == JobStatus.WAITING_APPROVAL).isPresent()
+        && queries.eventsAfter(jobId, event.seq(), 1).isEmpty();
   }
 
   /** The chat's answer with the job's summary, or a note on where the job is. */
   public CompletableFuture<ChatResult> settle(ChatResult started) {
+    CompletableFuture<ChatResult> finished = finished(started);
+    // A job that stops to have its plan approved answers with the plan, not after the wait.
+    return Mono.fromCallable(() -> waitingPlan(started.jobId(), finished))
+        .subscribeOn(Schedulers.boundedElastic())
+        .toFuture()
+        .thenCompose(
+            plan ->
+                plan == null
+                    ? finished
+                    : CompletableFuture.completedFuture(withContent(started, plan)));
+  }
+
+  /**
+   * The plan the job waits on, as the chat shows it, once it waits; null when the job finished
+   * first or the wait ran out.
+   */
+  private String waitingPlan(String jobId, CompletableFuture<ChatResult> finished)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (!finished.isDone() && System.nanoTime() < deadline) {
+      Optional<JobEvent> plan = currentPlan(jobId);
+      if (plan.isPresent()) {
+        return JobProgressLines.waiting(jobId, plan.get().message()).strip();
+      }
+      Thread.sleep(REGISTRATION_POLL.toMillis() * 4);
+    }
+    return null;
+  }
+
+  /** The event that shows the plan the job waits on now, if it waits. */
+  private Optional<JobEvent> currentPlan(String jobId) {
+    if (queries.status(jobId).filter(s -> s == JobStatus.WAITING_APPROVAL).isEmpty()) {
+      return Optional.empty();
+    }
+    long decided =
+        queries
+            .latestEvent(jobId, JobEvent.APPROVED, JobEvent.REJECTED)
+            .map(JobEvent::seq)
+            .orElse(0L);
+    return queries
+        .latestEvent(jobId, JobEvent.WAITING_APPROVAL)
+        .filter(plan -> plan.seq() > decided);
+  }
+
+  private CompletableFuture<ChatResult> finished(ChatResult started) {
     String jobId = started.jobId();
     return client
         .newUntypedWorkflowStub(jobId)

@@ -7,6 +7,7 @@ import dev.coracle.workflows.chat.ChatResult;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs one chat for a door: checks the model name, starts the {@code ChatWorkflow} and hands back
@@ -20,12 +21,19 @@ public class ChatRunner {
   private final ModelDirectory models;
   private final TokenHub hub;
   private final ChatJobAnswers jobs;
+  private final ChatApprovals approvals;
 
-  public ChatRunner(ChatService chats, ModelDirectory models, TokenHub hub, ChatJobAnswers jobs) {
+  public ChatRunner(
+      ChatService chats,
+      ModelDirectory models,
+      TokenHub hub,
+      ChatJobAnswers jobs,
+      ChatApprovals approvals) {
     this.chats = chats;
     this.models = models;
     this.hub = hub;
     this.jobs = jobs;
+    this.approvals = approvals;
   }
 
   /**
@@ -51,6 +59,9 @@ public class ChatRunner {
    */
   public CompletableFuture<ChatResult> answer(
       String workflowId, ChatCall call, ChatService.ChatOptions options) {
+    if (approvals.answersPlan(call.messages())) {
+      return decidePlan(call).toFuture().thenCompose(jobs::settle);
+    }
     ChatService.StartedChat chat = chats.start(workflowId, resolved(call), false, options);
     return chat.result()
         .thenCompose(
@@ -67,6 +78,16 @@ public class ChatRunner {
    * chat's pieces; they are released when that subscription ends.
    */
   public Mono<LiveChat> stream(String workflowId, ChatCall call, ChatService.ChatOptions options) {
+    if (approvals.answersPlan(call.messages())) {
+      // No workflow and no tokens: the door follows the job from the decision on.
+      return decidePlan(call)
+          .map(
+              result -> {
+                ChatStream none = new ChatStream();
+                none.finish();
+                return new LiveChat(workflowId, none, CompletableFuture.completedFuture(result));
+              });
+    }
     ChatCall checked = resolved(call);
     ChatStream stream = new ChatStream();
     AutoCloseable subscription = hub.subscribe(workflowId, stream);
@@ -90,6 +111,12 @@ public class ChatRunner {
                     workflowId,
                     stream.releasingOnEnd(() -> closeQuietly(subscription)),
                     chat.result()));
+  }
+
+  /** Sends the decision on the plan off the event loop: it waits for the job to record it. */
+  private Mono<ChatResult> decidePlan(ChatCall call) {
+    return Mono.fromCallable(() -> approvals.decide(call.messages()))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   /** What a chat that started a coding job streams: the job's progress, line by line. */

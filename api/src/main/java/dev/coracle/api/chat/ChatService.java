@@ -33,6 +33,9 @@ import java.util.concurrent.CompletableFuture;
 public class ChatService {
   private static final String REQUEST_HASH_MEMO = "request-sha256";
 
+  /** The header that asks for a job this chat starts to wait for its plan's approval. */
+  public static final String APPROVE_PLAN_HEADER = "x-coracle-approve-plan";
+
   /** The header that names a job's workspace directory. */
   public static final String WORKSPACE_HEADER = "x-coracle-workspace";
 
@@ -57,7 +60,20 @@ public class ChatService {
    * @param bypassCache the client sent {@code Cache-Control: no-cache}
    * @param workspace the job workspace from {@code x-coracle-workspace}, or null
    */
-  public record ChatOptions(boolean bypassCache, String workspace) {
+  public record ChatOptions(boolean bypassCache, String workspace, boolean approvePlan) {
+
+    public ChatOptions(boolean bypassCache, String workspace) {
+      this(bypassCache, workspace, false);
+    }
+
+    /**
+     * These options with {@code x-coracle-approve-plan}: {@code true} holds a job this chat starts
+     * until its plan is approved.
+     */
+    public ChatOptions withApprovePlan(String header) {
+      boolean approve = header != null && header.strip().equalsIgnoreCase("true");
+      return new ChatOptions(bypassCache, workspace, approve || approvePlan);
+    }
 
     /**
      * The options the standard headers ask for, on any door.
@@ -114,7 +130,7 @@ public class ChatService {
             options.bypassCache() || !parsed.cacheable(),
             workspace,
             // A legacy text completion is an editor's autocomplete: never a job.
-            parsed.params() != null && parsed.params().textCompletion() ? null : jobLimits,
+            parsed.params() != null && parsed.params().textCompletion() ? null : jobLimits(options),
             parsed.mcpServers());
     WorkflowOptions workflowOptions =
         WorkflowOptions.newBuilder()
@@ -146,6 +162,11 @@ public class ChatService {
       }
       return new StartedChat(workflowId, existing.getResultAsync(ChatResult.class));
     }
+  }
+
+  /** The limits a job this chat starts gets; null when chats start no jobs. */
+  private JobLimits jobLimits(ChatOptions options) {
+    return jobLimits != null && options.approvePlan() ? jobLimits.withApprovePlan(true) : jobLimits;
   }
 
   private String allowedWorkspace(String header) {

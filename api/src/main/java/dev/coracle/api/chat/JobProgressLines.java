@@ -21,8 +21,26 @@ final class JobProgressLines {
       case JobEvent.VERIFY -> "    verify: " + message + "\n";
       case JobEvent.DONE -> "\n" + message + "\n";
       case JobEvent.FAILED, JobEvent.CANCELLED -> "\nJob " + jobId + " " + message + "\n";
+      case JobEvent.WAITING_APPROVAL -> waiting(jobId, message);
+      case JobEvent.APPROVED -> "✔ " + message + "; job " + jobId + " runs now\n";
+      case JobEvent.REJECTED -> "✖ " + message + "\n";
       default -> "• " + message + "\n";
     };
+  }
+
+  /** The plan, and how to answer it: in this chat, or from the terminal or the API. */
+  static String waiting(String jobId, String message) {
+    return "\nJob "
+        + jobId
+        + " is "
+        + message
+        + (message.endsWith("\n") ? "" : "\n")
+        + "\nReply \"go ahead\" to run this plan, or \"no, ...\" with what to change to have it"
+        + " planned again. From a terminal: `coracle jobs approve "
+        + jobId
+        + "` or `coracle jobs reject "
+        + jobId
+        + " --reason \"...\"`.\n";
   }
 
   /** The answer of a non-streamed chat whose job is still running when the wait ends. */

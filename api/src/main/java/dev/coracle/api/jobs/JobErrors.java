@@ -41,4 +41,26 @@ final class JobErrors {
         "idempotency_key_reused",
         "This Idempotency-Key was already used for a different job");
   }
+
+  static OpenAiException notWaiting(String jobId, String status) {
+    return new OpenAiException(
+        409,
+        "invalid_request_error",
+        null,
+        "job_not_waiting",
+        "Job "
+            + jobId
+            + " is "
+            + status
+            + "; only a job waiting for approval (waiting_approval) can be approved or rejected");
+  }
+
+  static OpenAiException invalidPlan(String why) {
+    return new OpenAiException(
+        400,
+        "invalid_request_error",
+        "steps",
+        "invalid_plan",
+        "The edited plan is invalid: " + why);
+  }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -38,9 +39,22 @@ public class JobEventFeed {
    */
   public <T> Flux<T> follow(
       String jobId, long afterSeq, Function<JobEvent, T> toItem, T keepAlive) {
+    return follow(jobId, afterSeq, toItem, keepAlive, event -> false);
+  }
+
+  /**
+   * As {@link #follow(String, long, Function, Object)}, also ending after the first event for which
+   * {@code endsFeed} holds (a chat ends at a plan that waits for approval).
+   */
+  public <T> Flux<T> follow(
+      String jobId,
+      long afterSeq,
+      Function<JobEvent, T> toItem,
+      T keepAlive,
+      Predicate<JobEvent> endsFeed) {
     return Flux.defer(
         () -> {
-          Cursor<T> cursor = new Cursor<>(jobId, afterSeq, toItem, keepAlive);
+          Cursor<T> cursor = new Cursor<>(jobId, afterSeq, toItem, keepAlive, endsFeed);
           return Flux.interval(Duration.ZERO, POLL, Schedulers.boundedElastic())
               .onBackpressureDrop()
               .concatMap(tick -> Mono.fromCallable(cursor::poll), 1)
@@ -57,11 +71,18 @@ public class JobEventFeed {
     private final String jobId;
     private final Function<JobEvent, T> toItem;
     private final T keepAlive;
+    private final Predicate<JobEvent> endsFeed;
     private long lastSeq;
     private long lastSentNanos = System.nanoTime();
 
-    Cursor(String jobId, long afterSeq, Function<JobEvent, T> toItem, T keepAlive) {
+    Cursor(
+        String jobId,
+        long afterSeq,
+        Function<JobEvent, T> toItem,
+        T keepAlive,
+        Predicate<JobEvent> endsFeed) {
       this.jobId = jobId;
+      this.endsFeed = endsFeed;
       this.lastSeq = afterSeq;
       this.toItem = toItem;
       this.keepAlive = keepAlive;
@@ -88,7 +109,7 @@ public class JobEventFeed {
       for (JobEvent event : events) {
         lastSeq = event.seq();
         out.add(toItem.apply(event));
-        if (event.terminal()) {
+        if (event.terminal() || endsFeed.test(event)) {
           return new Batch<>(out, true);
         }
       }

@@ -38,7 +38,8 @@ record JobListQuery(Set<JobStatus> statuses, int limit, String cursor) {
     }
     throw OpenAiException.invalidValue(
         "status",
-        "'status' takes queued, running, paused, cancelled, failed or done, comma separated"
+        "'status' takes queued, running, paused, waiting_approval, cancelled, failed or done,"
+            + " comma separated"
             + " (got '"
             + name
             + "')");

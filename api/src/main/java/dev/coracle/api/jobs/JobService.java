@@ -127,7 +127,11 @@ public class JobService {
             false,
             workspace,
             null);
-    return new JobRequest(jobId, chat, workspace, submission.requestClass(), limits, null);
+    JobLimits jobLimits =
+        submission.approvePlan() == null
+            ? limits
+            : limits.withApprovePlan(submission.approvePlan());
+    return new JobRequest(jobId, chat, workspace, submission.requestClass(), jobLimits, null);
   }
 
   /**

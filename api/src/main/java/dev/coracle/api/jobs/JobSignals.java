@@ -2,6 +2,7 @@ package dev.coracle.api.jobs;
 
 import dev.coracle.activities.job.JobQueries;
 import dev.coracle.worker.TemporalConnection;
+import dev.coracle.workflows.job.JobPlan;
 import dev.coracle.workflows.job.JobSnapshot;
 import dev.coracle.workflows.job.JobStatus;
 import dev.coracle.workflows.job.JobWorkflow;
@@ -37,12 +38,41 @@ public class JobSignals {
     return send(jobId, JobWorkflow::resume);
   }
 
+  /**
+   * Approves the plan of a waiting job, as it is or replaced by an already validated one. Public:
+   * the chat doors approve through here too.
+   *
+   * @throws dev.coracle.api.openai.OpenAiException 404 for an unknown job, 409 {@code
+   *     job_not_waiting} for a job that does not wait for approval
+   */
+  public JobSnapshot approve(String jobId, JobPlan edited) {
+    return sendWaiting(jobId, job -> job.approve(edited));
+  }
+
+  /** Rejects the plan of a waiting job with the reason its replan sees. */
+  public JobSnapshot reject(String jobId, String reason) {
+    return sendWaiting(jobId, job -> job.reject(reason));
+  }
+
+  /** Approval decisions are for a job that waits for one; anything else is a 409. */
+  private JobSnapshot sendWaiting(String jobId, Consumer<JobWorkflow> signal) {
+    JobSnapshot job = queries.find(jobId).orElseThrow(() -> JobErrors.notFound(jobId));
+    if (!JobStatus.WAITING_APPROVAL.wireName().equals(job.status())) {
+      throw JobErrors.notWaiting(jobId, job.status());
+    }
+    return signal(jobId, job, signal);
+  }
+
   /** Signals the job's workflow; the job comes back as stored, before the workflow acts. */
   private JobSnapshot send(String jobId, Consumer<JobWorkflow> signal) {
     JobSnapshot job = queries.find(jobId).orElseThrow(() -> JobErrors.notFound(jobId));
     if (JobStatus.fromWireName(job.status()).finished()) {
       throw JobErrors.finished(jobId, job.status());
     }
+    return signal(jobId, job, signal);
+  }
+
+  private JobSnapshot signal(String jobId, JobSnapshot job, Consumer<JobWorkflow> signal) {
     try {
       signal.accept(client.newWorkflowStub(JobWorkflow.class, jobId));
     } catch (WorkflowNotFoundException gone) {

@@ -34,7 +34,21 @@ final class JobSubmissionParser {
     // Whether the workspace is allowed is for the WorkspacePolicy, when the job starts.
     String workspace = optionalText(root, "workspace", workspaceHeader);
     RequestClass requestClass = requestClass(optionalText(root, "class", null));
-    return new JobSubmission(ParsedCompletion.parse(root.toString()), workspace, requestClass);
+    Boolean approvePlan = optionalBoolean(root, "approve_plan");
+    ((ObjectNode) root).remove("approve_plan");
+    return new JobSubmission(
+        ParsedCompletion.parse(root.toString()), workspace, requestClass, approvePlan);
+  }
+
+  private static Boolean optionalBoolean(JsonNode root, String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isBoolean()) {
+      throw OpenAiException.invalid(field, "'" + field + "' must be true or false");
+    }
+    return node.booleanValue();
   }
 
   private static String optionalText(JsonNode root, String field, String fallback) {

@@ -33,6 +33,7 @@ final class JobView {
     view.put(
         "steps",
         job.steps() == null ? List.of() : job.steps().stream().map(JobView::step).toList());
+    view.put("plan", plan(job));
     view.put("planner", job.planner());
     view.put("usage", usage(job.usage()));
     view.put("changed_files", orEmpty(job.changedFiles()));
@@ -65,14 +66,44 @@ final class JobView {
     return view;
   }
 
+  /**
+   * The plan as a person reviews it, and as an edited plan is sent back to {@code approve}: the
+   * steps that have not finished yet; null before there is a plan.
+   */
+  private static Map<String, Object> plan(JobSnapshot job) {
+    if (job.stepCount() == 0) {
+      return null;
+    }
+    List<Map<String, Object>> steps =
+        job.steps().stream()
+            .filter(step -> !step.finished() && step.plan() != null)
+            .map(
+                step -> {
+                  Map<String, Object> view = new LinkedHashMap<>();
+                  view.put("goal", step.plan().goal());
+                  view.put("files", orEmpty(step.plan().files()));
+                  view.put("tools", orEmpty(step.plan().tools()));
+                  view.put("done_criteria", step.plan().doneCriteria());
+                  return view;
+                })
+            .toList();
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("steps", steps);
+    return view;
+  }
+
   /** "step 3 of 7" once there is a plan; before that, the status or stage. */
   static String progress(JobSnapshot job) {
+    if (JobStatus.WAITING_APPROVAL.wireName().equals(job.status())) {
+      return "waiting for approval of " + job.stepCount() + " steps";
+    }
     if (job.stepCount() > 0) {
       return "step " + job.currentStep() + " of " + job.stepCount();
     }
     if (JobStatus.QUEUED.wireName().equals(job.status())) {
       return "queued";
     }
+
     return "stage " + job.stage();
   }
 

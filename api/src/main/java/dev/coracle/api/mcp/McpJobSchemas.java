@@ -12,8 +12,9 @@ final class McpJobSchemas {
       tool(
           "submit_job",
           "Start a durable coding job. Give a 'prompt' or OpenAI-style 'messages'; optionally the"
-              + " absolute path of a 'workspace' directory and a 'class' (deep, research or fast)."
-              + " Returns the job as JSON, with its id.",
+              + " absolute path of a 'workspace' directory, a 'class' (deep, research or fast) and"
+              + " 'approve_plan' to review the plan before any work. Returns the job as JSON, with"
+              + " its id.",
           false,
           Map.of(
               "prompt",
@@ -35,7 +36,13 @@ final class McpJobSchemas {
               "workspace",
               Map.of("type", "string", "description", "Absolute path of the directory to work in"),
               "class",
-              Map.of("type", "string", "enum", List.of("deep", "research", "fast"))),
+              Map.of("type", "string", "enum", List.of("deep", "research", "fast")),
+              "approve_plan",
+              Map.of(
+                  "type",
+                  "boolean",
+                  "description",
+                  "Hold the job after planning until approve_job (default: jobs.approve-plans)")),
           List.of());
 
   static final McpSchema.Tool GET_STATUS =
@@ -49,8 +56,8 @@ final class McpJobSchemas {
   static final McpSchema.Tool LIST_JOBS =
       tool(
           "list_jobs",
-          "List jobs, newest first. 'status' filters (queued, running, paused, cancelled, failed,"
-              + " done; comma separated); 'limit' is 1 to 100.",
+          "List jobs, newest first. 'status' filters (queued, running, paused, waiting_approval,"
+              + " cancelled, failed, done; comma separated); 'limit' is 1 to 100.",
           true,
           Map.of(
               "status", Map.of("type", "string"),
@@ -77,6 +84,49 @@ final class McpJobSchemas {
               "after_seq", Map.of("type", "integer", "minimum", 0),
               "limit", Map.of("type", "integer", "minimum", 1, "maximum", 1000)),
           List.of("id"));
+
+  static final McpSchema.Tool APPROVE_JOB =
+      tool(
+          "approve_job",
+          "Approve the plan of a job waiting for approval (status waiting_approval) by 'id', so it"
+              + " starts. An optional 'plan' ({\"steps\": [{\"goal\": ..., \"files\": [...],"
+              + " \"done_criteria\": ...}]}) replaces the plan; it is checked like a planner's.",
+          false,
+          Map.of(
+              "id",
+              Map.of("type", "string"),
+              "plan",
+              Map.of(
+                  "type",
+                  "object",
+                  "properties",
+                  Map.of(
+                      "summary",
+                      Map.of("type", "string"),
+                      "steps",
+                      Map.of(
+                          "type",
+                          "array",
+                          "items",
+                          Map.of(
+                              "type",
+                              "object",
+                              "properties",
+                              Map.of(
+                                  "goal", Map.of("type", "string"),
+                                  "files",
+                                      Map.of("type", "array", "items", Map.of("type", "string")),
+                                  "done_criteria", Map.of("type", "string"))))))),
+          List.of("id"));
+
+  static final McpSchema.Tool REJECT_JOB =
+      tool(
+          "reject_job",
+          "Reject the plan of a job waiting for approval by 'id', with the 'reason' the one replan"
+              + " reads; a second rejection ends the job.",
+          false,
+          Map.of("id", Map.of("type", "string"), "reason", Map.of("type", "string")),
+          List.of("id", "reason"));
 
   private static McpSchema.Tool tool(
       String name,

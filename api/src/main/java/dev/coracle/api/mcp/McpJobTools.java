@@ -24,7 +24,7 @@ import java.util.Map;
 @Singleton
 public class McpJobTools {
   private static final ObjectMapper JSON = CoracleJson.mapper();
-  private static final String UNFINISHED = "queued,running,paused";
+  private static final String UNFINISHED = "queued,running,paused,waiting_approval";
 
   private final JobsController jobs;
   private final JobControlController control;
@@ -42,7 +42,9 @@ public class McpJobTools {
         tool(McpJobSchemas.GET_STATUS, this::status),
         tool(McpJobSchemas.LIST_JOBS, this::list),
         tool(McpJobSchemas.CANCEL_JOB, this::cancel),
-        tool(McpJobSchemas.JOB_EVENTS, this::events));
+        tool(McpJobSchemas.JOB_EVENTS, this::events),
+        tool(McpJobSchemas.APPROVE_JOB, this::approve),
+        tool(McpJobSchemas.REJECT_JOB, this::reject));
   }
 
   private String submit(Map<String, Object> args) {
@@ -72,6 +74,17 @@ public class McpJobTools {
     String body = reason == null ? null : JSON.createObjectNode().put("reason", reason).toString();
     HttpResponse<String> response = control.cancel(required(args, "id"), body);
     return response.body();
+  }
+
+  private String approve(Map<String, Object> args) {
+    Object plan = args.get("plan");
+    String body = plan == null ? null : JSON.valueToTree(plan).toString();
+    return control.approve(required(args, "id"), body).body();
+  }
+
+  private String reject(Map<String, Object> args) {
+    String body = JSON.createObjectNode().put("reason", required(args, "reason")).toString();
+    return control.reject(required(args, "id"), body).body();
   }
 
   private String events(Map<String, Object> args) throws Exception {

@@ -40,12 +40,14 @@ public class ChatCompletionsController {
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Nullable @Header("Cache-Control") String cacheControl,
-      @Nullable @Header(ChatService.WORKSPACE_HEADER) String workspace) {
+      @Nullable @Header(ChatService.WORKSPACE_HEADER) String workspace,
+      @Nullable @Header(ChatService.APPROVE_PLAN_HEADER) String approvePlan) {
     long startedNanos = System.nanoTime();
     ParsedCompletion parsed = ParsedCompletion.parse(body);
     String workflowId = runner.workflowIdFor(idempotencyKey);
     long created = Instant.now().getEpochSecond();
-    ChatService.ChatOptions options = ChatService.ChatOptions.from(cacheControl, workspace);
+    ChatService.ChatOptions options =
+        ChatService.ChatOptions.from(cacheControl, workspace).withApprovePlan(approvePlan);
     if (parsed.stream()) {
       return stream(parsed, workflowId, created, options);
     }

@@ -85,7 +85,13 @@ class McpServerIT {
     tools.forEach(tool -> names.add(tool.path("name").asText()));
     assertThat(names)
         .containsExactlyInAnyOrder(
-            "submit_job", "get_status", "list_jobs", "cancel_job", "job_events");
+            "submit_job",
+            "get_status",
+            "list_jobs",
+            "cancel_job",
+            "job_events",
+            "approve_job",
+            "reject_job");
   }
 
   @Test

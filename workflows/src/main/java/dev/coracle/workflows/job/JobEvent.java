@@ -25,6 +25,12 @@ public record JobEvent(long seq, long at, String type, String stage, int step, S
   public static final String FAILED = "failed";
   public static final String DONE = "done";
 
+  /** The plan is shown and the job holds until it is approved or rejected. */
+  public static final String WAITING_APPROVAL = "waiting-approval";
+
+  public static final String APPROVED = "approved";
+  public static final String REJECTED = "rejected";
+
   /** True for the event that ends a job; nothing follows it. */
   public boolean terminal() {
     return CANCELLED.equals(type) || FAILED.equals(type) || DONE.equals(type);

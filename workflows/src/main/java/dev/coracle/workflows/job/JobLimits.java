@@ -10,7 +10,11 @@ package dev.coracle.workflows.job;
  *     between steps
  * @param maxToolCalls tool calls over the whole job before it is stopped; 0 for no bound
  * @param maxTokens model tokens (prompt and completion) over the whole job; 0 for no bound
- * @param maxWallMinutes minutes since the job started before it is stopped; 0 for no bound
+ * @param maxWallMinutes minutes since the job started (or its plan was approved) before it is
+ *     stopped; 0 for no bound
+ * @param approvePlan true when the job holds after planning until a person approves the plan
+ * @param approvalTimeoutHours hours a plan waits for approval before the job is cancelled; 0 for no
+ *     bound
  */
 public record JobLimits(
     int maxSteps,
@@ -19,7 +23,30 @@ public record JobLimits(
     int historyEventsBeforeContinue,
     int maxToolCalls,
     long maxTokens,
-    int maxWallMinutes) {
+    int maxWallMinutes,
+    boolean approvePlan,
+    int approvalTimeoutHours) {
+
+  /** Limits without plan approval, as jobs started before approval existed carry. */
+  public JobLimits(
+      int maxSteps,
+      int maxTurnsPerStep,
+      int maxReplans,
+      int historyEventsBeforeContinue,
+      int maxToolCalls,
+      long maxTokens,
+      int maxWallMinutes) {
+    this(
+        maxSteps,
+        maxTurnsPerStep,
+        maxReplans,
+        historyEventsBeforeContinue,
+        maxToolCalls,
+        maxTokens,
+        maxWallMinutes,
+        false,
+        0);
+  }
 
   /** Limits without the whole-job budgets, as jobs started before budgets existed carry. */
   public JobLimits(
@@ -29,5 +56,19 @@ public record JobLimits(
 
   public static JobLimits defaults() {
     return new JobLimits(12, 8, 2, 2000, 200, 2_000_000, 240);
+  }
+
+  /** These limits, with the plan held for approval or not. */
+  public JobLimits withApprovePlan(boolean approve) {
+    return new JobLimits(
+        maxSteps,
+        maxTurnsPerStep,
+        maxReplans,
+        historyEventsBeforeContinue,
+        maxToolCalls,
+        maxTokens,
+        maxWallMinutes,
+        approve,
+        approvalTimeoutHours);
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param recovered true when this resume comes from crash recovery rather than continue-as-new
  * @param startedAt when the job first started, epoch milliseconds (0 when unknown), so the wall
  *     time budget counts from there
+ * @param approvalAskedAt when the job began waiting for its plan to be approved, epoch
+ *     milliseconds; 0 when it is not waiting, so a resumed job waits again only if this is set
  */
 public record JobResume(
     JobPlanState plan,
@@ -25,7 +27,21 @@ public record JobResume(
     List<String> changedFiles,
     boolean paused,
     boolean recovered,
-    long startedAt) {
+    long startedAt,
+    long approvalAskedAt) {
+
+  public JobResume(
+      JobPlanState plan,
+      List<JobStep> steps,
+      StepProgress progress,
+      long lastEventSeq,
+      Usage usage,
+      List<String> changedFiles,
+      boolean paused,
+      boolean recovered,
+      long startedAt) {
+    this(plan, steps, progress, lastEventSeq, usage, changedFiles, paused, recovered, startedAt, 0);
+  }
 
   public JobResume(
       JobPlanState plan,

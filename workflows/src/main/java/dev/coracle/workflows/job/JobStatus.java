@@ -9,7 +9,9 @@ public enum JobStatus {
   PAUSED,
   CANCELLED,
   FAILED,
-  DONE;
+  DONE,
+  /** Planned, and held until a person approves or rejects the plan. */
+  WAITING_APPROVAL;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

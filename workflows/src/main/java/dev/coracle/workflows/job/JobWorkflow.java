@@ -35,4 +35,18 @@ public interface JobWorkflow {
   /** The events of this run with a sequence number above {@code afterSeq}, oldest first. */
   @QueryMethod(name = "events")
   List<JobEvent> events(long afterSeq);
+
+  /**
+   * Approves the plan of a job waiting for approval. A non-null plan replaces it: the caller has
+   * validated it as a parsed plan. A job that is not waiting keeps the decision until it is.
+   */
+  @SignalMethod(name = "approve")
+  void approve(JobPlan editedPlan);
+
+  /**
+   * Rejects the plan of a job waiting for approval: the first rejection replans with the reason,
+   * the second ends the job.
+   */
+  @SignalMethod(name = "reject")
+  void reject(String reason);
 }

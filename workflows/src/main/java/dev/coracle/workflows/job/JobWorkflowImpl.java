@@ -6,7 +6,9 @@ import dev.coracle.workflows.model.ModelChain;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * consolidate → refine → plan → parse → for each step: coder turns with tools, checkpoint, verify →
@@ -71,8 +73,12 @@ public class JobWorkflowImpl implements JobWorkflow {
     if (state.plan == null) {
       toolset = prepare(request);
     } else {
+      resumeApproval(request.resume());
       journal.save();
       toolset = toolDiscovery.toolset(request.jobId(), state.workspace, request.requestClass());
+    }
+    if (!approvedToRun(toolset)) {
+      return finishCancelled();
     }
     StepRunner runner =
         new StepRunner(state, journal, models, toolset, this::gate, this::continueAsNewMidStep);
@@ -129,6 +135,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     addSteps(plan, 1);
     state.emit(JobEvent.STAGE, "plan: " + plan.steps().size() + " steps");
     journal.savePlan();
+    awaitingApproval = PlanApproval.asked(request.limits());
     return toolset;
   }
 
@@ -418,5 +425,63 @@ public class JobWorkflowImpl implements JobWorkflow {
   @Override
   public List<JobEvent> events(long afterSeq) {
     return state == null ? List.of() : state.eventsAfter(afterSeq);
+  }
+
+  // Plan approval. Decisions are kept here, like the control flags, because a signal may arrive
+  // before the job waits for it.
+
+  private final List<PlanApproval.Decision> planDecisions = new ArrayList<>();
+
+  /** True while the plan waits for a person; set after planning or by a resume that was waiting. */
+  private boolean awaitingApproval;
+
+  /** When a resumed job began waiting for approval, epoch milliseconds; 0 for a fresh wait. */
+  private long approvalAskedAt;
+
+  /**
+   * A resumed job that was waiting for approval waits again, still in {@code waiting_approval} in
+   * the store; one whose plan was approved counts its wall time from the approval.
+   */
+  private void resumeApproval(JobResume resume) {
+    if (resume != null && resume.approvalAskedAt() > 0) {
+      awaitingApproval = true;
+      approvalAskedAt = resume.approvalAskedAt();
+      state.status = JobStatus.WAITING_APPROVAL;
+    }
+    if (state.plan.approvedAt() > state.startedAt) {
+      state.startedAt = state.plan.approvedAt();
+    }
+  }
+
+  /** Holds a job that asked for approval until a person decides; false when it must stop. */
+  private boolean approvedToRun(JobToolset toolset) {
+    if (!awaitingApproval) {
+      return true;
+    }
+    PlanApproval approval = new PlanApproval(state, journal, models, parser, toolset);
+    Optional<String> stop =
+        approval.await(
+            approvalAskedAt,
+            () -> cancelled,
+            () -> !planDecisions.isEmpty(),
+            () -> planDecisions.remove(0));
+    awaitingApproval = false;
+    if (stop.isPresent()) {
+      cancelled = true;
+      cancelReason = stop.get();
+    }
+    return !cancelled;
+  }
+
+  @Override
+  public void approve(JobPlan editedPlan) {
+    planDecisions.add(new PlanApproval.Decision(true, editedPlan, null));
+  }
+
+  @Override
+  public void reject(String reason) {
+    planDecisions.add(
+        new PlanApproval.Decision(
+            false, null, reason == null || reason.isBlank() ? "no reason given" : reason));
   }
 }
