@@ -15,6 +15,11 @@ import java.util.List;
  * @param recovered true when this resume comes from crash recovery rather than continue-as-new
  * @param startedAt when the job first started, epoch milliseconds (0 when unknown), so the wall
  *     time budget counts from there
+ * @param moved true when coracle moved the job to a fresh embedded Temporal server (a recycle)
+ *     rather than restarting after a crash
+ * @param handedOver true when the moved job's last run stopped itself at a safe point, so its
+ *     pending tool calls never started and run now; false means it was stopped from outside and
+ *     they are treated as after a crash
  */
 public record JobResume(
     JobPlanState plan,
@@ -25,7 +30,33 @@ public record JobResume(
     List<String> changedFiles,
     boolean paused,
     boolean recovered,
-    long startedAt) {
+    long startedAt,
+    boolean moved,
+    boolean handedOver) {
+
+  public JobResume(
+      JobPlanState plan,
+      List<JobStep> steps,
+      StepProgress progress,
+      long lastEventSeq,
+      Usage usage,
+      List<String> changedFiles,
+      boolean paused,
+      boolean recovered,
+      long startedAt) {
+    this(
+        plan,
+        steps,
+        progress,
+        lastEventSeq,
+        usage,
+        changedFiles,
+        paused,
+        recovered,
+        startedAt,
+        false,
+        false);
+  }
 
   public JobResume(
       JobPlanState plan,
@@ -37,5 +68,21 @@ public record JobResume(
       boolean paused,
       boolean recovered) {
     this(plan, steps, progress, lastEventSeq, usage, changedFiles, paused, recovered, 0);
+  }
+
+  /** This resume point for a job coracle moves to a fresh embedded server. */
+  public JobResume movedToFreshServer(boolean stoppedAtSafePoint) {
+    return new JobResume(
+        plan,
+        steps,
+        progress,
+        lastEventSeq,
+        usage,
+        changedFiles,
+        paused,
+        true,
+        startedAt,
+        true,
+        stoppedAtSafePoint);
   }
 }

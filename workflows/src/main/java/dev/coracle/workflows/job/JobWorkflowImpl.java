@@ -29,6 +29,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   private boolean pauseRequested;
   private boolean cancelled;
   private String cancelReason;
+  private boolean handOverRequested;
 
   /** Why a budget stopped the job, or null. */
   private String budgetStop;
@@ -53,6 +54,9 @@ public class JobWorkflowImpl implements JobWorkflow {
     state.status = JobStatus.RUNNING;
     try {
       return pipeline(request);
+    } catch (HandedOver stop) {
+      return new JobResult(
+          request.jobId(), HANDED_OVER, null, List.of(), List.copyOf(state.steps), state.usage);
     } catch (TemporalFailure failure) {
       if (state.status == JobStatus.FAILED) {
         throw failure; // Already recorded: a budget stopped the job.
@@ -62,7 +66,9 @@ public class JobWorkflowImpl implements JobWorkflow {
   }
 
   private JobResult pipeline(JobRequest request) {
-    if (request.resume() != null && request.resume().recovered()) {
+    if (request.resume() != null && request.resume().moved()) {
+      state.emit(JobEvent.RECOVERED, "moved to a fresh Temporal server; resuming where it stopped");
+    } else if (request.resume() != null && request.resume().recovered()) {
       state.emit(JobEvent.RECOVERED, "coracle restarted; resuming after the last checkpoint");
     } else if (request.resume() == null) {
       state.emit(JobEvent.CREATED, "job started: " + request.title());
@@ -290,17 +296,27 @@ public class JobWorkflowImpl implements JobWorkflow {
     }
   }
 
-  /** Honours pause, cancel and the budgets. False when the job must stop. */
+  /**
+   * Honours pause, cancel, hand-over and the budgets. False when the job must stop. A hand-over
+   * leaves this run at once, writing nothing, so the store still holds the resume point.
+   */
   private boolean gate() {
     if (!withinBudget()) {
       return false;
+    }
+    if (handOverRequested && !cancelled) {
+      throw new HandedOver();
     }
     if (pauseRequested && !cancelled) {
       JobStatus before = state.status;
       state.status = JobStatus.PAUSED;
       state.emit(JobEvent.PAUSED, "paused");
       journal.save();
-      Workflow.await(() -> !pauseRequested || cancelled);
+      Workflow.await(() -> !pauseRequested || cancelled || handOverRequested);
+      if (handOverRequested && !cancelled) {
+        // Still paused in the store, so the run that takes over starts paused.
+        throw new HandedOver();
+      }
       if (!cancelled) {
         state.status = before;
         state.emit(JobEvent.RESUMED, "resumed");
@@ -385,6 +401,18 @@ public class JobWorkflowImpl implements JobWorkflow {
   @Override
   public void resume() {
     pauseRequested = false;
+  }
+
+  @Override
+  public void handOver() {
+    handOverRequested = true;
+  }
+
+  /** Unwinds the run from a gate on a hand-over; {@link #run} turns it into the result. */
+  private static final class HandedOver extends RuntimeException {
+    HandedOver() {
+      super("handed over", null, false, false);
+    }
   }
 
   @Override
