@@ -64,6 +64,9 @@ final class TemporalGenerations implements AutoCloseable {
     this.limits = limits;
     this.index = index;
     this.current = Generation.open(embedded.current(), namespace);
+    index.showRetiring(
+        () -> retiring.stream().map(old -> old.generation().server().testService()).toList(),
+        namespace);
   }
 
   WorkflowClient client() {
@@ -203,21 +206,23 @@ final class TemporalGenerations implements AutoCloseable {
               generation.number(),
               chatDrain);
         }
-        retire(generation, Duration.ofSeconds(2));
+        // Kept in the index before it leaves the list of retiring servers, so the CLI's list
+        // never misses its workflows.
+        keep(generation);
         retiring.remove(old);
+        generation.close(Duration.ofSeconds(2));
+        log.info("closed embedded Temporal generation {}", generation.number());
       }
     }
   }
 
-  private void retire(Generation generation, Duration drain) {
+  private void keep(Generation generation) {
     try {
       index.keep(
           generation.server().testService(), namespace, generation.number(), clock.instant());
     } catch (RuntimeException e) {
       log.warn("could not keep generation {}'s workflows in the index", generation.number(), e);
     }
-    generation.close(drain);
-    log.info("closed embedded Temporal generation {}", generation.number());
   }
 
   private List<Generation> newestFirst() {
@@ -244,14 +249,7 @@ final class TemporalGenerations implements AutoCloseable {
     for (Retiring old : retiring) {
       old.generation().stopWorker(Duration.ofSeconds(1));
     }
-    for (Generation generation : newestFirst()) {
-      try {
-        index.keep(
-            generation.server().testService(), namespace, generation.number(), clock.instant());
-      } catch (RuntimeException e) {
-        log.warn("could not keep generation {}'s workflows in the index", generation.number(), e);
-      }
-    }
+    newestFirst().forEach(this::keep);
   }
 
   @Override

@@ -8,9 +8,11 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceImplBase;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * The workflows of closed embedded servers, kept in the store's bounded {@code workflow_index}
@@ -20,6 +22,17 @@ import java.util.OptionalInt;
 public final class WorkflowIndex implements ArchivedExecutions {
   private volatile WorkflowIndexStore store;
   private volatile int capacity;
+  private volatile Supplier<List<WorkflowServiceImplBase>> retiring = List::of;
+  private volatile String namespace = VisibilityWorkflowService.EMBEDDED_NAMESPACE;
+
+  /**
+   * Also lists the workflows of servers that are being retired (replaced, still finishing their
+   * chats), as their own lists give them, until they close and their entries are kept here.
+   */
+  public void showRetiring(Supplier<List<WorkflowServiceImplBase>> servers, String namespace) {
+    this.namespace = namespace;
+    this.retiring = servers;
+  }
 
   /** Starts keeping and showing up to {@code capacity} runs (0 keeps none). */
   public void attach(WorkflowIndexStore store, int capacity) {
@@ -51,11 +64,15 @@ public final class WorkflowIndex implements ArchivedExecutions {
 
   @Override
   public List<WorkflowExecutionInfo> executions() {
-    WorkflowIndexStore source = store;
-    if (source == null || capacity <= 0) {
-      return List.of();
+    List<WorkflowExecutionInfo> all = new ArrayList<>();
+    for (WorkflowServiceImplBase server : retiring.get()) {
+      all.addAll(new ExecutionCatalog(server).summaries(namespace));
     }
-    return source.newest(capacity).stream().map(WorkflowIndex::info).toList();
+    WorkflowIndexStore source = store;
+    if (source != null && capacity > 0) {
+      source.newest(capacity).stream().map(WorkflowIndex::info).forEach(all::add);
+    }
+    return all;
   }
 
   @Override
