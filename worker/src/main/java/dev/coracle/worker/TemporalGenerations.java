@@ -36,7 +36,31 @@ final class TemporalGenerations implements AutoCloseable {
   /** How long a signal waits for a job that is between two servers. */
   private static final Duration MOVE_WAIT = Duration.ofSeconds(30);
 
-  private record Retiring(Generation generation, Instant deadline) {}
+  /**
+   * How long a retired server must have had nothing open before it closes, so that the last results
+   * on their way to waiting clients are delivered first.
+   */
+  private static final Duration QUIET_BEFORE_CLOSE = Duration.ofSeconds(3);
+
+  /** A replaced server still finishing its chats, closed by {@code deadline} at the latest. */
+  private static final class Retiring {
+    final Generation generation;
+    final Instant deadline;
+    Instant quietSince;
+
+    Retiring(Generation generation, Instant deadline) {
+      this.generation = generation;
+      this.deadline = deadline;
+    }
+
+    Generation generation() {
+      return generation;
+    }
+
+    Instant deadline() {
+      return deadline;
+    }
+  }
 
   private final EmbeddedTemporal embedded;
   private final String namespace;
@@ -177,7 +201,12 @@ final class TemporalGenerations implements AutoCloseable {
   private void recycle() {
     Generation old = current;
     Generation next = Generation.open(embedded.startNext(), namespace);
-    next.startWorker(activities);
+    try {
+      next.startWorker(activities);
+    } catch (RuntimeException e) {
+      next.close(Duration.ZERO);
+      throw e;
+    }
     current = next;
     embedded.serve(next.server());
     recycles.incrementAndGet();
@@ -197,8 +226,15 @@ final class TemporalGenerations implements AutoCloseable {
   private void retireDrained() {
     for (Retiring old : retiring) {
       Generation generation = old.generation();
-      boolean drained = !mover.movingFrom(generation) && generation.open().isEmpty();
-      boolean overdue = clock.instant().isAfter(old.deadline());
+      Instant now = clock.instant();
+      if (mover.movingFrom(generation) || !generation.open().isEmpty()) {
+        old.quietSince = null;
+      } else if (old.quietSince == null) {
+        old.quietSince = now;
+      }
+      boolean drained =
+          old.quietSince != null && !now.isBefore(old.quietSince.plus(QUIET_BEFORE_CLOSE));
+      boolean overdue = now.isAfter(old.deadline());
       if (drained || overdue) {
         if (overdue && !drained) {
           log.warn(
