@@ -106,7 +106,7 @@ public record CoracleConfig(
    */
   public record RecycleConfig(
       long afterWorkflows, long afterMegabytes, int handOverSeconds, int indexSize) {
-    public static final RecycleConfig DEFAULTS = new RecycleConfig(10_000, 128, 600, 5_000);
+    public static final RecycleConfig DEFAULTS = new RecycleConfig(5_000, 128, 600, 5_000);
   }
 
   /** The SQLite store; an empty path means {@code $CORACLE_HOME/coracle.db}. */
