@@ -177,6 +177,14 @@ public final class TemporalConnection implements AutoCloseable {
     return isEmbedded() ? generations.recycles() : 0;
   }
 
+  /**
+   * Workflows started on the embedded servers still open, which hold them all in memory; 0 with an
+   * external cluster.
+   */
+  public long heldWorkflows() {
+    return isEmbedded() ? generations.heldWorkflows() : 0;
+  }
+
   /** The current embedded server generation (1 at start); 0 with an external cluster. */
   public int generation() {
     return isEmbedded() ? generations.generation() : 0;

@@ -143,6 +143,11 @@ final class TemporalGenerations implements AutoCloseable {
     return recycles.get();
   }
 
+  /** Workflows started on the servers still open (current and retiring): what memory holds. */
+  long heldWorkflows() {
+    return newestFirst().stream().mapToLong(g -> g.server().load().workflows()).sum();
+  }
+
   int generation() {
     return current.number();
   }
