@@ -298,14 +298,12 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   /**
    * Honours pause, cancel, hand-over and the budgets. False when the job must stop. A hand-over
-   * leaves this run at once, writing nothing, so the store still holds the resume point.
+   * leaves this run here, writing nothing (beyond a pause asked for first), so the store still
+   * holds the resume point.
    */
   private boolean gate() {
     if (!withinBudget()) {
       return false;
-    }
-    if (handOverRequested && !cancelled) {
-      throw new HandedOver();
     }
     if (pauseRequested && !cancelled) {
       JobStatus before = state.status;
@@ -322,6 +320,10 @@ public class JobWorkflowImpl implements JobWorkflow {
         state.emit(JobEvent.RESUMED, "resumed");
         journal.save();
       }
+    }
+    // After the pause, so a pause asked for just before is recorded and the next run keeps it.
+    if (handOverRequested && !cancelled) {
+      throw new HandedOver();
     }
     return !cancelled && withinBudget();
   }
