@@ -7,9 +7,13 @@ import dev.coracle.workflows.chat.RequestClass;
 import dev.coracle.workflows.chat.ToolCall;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +34,9 @@ class JobHandOverTest {
           .registerWorkflowImplementationTypes(JobWorkflowImpl.class)
           .setDoNotStart(true)
           .build();
+
+  static final String HANDED_OVER_HISTORY = "histories/job-recycle-handed-over.json";
+  static final String MOVED_HISTORY = "histories/job-recycle-moved.json";
 
   final FakeJobWorld world = new FakeJobWorld();
 
@@ -52,6 +59,7 @@ class JobHandOverTest {
     world.coderGate.countDown();
     JobResult handedOver =
         WorkflowStub.fromTyped(first).getResult(10, TimeUnit.SECONDS, JobResult.class);
+    String firstRun = WorkflowStub.fromTyped(first).getExecution().getRunId();
 
     assertThat(handedOver.status()).isEqualTo(JobWorkflow.HANDED_OVER);
     assertThat(world.toolRuns).isEmpty();
@@ -72,8 +80,8 @@ class JobHandOverTest {
                 true,
                 stored.createdAt())
             .movedToFreshServer(true);
-    JobResult result =
-        JobWorkflowTest.stub(client, worker, "job-h").run(request.resumingFrom(resume));
+    JobWorkflow second = JobWorkflowTest.stub(client, worker, "job-h");
+    JobResult result = second.run(request.resumingFrom(resume));
 
     assertThat(result.status()).isEqualTo("done");
     assertThat(world.toolRuns)
@@ -90,6 +98,31 @@ class JobHandOverTest {
         .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("moved to a fresh Temporal server"));
     assertThat(events).extracting(JobEvent::type).doesNotContain(JobEvent.INTERRUPTED);
+    // Both runs replay: the hand-over path is as deterministic as the rest.
+    WorkflowExecutionHistory handedOverHistory = client.fetchHistory("job-h", firstRun);
+    WorkflowExecutionHistory movedHistory =
+        client.fetchHistory("job-h", WorkflowStub.fromTyped(second).getExecution().getRunId());
+    WorkflowReplayer.replayWorkflowExecution(handedOverHistory, JobWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(movedHistory, JobWorkflowImpl.class);
+    if (Boolean.getBoolean("record.histories")) {
+      write(HANDED_OVER_HISTORY, handedOverHistory);
+      write(MOVED_HISTORY, movedHistory);
+    }
+  }
+
+  @Test
+  void committed_hand_over_histories_replay_against_the_current_workflow() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        HANDED_OVER_HISTORY, JobWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(MOVED_HISTORY, JobWorkflowImpl.class);
+  }
+
+  private static void write(String resource, WorkflowExecutionHistory history) throws Exception {
+    Path file = Path.of("src/test/resources", resource);
+    if (!Files.exists(file)) {
+      // Committed histories are never recorded again; only a missing one is written.
+      Files.writeString(file, history.toJson(true));
+    }
   }
 
   @Test
