@@ -14,6 +14,7 @@ import dev.coracle.workflows.job.PlanActivities;
 import dev.coracle.workflows.job.ToolActivities;
 import dev.coracle.workflows.job.WorkspaceActivities;
 import dev.coracle.workflows.model.ModelActivities;
+import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
@@ -41,8 +42,9 @@ public final class CoracleWorker implements AutoCloseable {
       ToolActivities tools,
       McpChatActivities mcpChat) {}
 
-  public CoracleWorker(TemporalConnection connection, Activities activities) {
-    this.factory = WorkerFactory.newInstance(connection.client());
+  /** A worker on the given client, which must be the one its workflows are started with. */
+  public CoracleWorker(WorkflowClient client, Activities activities) {
+    this.factory = WorkerFactory.newInstance(client);
     Worker main = factory.newWorker(TaskQueues.MAIN, WorkerTuning.main());
     main.registerWorkflowImplementationTypes(ChatWorkflowImpl.class, JobWorkflowImpl.class);
     // Classify, route, status, cache, the job store and plan parsing run as local activities.

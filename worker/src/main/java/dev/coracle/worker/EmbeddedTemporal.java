@@ -1,40 +1,26 @@
 package dev.coracle.worker;
 
-import dev.coracle.worker.visibility.VisibilityWorkflowService;
-import io.grpc.BindableService;
+import dev.coracle.worker.visibility.ArchivedExecutions;
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.temporal.internal.testservice.GRPCServerHelper;
-import io.temporal.internal.testservice.InProcessGRPCServer;
-import io.temporal.internal.testservice.TestServicesStarter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Temporal's Java test server, run inside coracle. One set of services is served twice: over an
+ * Temporal's Java test server, run inside coracle. Its services are served twice: over an
  * in-process channel for coracle's own client and worker (the cheap path), and over TCP on loopback
  * for outside tools such as the {@code temporal} CLI.
  *
- * <p>Time skipping stays locked off: a chat must wait for real time, not race ahead of it.
- *
- * <p>Both servers serve the test server's workflow service with the visibility calls added that it
- * lacks ({@link VisibilityWorkflowService}), so {@code temporal workflow list} and {@code count}
- * work against the TCP port.
+ * <p>The test server never forgets a workflow, so coracle replaces it now and then with a fresh one
+ * ({@link #startNext()}, {@link #serve(ServerGeneration)}); the TCP port stays bound throughout and
+ * serves whichever server is current.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
-  private final TestServicesStarter services;
-  private final InProcessGRPCServer inProcess;
-  private final Server tcp;
+  private final TemporalPort port;
+  private final ArchivedExecutions archive;
+  private volatile ServerGeneration current;
 
-  private EmbeddedTemporal(
-      TestServicesStarter services, InProcessGRPCServer inProcess, Server tcp) {
-    this.services = services;
-    this.inProcess = inProcess;
-    this.tcp = tcp;
+  private EmbeddedTemporal(TemporalPort port, ArchivedExecutions archive, ServerGeneration first) {
+    this.port = port;
+    this.archive = archive;
+    this.current = first;
   }
 
   /**
@@ -43,48 +29,55 @@ public final class EmbeddedTemporal implements AutoCloseable {
    * @throws PortInUseException when the port is taken
    */
   public static EmbeddedTemporal start(String host, int port) {
-    // lockTimeSkipping = true keeps time skipping off.
-    TestServicesStarter services = new TestServicesStarter(true, 0);
-    List<BindableService> served = VisibilityWorkflowService.servicesOf(services);
-    Server tcp;
-    try {
-      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port));
-      GRPCServerHelper.registerServicesAndHealthChecks(served, builder);
-      tcp = builder.build().start();
-    } catch (IOException e) {
-      services.close();
-      if (PortInUseException.isBindFailure(e)) {
-        throw new PortInUseException(host, port, e);
-      }
-      throw new UncheckedIOException(
-          "embedded Temporal could not listen on " + host + ":" + port, e);
-    }
-    InProcessGRPCServer inProcess = new InProcessGRPCServer(served);
-    return new EmbeddedTemporal(services, inProcess, tcp);
+    return start(host, port, ArchivedExecutions.NONE);
   }
 
-  /** The channel coracle's own client and worker use. */
+  /**
+   * Starts the server and binds {@code host:port}; the CLI's list also shows {@code archive}, the
+   * workflows of servers closed earlier.
+   */
+  public static EmbeddedTemporal start(String host, int port, ArchivedExecutions archive) {
+    TemporalPort tcp = TemporalPort.open(host, port);
+    ServerGeneration first;
+    try {
+      first = ServerGeneration.start(1, archive);
+    } catch (RuntimeException e) {
+      tcp.close();
+      throw e;
+    }
+    tcp.serve(first.definitions());
+    return new EmbeddedTemporal(tcp, archive, first);
+  }
+
+  /** Starts a fresh server, not yet current: its worker can start polling before work arrives. */
+  ServerGeneration startNext() {
+    return ServerGeneration.start(current.number() + 1, archive);
+  }
+
+  /** Makes {@code next} the server the TCP port serves. The old one keeps running until closed. */
+  void serve(ServerGeneration next) {
+    port.serve(next.definitions());
+    current = next;
+  }
+
+  ServerGeneration current() {
+    return current;
+  }
+
+  /** The channel of the current server. */
   public ManagedChannel channel() {
-    return inProcess.getChannel();
+    return current.channel();
   }
 
   /** The TCP port outside tools connect to. */
   public int port() {
-    return tcp.getPort();
+    return port.port();
   }
 
+  /** Closes the port and the current server; older ones are closed by whoever replaced them. */
   @Override
   public void close() {
-    tcp.shutdown();
-    inProcess.shutdown();
-    try {
-      tcp.awaitTermination(2, TimeUnit.SECONDS);
-      inProcess.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    tcp.shutdownNow();
-    inProcess.shutdownNow();
-    services.close();
+    port.close();
+    current.close();
   }
 }

@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,16 @@ import org.slf4j.LoggerFactory;
 public final class JobRecovery {
   private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);
 
-  private final WorkflowClient client;
+  private final Supplier<WorkflowClient> client;
   private final WorkspacePolicy workspaces;
   private final JobStore store;
   private final Clock clock;
 
+  /**
+   * @param client the client of the server jobs start on; with recycling, the current one
+   */
   public JobRecovery(
-      WorkflowClient client, WorkspacePolicy workspaces, JobStore store, Clock clock) {
+      Supplier<WorkflowClient> client, WorkspacePolicy workspaces, JobStore store, Clock clock) {
     this.client = client;
     this.workspaces = workspaces;
     this.store = store;
@@ -50,15 +54,8 @@ public final class JobRecovery {
       if (!workspaceStillAllowed(request)) {
         continue;
       }
-      WorkflowOptions options =
-          WorkflowOptions.newBuilder()
-              .setWorkflowId(request.jobId())
-              .setTaskQueue(TaskQueues.MAIN)
-              .setWorkflowIdReusePolicy(
-                  WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-              .build();
       try {
-        WorkflowClient.start(client.newWorkflowStub(JobWorkflow.class, options)::run, request);
+        start(request);
         started++;
         int done =
             request.resume() == null || request.resume().steps() == null
@@ -70,6 +67,35 @@ public final class JobRecovery {
       }
     }
     return started;
+  }
+
+  /**
+   * Starts a job that was just stopped on an older embedded server on the current one, from the
+   * store's resume point, as crash recovery would; its first event says it moved. The workspace is
+   * not checked again: the configuration cannot have changed within this process.
+   *
+   * @param stoppedAtSafePoint the old run stopped itself at a safe point, so the tool calls it had
+   *     not started yet run now; when false they count as interrupted, as after a crash
+   */
+  public void move(JobRequest unfinished, boolean stoppedAtSafePoint) {
+    JobRequest moved =
+        unfinished.resumingFrom(unfinished.resume().movedToFreshServer(stoppedAtSafePoint));
+    start(moved);
+    log.info(
+        "moved job {} to a fresh Temporal server ({})",
+        unfinished.jobId(),
+        stoppedAtSafePoint ? "it stopped at a safe point" : "it was stopped, as after a crash");
+  }
+
+  private void start(JobRequest request) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(request.jobId())
+            .setTaskQueue(TaskQueues.MAIN)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            .build();
+    WorkflowClient.start(client.get().newWorkflowStub(JobWorkflow.class, options)::run, request);
   }
 
   private boolean workspaceStillAllowed(JobRequest request) {

@@ -24,6 +24,12 @@ final class ConfigValidator {
     require(
         config.temporal().embedded() || HOST_PORT.matcher(target).matches(),
         "temporal.target must be 'embedded' or host:port, not '" + target + "'");
+    var recycle = config.temporal().recycle();
+    require(
+        recycle.afterWorkflows() >= 0 && recycle.afterMegabytes() >= 0,
+        "temporal.recycle.after-workflows and after-megabytes must not be negative");
+    require(recycle.handOverSeconds() > 0, "temporal.recycle.hand-over-seconds must be positive");
+    require(recycle.indexSize() >= 0, "temporal.recycle.index-size must not be negative");
     require(config.store().busyTimeoutMs() >= 0, "store.busy-timeout-ms must not be negative");
     require(
         config.chat().workflowTimeoutSeconds() > 0,

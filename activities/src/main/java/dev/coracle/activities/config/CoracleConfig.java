@@ -77,10 +77,36 @@ public record CoracleConfig(
    * Where workflows run: {@code embedded} starts Temporal's test server inside coracle; anything
    * else is the {@code host:port} of an existing cluster.
    */
-  public record TemporalConfig(String target, String namespace, int embeddedPort) {
+  public record TemporalConfig(
+      String target, String namespace, int embeddedPort, RecycleConfig recycle) {
+    public TemporalConfig {
+      recycle = recycle == null ? RecycleConfig.DEFAULTS : recycle;
+    }
+
+    public TemporalConfig(String target, String namespace, int embeddedPort) {
+      this(target, namespace, embeddedPort, null);
+    }
+
     public boolean embedded() {
       return "embedded".equals(target);
     }
+  }
+
+  /**
+   * When coracle replaces the embedded Temporal server with a fresh one, which is what bounds the
+   * memory it holds: the test server keeps every workflow it ran. Either threshold triggers a
+   * recycle; 0 turns that threshold off.
+   *
+   * @param afterWorkflows workflows started on the current server
+   * @param afterMegabytes the estimated heap the current server holds for its workflows, in MB
+   * @param handOverSeconds how long a running job has to reach a safe point before it is stopped
+   *     and resumed as after a crash
+   * @param indexSize how many recent workflows of closed servers {@code temporal workflow list}
+   *     still shows (kept in the store)
+   */
+  public record RecycleConfig(
+      long afterWorkflows, long afterMegabytes, int handOverSeconds, int indexSize) {
+    public static final RecycleConfig DEFAULTS = new RecycleConfig(5_000, 128, 600, 5_000);
   }
 
   /** The SQLite store; an empty path means {@code $CORACLE_HOME/coracle.db}. */

@@ -12,14 +12,12 @@ import dev.coracle.workflows.job.JobEvent;
 import dev.coracle.workflows.job.JobResult;
 import dev.coracle.workflows.job.JobSnapshot;
 import dev.coracle.workflows.job.JobStatus;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
 public class ChatJobAnswers {
   private final JobEventFeed feed;
   private final JobQueries queries;
-  private final WorkflowClient client;
+  private final TemporalConnection temporal;
   private final Duration wait;
 
   /** How long a streamed chat waits for the job it started to be registered. */
@@ -46,7 +44,7 @@ public class ChatJobAnswers {
       JobEventFeed feed, JobQueries queries, TemporalConnection temporal, LoadedConfig config) {
     this.feed = feed;
     this.queries = queries;
-    this.client = temporal.client();
+    this.temporal = temporal;
     this.wait = Duration.ofSeconds(config.config().jobs().chatWaitSeconds());
   }
 
@@ -140,9 +138,9 @@ public class ChatJobAnswers {
 
   private CompletableFuture<ChatResult> finished(ChatResult started) {
     String jobId = started.jobId();
-    return client
-        .newUntypedWorkflowStub(jobId)
-        .getResultAsync(wait.toMillis(), TimeUnit.MILLISECONDS, JobResult.class)
+    // Followed across recycles of the embedded server, where the job moves to a fresh one.
+    return temporal
+        .jobResult(jobId, wait)
         .handle(
             (result, failure) -> {
               Optional<OpenAiException> refused = refusal(failure);
@@ -159,10 +157,7 @@ public class ChatJobAnswers {
    */
   private Optional<OpenAiException> registration(String jobId) throws InterruptedException {
     // Bounded like the wait, so no long poll outlives it.
-    CompletableFuture<JobResult> result =
-        client
-            .newUntypedWorkflowStub(jobId)
-            .getResultAsync(REGISTRATION_WAIT.toMillis(), TimeUnit.MILLISECONDS, JobResult.class);
+    CompletableFuture<JobResult> result = temporal.jobResult(jobId, REGISTRATION_WAIT);
     long deadline = System.nanoTime() + REGISTRATION_WAIT.toNanos();
     while (System.nanoTime() < deadline && queries.status(jobId).isEmpty()) {
       if (result.isDone()) {

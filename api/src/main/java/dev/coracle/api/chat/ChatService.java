@@ -39,14 +39,14 @@ public class ChatService {
   /** The header that names a job's workspace directory. */
   public static final String WORKSPACE_HEADER = "x-coracle-workspace";
 
-  private final WorkflowClient client;
+  private final TemporalConnection temporal;
   private final Duration workflowTimeout;
   private final JobLimits jobLimits;
   private final WorkspacePolicy workspaces;
 
   public ChatService(
       TemporalConnection connection, LoadedConfig config, WorkspacePolicy workspaces) {
-    this.client = connection.client();
+    this.temporal = connection;
     this.workspaces = workspaces;
     this.workflowTimeout = Duration.ofSeconds(config.config().chat().workflowTimeoutSeconds());
     var jobs = config.config().jobs();
@@ -143,6 +143,8 @@ public class ChatService {
             .setDisableEagerExecution(false)
             .setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)))
             .build();
+    // Asked per start: a recycle of the embedded server changes the client.
+    WorkflowClient client = temporal.client();
     ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, workflowOptions);
     try {
       WorkflowClient.start(workflow::chat, request);

@@ -14,6 +14,7 @@ import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.job.JobLimits;
 import dev.coracle.workflows.job.JobRequest;
 import dev.coracle.workflows.job.JobSnapshot;
+import dev.coracle.workflows.job.JobStatus;
 import dev.coracle.workflows.job.JobWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -34,7 +35,7 @@ import java.util.Objects;
 @Singleton
 public class JobService {
 
-  private final WorkflowClient client;
+  private final TemporalConnection temporal;
   private final JobStore store;
   private final JobQueries queries;
   private final JobLimits limits;
@@ -48,7 +49,7 @@ public class JobService {
       JobQueries queries,
       WorkspacePolicy workspaces,
       Clock clock) {
-    this.client = connection.client();
+    this.temporal = connection;
     this.store = store;
     this.queries = queries;
     this.workspaces = workspaces;
@@ -86,6 +87,12 @@ public class JobService {
     if (!sameJob(registered, request)) {
       throw JobErrors.idempotencyKeyReused();
     }
+    JobSnapshot stored = queries.find(jobId).orElseThrow();
+    if (JobStatus.fromWireName(stored.status()).finished()) {
+      // A retry of a job that has finished, perhaps on an embedded server since recycled: the
+      // store's answer stands and nothing runs again.
+      return stored;
+    }
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(jobId)
@@ -95,7 +102,8 @@ public class JobService {
             // Eager start: the first workflow task comes back in the start response.
             .setDisableEagerExecution(false)
             .build();
-    JobWorkflow workflow = client.newWorkflowStub(JobWorkflow.class, options);
+    // Where the job already runs (a retried request during a recycle), else the current server.
+    JobWorkflow workflow = temporal.clientFor(jobId).newWorkflowStub(JobWorkflow.class, options);
     try {
       WorkflowClient.start(workflow::run, request);
     } catch (WorkflowExecutionAlreadyStarted sameJob) {

@@ -6,7 +6,6 @@ import dev.coracle.workflows.job.JobPlan;
 import dev.coracle.workflows.job.JobSnapshot;
 import dev.coracle.workflows.job.JobStatus;
 import dev.coracle.workflows.job.JobWorkflow;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import jakarta.inject.Singleton;
 import java.util.function.Consumer;
@@ -18,11 +17,11 @@ import java.util.function.Consumer;
 @Singleton
 public class JobSignals {
 
-  private final WorkflowClient client;
+  private final TemporalConnection temporal;
   private final JobQueries queries;
 
-  public JobSignals(TemporalConnection connection, JobQueries queries) {
-    this.client = connection.client();
+  public JobSignals(TemporalConnection temporal, JobQueries queries) {
+    this.temporal = temporal;
     this.queries = queries;
   }
 
@@ -74,7 +73,13 @@ public class JobSignals {
 
   private JobSnapshot signal(String jobId, JobSnapshot job, Consumer<JobWorkflow> signal) {
     try {
-      signal.accept(client.newWorkflowStub(JobWorkflow.class, jobId));
+      // The job may have moved to a fresh embedded server: reach it where it runs now.
+      temporal.onWorkflow(
+          jobId,
+          client -> {
+            signal.accept(client.newWorkflowStub(JobWorkflow.class, jobId));
+            return null;
+          });
     } catch (WorkflowNotFoundException gone) {
       throw JobErrors.notRunning(jobId);
     }

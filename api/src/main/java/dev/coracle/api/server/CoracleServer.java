@@ -15,6 +15,7 @@ import dev.coracle.activities.plan.PlanActivitiesImpl;
 import dev.coracle.activities.route.RouteActivitiesImpl;
 import dev.coracle.activities.status.StatusActivitiesImpl;
 import dev.coracle.activities.store.StoreProperties;
+import dev.coracle.activities.temporal.WorkflowIndexStore;
 import dev.coracle.activities.tools.ToolActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspacePolicy;
@@ -42,7 +43,6 @@ public final class CoracleServer implements AutoCloseable {
   private final LoadedConfig loaded;
   private final TemporalConnection temporal;
   private final ApplicationContext context;
-  private final CoracleWorker worker;
   private final EmbeddedServer http;
   private final WarmUp warmUp;
 
@@ -50,13 +50,11 @@ public final class CoracleServer implements AutoCloseable {
       LoadedConfig loaded,
       TemporalConnection temporal,
       ApplicationContext context,
-      CoracleWorker worker,
       EmbeddedServer http,
       WarmUp warmUp) {
     this.loaded = loaded;
     this.temporal = temporal;
     this.context = context;
-    this.worker = worker;
     this.http = http;
     this.warmUp = warmUp;
   }
@@ -72,7 +70,7 @@ public final class CoracleServer implements AutoCloseable {
     }
     TemporalConnection temporal = TemporalConnection.open(config.temporal(), temporalHost);
     ApplicationContext context = null;
-    CoracleWorker worker = null;
+    boolean polling = false;
     try {
       context =
           ApplicationContext.builder()
@@ -82,30 +80,30 @@ public final class CoracleServer implements AutoCloseable {
               .properties(properties(loaded))
               .singletons(loaded, temporal)
               .start();
-      worker =
-          new CoracleWorker(
-              temporal,
-              new CoracleWorker.Activities(
-                  context.getBean(ClassifyActivitiesImpl.class),
-                  context.getBean(RouteActivitiesImpl.class),
-                  context.getBean(StatusActivitiesImpl.class),
-                  context.getBean(CacheActivitiesImpl.class),
-                  context.getBean(ClassifyVoteActivitiesImpl.class),
-                  context.getBean(ModelActivitiesImpl.class),
-                  context.getBean(JobStoreActivitiesImpl.class),
-                  context.getBean(PlanActivitiesImpl.class),
-                  context.getBean(WorkspaceActivitiesImpl.class),
-                  context.getBean(ToolActivitiesImpl.class),
-                  context.getBean(McpChatActivitiesImpl.class)));
-      worker.start();
-      resumeUnfinishedJobs(temporal, context);
+      temporal.startWorker(
+          new CoracleWorker.Activities(
+              context.getBean(ClassifyActivitiesImpl.class),
+              context.getBean(RouteActivitiesImpl.class),
+              context.getBean(StatusActivitiesImpl.class),
+              context.getBean(CacheActivitiesImpl.class),
+              context.getBean(ClassifyVoteActivitiesImpl.class),
+              context.getBean(ModelActivitiesImpl.class),
+              context.getBean(JobStoreActivitiesImpl.class),
+              context.getBean(PlanActivitiesImpl.class),
+              context.getBean(WorkspaceActivitiesImpl.class),
+              context.getBean(ToolActivitiesImpl.class),
+              context.getBean(McpChatActivitiesImpl.class)));
+      polling = true;
+      JobRecovery recovery = recovery(temporal, context);
+      resumeUnfinishedJobs(temporal, context, recovery);
+      startRecycling(temporal, context, recovery, config);
       EmbeddedServer http = context.getBean(EmbeddedServer.class);
       startHttp(http, config);
       WarmUp warmUp = WarmUp.start(context);
-      return new CoracleServer(loaded, temporal, context, worker, http, warmUp);
+      return new CoracleServer(loaded, temporal, context, http, warmUp);
     } catch (RuntimeException e) {
-      if (worker != null) {
-        worker.shutdown(Duration.ofSeconds(1));
+      if (polling) {
+        temporal.stopWorker(Duration.ofSeconds(1));
       }
       if (context != null) {
         context.close();
@@ -121,21 +119,40 @@ public final class CoracleServer implements AutoCloseable {
    * by itself.
    */
   private static void resumeUnfinishedJobs(
-      TemporalConnection temporal, ApplicationContext context) {
+      TemporalConnection temporal, ApplicationContext context, JobRecovery recovery) {
     if (!temporal.isEmbedded()) {
       return;
     }
-    JobRecovery recovery =
-        new JobRecovery(
-            temporal.client(),
-            context.getBean(WorkspacePolicy.class),
-            context.getBean(JobStore.class),
-            context.getBean(Clock.class));
     int resumed = recovery.resume(context.getBean(JobQueries.class).unfinished());
     if (resumed > 0) {
       LoggerFactory.getLogger(CoracleServer.class)
           .info("resumed {} unfinished coding job(s) from the store", resumed);
     }
+  }
+
+  private static JobRecovery recovery(TemporalConnection temporal, ApplicationContext context) {
+    return new JobRecovery(
+        temporal::client,
+        context.getBean(WorkspacePolicy.class),
+        context.getBean(JobStore.class),
+        context.getBean(Clock.class));
+  }
+
+  /**
+   * The embedded server keeps every workflow it ran: it is replaced by a fresh one when it holds
+   * too much, and its running jobs move across from the store, as in crash recovery.
+   */
+  private static void startRecycling(
+      TemporalConnection temporal,
+      ApplicationContext context,
+      JobRecovery recovery,
+      CoracleConfig config) {
+    JobQueries queries = context.getBean(JobQueries.class);
+    temporal.startRecycling(
+        context.getBean(WorkflowIndexStore.class),
+        recovery,
+        jobId -> queries.unfinished().stream().filter(r -> r.jobId().equals(jobId)).findFirst(),
+        Duration.ofSeconds(config.chat().workflowTimeoutSeconds()));
   }
 
   private static void startHttp(EmbeddedServer http, CoracleConfig config) {
@@ -198,7 +215,7 @@ public final class CoracleServer implements AutoCloseable {
   public void close() {
     warmUp.stop();
     http.stop();
-    worker.shutdown(DRAIN);
+    temporal.stopWorker(DRAIN);
     context.close();
     temporal.close();
   }

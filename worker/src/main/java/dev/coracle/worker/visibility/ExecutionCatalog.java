@@ -18,12 +18,21 @@ import java.util.List;
  */
 final class ExecutionCatalog {
   private final WorkflowServiceImplBase testService;
+  private final ArchivedExecutions archive;
 
   ExecutionCatalog(WorkflowServiceImplBase testService) {
-    this.testService = testService;
+    this(testService, ArchivedExecutions.NONE);
   }
 
-  /** Every execution, open and closed, as the test server's list calls give it. */
+  ExecutionCatalog(WorkflowServiceImplBase testService, ArchivedExecutions archive) {
+    this.testService = testService;
+    this.archive = archive;
+  }
+
+  /**
+   * Every execution, open and closed, as the test server's list calls give it, and those kept from
+   * servers closed earlier.
+   */
   List<WorkflowExecutionInfo> summaries(String namespace) {
     List<WorkflowExecutionInfo> all =
         new ArrayList<>(
@@ -36,6 +45,7 @@ final class ExecutionCatalog {
                 testService::listClosedWorkflowExecutions,
                 ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(namespace).build())
             .getExecutionsList());
+    all.addAll(archive.executions());
     return all;
   }
 

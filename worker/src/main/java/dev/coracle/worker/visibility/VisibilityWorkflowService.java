@@ -31,9 +31,13 @@ public final class VisibilityWorkflowService implements BindableService {
 
   private final ServerServiceDefinition definition;
 
-  VisibilityWorkflowService(WorkflowServiceImplBase testService, String namespace, Clock clock) {
+  VisibilityWorkflowService(
+      WorkflowServiceImplBase testService,
+      String namespace,
+      Clock clock,
+      ArchivedExecutions archive) {
     PollerRegistry pollers = new PollerRegistry(clock);
-    WorkflowListing listing = new WorkflowListing(new ExecutionCatalog(testService));
+    WorkflowListing listing = new WorkflowListing(new ExecutionCatalog(testService, archive));
     NamespaceDirectory namespaces = new NamespaceDirectory(testService, namespace, pollers);
     TaskQueueDescriber taskQueues = new TaskQueueDescriber(pollers);
 
@@ -63,7 +67,9 @@ public final class VisibilityWorkflowService implements BindableService {
         throw new IllegalStateException("the test server's workflow service has no " + name);
       }
     }
-    this.definition = ServerInterceptors.intercept(replaced.build(), new PollRecorder(pollers));
+    this.definition =
+        ServerInterceptors.intercept(
+            replaced.build(), new PollRecorder(pollers), new ClosedGenerationNotice(archive));
   }
 
   /**
@@ -72,9 +78,15 @@ public final class VisibilityWorkflowService implements BindableService {
    * poller record.
    */
   public static List<BindableService> servicesOf(TestServicesStarter starter) {
+    return servicesOf(starter, ArchivedExecutions.NONE);
+  }
+
+  /** As {@link #servicesOf(TestServicesStarter)}, listing {@code archive} too. */
+  public static List<BindableService> servicesOf(
+      TestServicesStarter starter, ArchivedExecutions archive) {
     WorkflowServiceImplBase testService = starter.getWorkflowService();
     BindableService replacement =
-        new VisibilityWorkflowService(testService, EMBEDDED_NAMESPACE, Clock.systemUTC());
+        new VisibilityWorkflowService(testService, EMBEDDED_NAMESPACE, Clock.systemUTC(), archive);
     return starter.getServices().stream().map(s -> s == testService ? replacement : s).toList();
   }
 

@@ -17,6 +17,11 @@ import java.util.List;
  *     time budget counts from there
  * @param approvalAskedAt when the job began waiting for its plan to be approved, epoch
  *     milliseconds; 0 when it is not waiting, so a resumed job waits again only if this is set
+ * @param moved true when coracle moved the job to a fresh embedded Temporal server (a recycle)
+ *     rather than restarting after a crash
+ * @param handedOver true when the moved job's last run stopped itself at a safe point, so its
+ *     pending tool calls never started and run now; false means it was stopped from outside and
+ *     they are treated as after a crash
  */
 public record JobResume(
     JobPlanState plan,
@@ -28,7 +33,35 @@ public record JobResume(
     boolean paused,
     boolean recovered,
     long startedAt,
-    long approvalAskedAt) {
+    long approvalAskedAt,
+    boolean moved,
+    boolean handedOver) {
+
+  public JobResume(
+      JobPlanState plan,
+      List<JobStep> steps,
+      StepProgress progress,
+      long lastEventSeq,
+      Usage usage,
+      List<String> changedFiles,
+      boolean paused,
+      boolean recovered,
+      long startedAt,
+      long approvalAskedAt) {
+    this(
+        plan,
+        steps,
+        progress,
+        lastEventSeq,
+        usage,
+        changedFiles,
+        paused,
+        recovered,
+        startedAt,
+        approvalAskedAt,
+        false,
+        false);
+  }
 
   public JobResume(
       JobPlanState plan,
@@ -53,5 +86,22 @@ public record JobResume(
       boolean paused,
       boolean recovered) {
     this(plan, steps, progress, lastEventSeq, usage, changedFiles, paused, recovered, 0);
+  }
+
+  /** This resume point for a job coracle moves to a fresh embedded server. */
+  public JobResume movedToFreshServer(boolean stoppedAtSafePoint) {
+    return new JobResume(
+        plan,
+        steps,
+        progress,
+        lastEventSeq,
+        usage,
+        changedFiles,
+        paused,
+        true,
+        startedAt,
+        approvalAskedAt,
+        true,
+        stoppedAtSafePoint);
   }
 }

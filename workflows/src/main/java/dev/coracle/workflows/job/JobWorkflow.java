@@ -13,6 +13,11 @@ import java.util.List;
  */
 @WorkflowInterface
 public interface JobWorkflow {
+  /**
+   * The {@link JobResult#status()} of a run that stopped at a safe point on {@link #handOver()}:
+   * the job is not finished, its store row still says running, and it goes on in another run.
+   */
+  String HANDED_OVER = "handed_over";
 
   @WorkflowMethod(name = "JobWorkflow")
   JobResult run(JobRequest request);
@@ -27,6 +32,15 @@ public interface JobWorkflow {
 
   @SignalMethod(name = "resume")
   void resume();
+
+  /**
+   * Stops this run at the next safe point (between coder turns, before a tool call, between steps,
+   * or at once when paused) without touching the store, so that coracle can start the job again on
+   * a fresh embedded Temporal server from the store's resume point. The run returns {@link
+   * #HANDED_OVER}; no tool call is cut short.
+   */
+  @SignalMethod(name = "handOver")
+  void handOver();
 
   /** The job's state as it is now: stage, step k of n, each step's status. */
   @QueryMethod(name = "snapshot")

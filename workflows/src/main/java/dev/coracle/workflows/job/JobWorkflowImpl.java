@@ -31,6 +31,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   private boolean pauseRequested;
   private boolean cancelled;
   private String cancelReason;
+  private boolean handOverRequested;
 
   /** Why a budget stopped the job, or null. */
   private String budgetStop;
@@ -55,6 +56,9 @@ public class JobWorkflowImpl implements JobWorkflow {
     state.status = JobStatus.RUNNING;
     try {
       return pipeline(request);
+    } catch (HandedOver stop) {
+      return new JobResult(
+          request.jobId(), HANDED_OVER, null, List.of(), List.copyOf(state.steps), state.usage);
     } catch (TemporalFailure failure) {
       if (state.status == JobStatus.FAILED) {
         throw failure; // Already recorded: a budget stopped the job.
@@ -64,7 +68,9 @@ public class JobWorkflowImpl implements JobWorkflow {
   }
 
   private JobResult pipeline(JobRequest request) {
-    if (request.resume() != null && request.resume().recovered()) {
+    if (request.resume() != null && request.resume().moved()) {
+      state.emit(JobEvent.RECOVERED, "moved to a fresh Temporal server; resuming where it stopped");
+    } else if (request.resume() != null && request.resume().recovered()) {
       state.emit(JobEvent.RECOVERED, "coracle restarted; resuming after the last checkpoint");
     } else if (request.resume() == null) {
       state.emit(JobEvent.CREATED, "job started: " + request.title());
@@ -320,7 +326,11 @@ public class JobWorkflowImpl implements JobWorkflow {
     Workflow.continueAsNew(state.request.resumingFrom(state.resumePoint(pauseRequested, progress)));
   }
 
-  /** Honours pause, cancel and the budgets. False when the job must stop. */
+  /**
+   * Honours pause, cancel, hand-over and the budgets. False when the job must stop. A hand-over
+   * leaves this run here, writing nothing (beyond a pause asked for first), so the store still
+   * holds the resume point.
+   */
   private boolean gate() {
     if (!withinBudget()) {
       return false;
@@ -330,12 +340,20 @@ public class JobWorkflowImpl implements JobWorkflow {
       state.status = JobStatus.PAUSED;
       state.emit(JobEvent.PAUSED, "paused");
       journal.save();
-      Workflow.await(() -> !pauseRequested || cancelled);
+      Workflow.await(() -> !pauseRequested || cancelled || handOverRequested);
+      if (handOverRequested && !cancelled) {
+        // Still paused in the store, so the run that takes over starts paused.
+        throw new HandedOver();
+      }
       if (!cancelled) {
         state.status = before;
         state.emit(JobEvent.RESUMED, "resumed");
         journal.save();
       }
+    }
+    // After the pause, so a pause asked for just before is recorded and the next run keeps it.
+    if (handOverRequested && !cancelled) {
+      throw new HandedOver();
     }
     return !cancelled && withinBudget();
   }
@@ -415,6 +433,18 @@ public class JobWorkflowImpl implements JobWorkflow {
   @Override
   public void resume() {
     pauseRequested = false;
+  }
+
+  @Override
+  public void handOver() {
+    handOverRequested = true;
+  }
+
+  /** Unwinds the run from a gate on a hand-over; {@link #run} turns it into the result. */
+  private static final class HandedOver extends RuntimeException {
+    HandedOver() {
+      super("handed over", null, false, false);
+    }
   }
 
   @Override

@@ -130,9 +130,13 @@ final class StepRunner {
     turns.changed.addAll(progress.changedFiles());
     turns.model = progress.model();
     turns.usage = progress.usage() == null ? Usage.NONE : progress.usage();
+    boolean handedOver = state.request.resume() != null && state.request.resume().handedOver();
     for (ToolCall call : progress.pendingCalls()) {
       turns.pending.add(call);
-      if (toolset.isIdempotent(call.name())) {
+      if (handedOver) {
+        // The last run stopped before this call started: it runs now, for the first time.
+        runTool(step, call, turns);
+      } else if (toolset.isIdempotent(call.name())) {
         state.emit(JobEvent.RECOVERED, "re-running " + call.name() + " after a restart");
         runTool(step, call, turns);
       } else {
