@@ -253,6 +253,19 @@ final class FakeJobWorld
     return updates.get(updates.size() - 1).snapshot();
   }
 
+  /**
+   * The step rows as the store holds them: a coder turn's write leaves them out, and the store then
+   * keeps the ones written before.
+   */
+  List<JobStep> storedSteps() {
+    for (int i = updates.size() - 1; i >= 0; i--) {
+      if (!updates.get(i).stepsUnchanged()) {
+        return updates.get(i).snapshot().steps();
+      }
+    }
+    return List.of();
+  }
+
   List<ModelCall> calls(String purpose) {
     return modelCalls.stream().filter(c -> c.requestClass().equals(purpose)).toList();
   }

@@ -71,7 +71,7 @@ class JobHandOverTest {
     JobResume resume =
         new JobResume(
                 lastPlan(),
-                stored.steps(),
+                world.storedSteps(),
                 progress,
                 stored.lastEventSeq(),
                 stored.usage(),
