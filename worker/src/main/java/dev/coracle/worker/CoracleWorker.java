@@ -1,6 +1,7 @@
 package dev.coracle.worker;
 
 import dev.coracle.workflows.TaskQueues;
+import dev.coracle.workflows.chat.AnswerActivities;
 import dev.coracle.workflows.chat.CacheActivities;
 import dev.coracle.workflows.chat.ChatWorkflowImpl;
 import dev.coracle.workflows.chat.ClassifyActivities;
@@ -39,7 +40,8 @@ public final class CoracleWorker implements AutoCloseable {
       PlanActivities plans,
       WorkspaceActivities workspaces,
       ToolActivities tools,
-      McpChatActivities mcpChat) {}
+      McpChatActivities mcpChat,
+      AnswerActivities answers) {}
 
   public CoracleWorker(TemporalConnection connection, Activities activities) {
     this.factory = WorkerFactory.newInstance(connection.client());
@@ -52,7 +54,8 @@ public final class CoracleWorker implements AutoCloseable {
         activities.status(),
         activities.cache(),
         activities.jobStore(),
-        activities.plans());
+        activities.plans(),
+        activities.answers());
     // Everything that runs a local model shares the single slot: answers and classification votes.
     factory
         .newWorker(TaskQueues.LLM, WorkerTuning.llmSlot())

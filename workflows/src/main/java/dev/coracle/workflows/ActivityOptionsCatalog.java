@@ -163,4 +163,15 @@ public final class ActivityOptionsCatalog {
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build();
   }
+
+  /**
+   * Handing a chat's answer to the response waiting in this process: one quick attempt. A retry
+   * could not help, and the response gets the answer from the workflow's result anyway.
+   */
+  public static LocalActivityOptions handOver() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(5))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build();
+  }
 }

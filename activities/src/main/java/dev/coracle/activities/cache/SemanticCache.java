@@ -30,6 +30,9 @@ public class SemanticCache {
   /** How much of an exact-only prompt is kept for people to read; its key is what matches. */
   static final int STORED_PROMPT_CHARS = 1000;
 
+  /** Why a lookup hit before any embedding. */
+  static final String SAME_TEXT = "the same question was answered before";
+
   private final LoadedConfig loaded;
   private final LocalEmbeddings embeddings;
   private final CacheStore store;
@@ -55,6 +58,13 @@ public class SemanticCache {
     }
     CacheKey key = CacheKey.of(request);
     Integer maxTokens = request.params() == null ? null : request.params().maxTokens();
+    if (!key.exact()) {
+      // The same words again are the commonest hit; finding them needs no embedding.
+      Outcome same = store.sameText(key, maxTokens, clock.millis());
+      if (same != null) {
+        return new CacheLookup(true, served(same.result()), 1.0, SAME_TEXT);
+      }
+    }
     Outcome outcome = store.lookup(key, matcher(key, config), maxTokens, clock.millis());
     if (outcome.hit()) {
       return new CacheLookup(

@@ -1,6 +1,7 @@
 package dev.coracle.api.chat;
 
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.coracle.activities.answer.AnswerHub;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.workspace.WorkspaceNotAllowedException;
 import dev.coracle.activities.workspace.WorkspacePolicy;
@@ -40,11 +41,16 @@ public class ChatService {
   private final Duration workflowTimeout;
   private final JobLimits jobLimits;
   private final WorkspacePolicy workspaces;
+  private final AnswerHub answers;
 
   public ChatService(
-      TemporalConnection connection, LoadedConfig config, WorkspacePolicy workspaces) {
+      TemporalConnection connection,
+      LoadedConfig config,
+      WorkspacePolicy workspaces,
+      AnswerHub answers) {
     this.client = connection.client();
     this.workspaces = workspaces;
+    this.answers = answers;
     this.workflowTimeout = Duration.ofSeconds(config.config().chat().workflowTimeoutSeconds());
     var jobs = config.config().jobs();
     // Null keeps every chat a single answer; otherwise deep and research chats become jobs.
@@ -127,11 +133,14 @@ public class ChatService {
             .setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)))
             .build();
     ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, workflowOptions);
+    CompletableFuture<ChatResult> early = answers.await(workflowId);
     try {
       WorkflowClient.start(workflow::chat, request);
-      return new StartedChat(
-          workflowId, WorkflowStub.fromTyped(workflow).getResultAsync(ChatResult.class));
+      CompletableFuture<ChatResult> durable =
+          WorkflowStub.fromTyped(workflow).getResultAsync(ChatResult.class);
+      return new StartedChat(workflowId, firstOf(workflowId, early, durable));
     } catch (WorkflowExecutionAlreadyStarted duplicate) {
+      forget(workflowId, early);
       WorkflowStub existing =
           client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.of("ChatWorkflow"));
       Object earlierHash = existing.describe().getMemo(REQUEST_HASH_MEMO, String.class);
@@ -144,6 +153,41 @@ public class ChatService {
             "This Idempotency-Key was already used for a different request");
       }
       return new StartedChat(workflowId, existing.getResultAsync(ChatResult.class));
+    } catch (RuntimeException e) {
+      forget(workflowId, early);
+      throw e;
+    }
+  }
+
+  /**
+   * The answer the workflow hands over in this process, or its durable result if that comes first
+   * (a failure, or a workflow that ran elsewhere). The durable result is still awaited: it is what
+   * tells the hub to stop waiting.
+   */
+  private CompletableFuture<ChatResult> firstOf(
+      String workflowId,
+      CompletableFuture<ChatResult> early,
+      CompletableFuture<ChatResult> durable) {
+    if (early == null) {
+      return durable;
+    }
+    CompletableFuture<ChatResult> first = new CompletableFuture<>();
+    early.thenAccept(first::complete);
+    durable.whenComplete(
+        (result, failure) -> {
+          answers.forget(workflowId, early);
+          if (failure != null) {
+            first.completeExceptionally(failure);
+          } else {
+            first.complete(result);
+          }
+        });
+    return first;
+  }
+
+  private void forget(String workflowId, CompletableFuture<ChatResult> early) {
+    if (early != null) {
+      answers.forget(workflowId, early);
     }
   }
 
