@@ -37,6 +37,7 @@ public class SemanticCache {
   private final LocalEmbeddings embeddings;
   private final CacheStore store;
   private final Clock clock;
+  private final EmbeddingMemo memo = new EmbeddingMemo();
 
   SemanticCache(LoadedConfig loaded, LocalEmbeddings embeddings, CacheStore store, Clock clock) {
     this.loaded = loaded;
@@ -79,6 +80,11 @@ public class SemanticCache {
    */
   public void store(ChatRequest request, ChatResult result) {
     CacheConfig config = config();
+    if (config.enabled() && request.bypassCache()) {
+      // The workflow no longer asks the cache to look up a no-cache request (it would only refuse),
+      // so the refusal is counted here, after the answer has gone out.
+      store.count(CacheCounter.SKIPPED);
+    }
     Optional<String> skip = Eligibility.storeSkipReason(request, result, config);
     if (skip.isPresent()) {
       log.debug("Not caching the answer for {}: {}", request.model(), skip.get());
@@ -115,7 +121,7 @@ public class SemanticCache {
 
   /** Exact-only prompts are not embedded: their key decides, and long text is slow to embed. */
   private CandidateMatcher matcher(CacheKey key, CacheConfig config) {
-    float[] vector = key.exact() ? null : embeddings.embed(key.promptText());
+    float[] vector = key.exact() ? null : memo.embedding(key.promptText(), embeddings::embed);
     return new CandidateMatcher(vector, config.similarity());
   }
 

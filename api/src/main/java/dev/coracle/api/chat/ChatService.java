@@ -34,6 +34,9 @@ import java.util.concurrent.CompletableFuture;
 public class ChatService {
   private static final String REQUEST_HASH_MEMO = "request-sha256";
 
+  /** Workflow ids derived from an idempotency key; only these can be started twice. */
+  private static final String IDEMPOTENT_PREFIX = "chat-idem-";
+
   /** The header that names a job's workspace directory. */
   public static final String WORKSPACE_HEADER = "x-coracle-workspace";
 
@@ -96,7 +99,7 @@ public class ChatService {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       return "chat-" + UlidCreator.getMonotonicUlid().toString();
     }
-    return "chat-idem-" + sha256(idempotencyKey).substring(0, 32);
+    return IDEMPOTENT_PREFIX + sha256(idempotencyKey).substring(0, 32);
   }
 
   /**
@@ -121,7 +124,7 @@ public class ChatService {
             // A legacy text completion is an editor's autocomplete: never a job.
             parsed.params() != null && parsed.params().textCompletion() ? null : jobLimits,
             parsed.mcpServers());
-    WorkflowOptions workflowOptions =
+    WorkflowOptions.Builder workflowOptions =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.MAIN)
@@ -129,10 +132,12 @@ public class ChatService {
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             // Eager start: the first workflow task comes back in the start response.
-            .setDisableEagerExecution(false)
-            .setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)))
-            .build();
-    ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, workflowOptions);
+            .setDisableEagerExecution(false);
+    if (workflowId.startsWith(IDEMPOTENT_PREFIX)) {
+      // A fresh id is never started twice, so only a keyed request needs its hash to compare.
+      workflowOptions.setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)));
+    }
+    ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, workflowOptions.build());
     CompletableFuture<ChatResult> early = answers.await(workflowId);
     try {
       WorkflowClient.start(workflow::chat, request);

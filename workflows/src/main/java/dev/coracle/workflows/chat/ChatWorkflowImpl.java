@@ -37,17 +37,13 @@ public class ChatWorkflowImpl implements ChatWorkflow {
   static final String CHAT_MCP_TOOLS = "chat-mcp-tools";
 
   /**
-   * Version 1 of this change does not classify a request for an explicit {@code provider/model}:
-   * such a chat never answers from status and never starts a job, so the verdict decided nothing.
-   * Checked only for such requests.
+   * Version 1 of this change takes what the answer does not need off the request path. The answer
+   * is handed to the waiting HTTP response as soon as it exists, before the cache store; a request
+   * for an explicit {@code provider/model} is not classified (it never answers from status and
+   * never starts a job, so the verdict decided nothing); a {@code no-cache} request skips the
+   * lookup instead of asking the cache to refuse it. Checked once, first, so one marker covers all.
    */
-  static final String SPEED_DIRECT_UNCLASSIFIED = "speed-direct-unclassified";
-
-  /**
-   * Version 1 of this change hands the answer to the waiting HTTP response as soon as it exists,
-   * before the cache store, so the bookkeeping is no longer on the request path.
-   */
-  static final String SPEED_ANSWER_FIRST = "speed-answer-first";
+  static final String SPEED_REQUEST_PATH = "speed-request-path";
 
   private final ClassifyActivities classifier =
       Workflow.newLocalActivityStub(ClassifyActivities.class, ActivityOptionsCatalog.light());
@@ -62,9 +58,13 @@ public class ChatWorkflowImpl implements ChatWorkflow {
   private final AnswerActivities answers =
       Workflow.newLocalActivityStub(AnswerActivities.class, ActivityOptionsCatalog.handOver());
 
+  /** True from {@link #SPEED_REQUEST_PATH} version 1 on. */
+  private boolean leanRequestPath;
+
   @Override
   public ChatResult chat(ChatRequest request) {
     boolean v1 = Workflow.getVersion(CACHE_AGENT_VOTE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    leanRequestPath = Workflow.getVersion(SPEED_REQUEST_PATH, Workflow.DEFAULT_VERSION, 1) >= 1;
     Classification classification = classify(request, v1);
     boolean mcp =
         request.hasMcpServers()
@@ -85,7 +85,7 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       return handedOver(startJob(request, classification));
     }
     boolean cacheable = v1 && !request.agentMode();
-    if (cacheable) {
+    if (cacheable && !(leanRequestPath && request.bypassCache())) {
       CacheLookup lookup = cache.lookup(request);
       if (lookup.hit()) {
         return handedOver(fromCache(lookup.result(), classification));
@@ -105,7 +105,7 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    * moment later, from the workflow's result.
    */
   private ChatResult handedOver(ChatResult result) {
-    if (Workflow.getVersion(SPEED_ANSWER_FIRST, Workflow.DEFAULT_VERSION, 1) >= 1) {
+    if (leanRequestPath) {
       try {
         answers.handOver(Workflow.getInfo().getWorkflowId(), result);
       } catch (ActivityFailure missed) {
@@ -184,8 +184,7 @@ public class ChatWorkflowImpl implements ChatWorkflow {
     if (forced.isPresent()) {
       return Classification.forced(forced.get(), "model profile " + request.model());
     }
-    if (ModelProfiles.isDirect(request.model())
-        && Workflow.getVersion(SPEED_DIRECT_UNCLASSIFIED, Workflow.DEFAULT_VERSION, 1) >= 1) {
+    if (leanRequestPath && ModelProfiles.isDirect(request.model())) {
       return Classification.forced(
           RequestClass.FAST, "explicit model " + request.model() + ", not classified");
     }

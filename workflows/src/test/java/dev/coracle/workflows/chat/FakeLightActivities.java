@@ -29,6 +29,9 @@ final class FakeLightActivities
   final Map<String, ChatResult> cached = new ConcurrentHashMap<>();
   final Map<String, ChatResult> handedOver = new ConcurrentHashMap<>();
 
+  /** The hand-overs and stores in the order they ran. */
+  final List<String> bookkeeping = new CopyOnWriteArrayList<>();
+
   FakeLightActivities(RequestClass verdict, RoutePlan plan) {
     this(new Classification(verdict, 0.9, "rules", "fake verdict"), plan);
   }
@@ -72,11 +75,13 @@ final class FakeLightActivities
 
   @Override
   public void store(ChatRequest request, ChatResult result) {
+    bookkeeping.add("store");
     cached.put(request.model() + "|" + request.lastUserText(), result);
   }
 
   @Override
   public void handOver(String workflowId, ChatResult result) {
+    bookkeeping.add("hand over");
     handedOver.put(workflowId, result);
   }
 }
