@@ -55,7 +55,9 @@ public final class CoracleWorker implements AutoCloseable {
         activities.cache(),
         activities.jobStore(),
         activities.plans(),
-        activities.answers());
+        activities.answers(),
+        // A chat's plain cloud call runs as a local activity of its workflow.
+        activities.models());
     // Everything that runs a local model shares the single slot: answers and classification votes.
     factory
         .newWorker(TaskQueues.LLM, WorkerTuning.llmSlot())

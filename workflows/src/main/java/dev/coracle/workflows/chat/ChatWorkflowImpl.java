@@ -41,7 +41,9 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    * is handed to the waiting HTTP response as soon as it exists, before the cache store; a request
    * for an explicit {@code provider/model} is not classified (it never answers from status and
    * never starts a job, so the verdict decided nothing); a {@code no-cache} request skips the
-   * lookup instead of asking the cache to refuse it. Checked once, first, so one marker covers all.
+   * lookup instead of asking the cache to refuse it. Version 2 also calls a cloud model for a plain
+   * (not streamed) answer as a local activity, so such a chat is one workflow task. Checked once,
+   * first, so one marker covers all.
    */
   static final String SPEED_REQUEST_PATH = "speed-request-path";
 
@@ -61,10 +63,15 @@ public class ChatWorkflowImpl implements ChatWorkflow {
   /** True from {@link #SPEED_REQUEST_PATH} version 1 on. */
   private boolean leanRequestPath;
 
+  /** True from {@link #SPEED_REQUEST_PATH} version 2 on. */
+  private boolean modelInProcess;
+
   @Override
   public ChatResult chat(ChatRequest request) {
     boolean v1 = Workflow.getVersion(CACHE_AGENT_VOTE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    leanRequestPath = Workflow.getVersion(SPEED_REQUEST_PATH, Workflow.DEFAULT_VERSION, 1) >= 1;
+    int speed = Workflow.getVersion(SPEED_REQUEST_PATH, Workflow.DEFAULT_VERSION, 2);
+    leanRequestPath = speed >= 1;
+    modelInProcess = speed >= 2;
     Classification classification = classify(request, v1);
     boolean mcp =
         request.hasMcpServers()
@@ -92,7 +99,8 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       }
     }
     RoutePlan plan = route(request, classification);
-    ChatResult result = handedOver(ModelFallback.answer(request, classification, plan));
+    ChatResult result =
+        handedOver(ModelFallback.answer(request, classification, plan, modelInProcess));
     if (cacheable) {
       cache.store(request, result);
     }

@@ -3,7 +3,6 @@ package dev.coracle.workflows.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coracle.workflows.TaskQueues;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The chat workflow at {@link ChatWorkflowImpl#SPEED_REQUEST_PATH} version 1: the answer goes to
  * the waiting response before the cache store, an explicit model is not classified, and a {@code
- * no-cache} request skips the lookup. Its committed histories replay against the current workflow.
+ * no-cache} request skips the lookup; version 2 calls a cloud model for a plain answer as a local
+ * activity. Its committed histories replay against the current workflow.
  */
 class LeanRequestPathTest {
   /** An explicit model with no-cache: no classifier, no lookup, hand-over, then the store. */
@@ -31,6 +31,11 @@ class LeanRequestPathTest {
 
   /** An explicit model's repeated question, answered from the cache and handed over. */
   static final String COMMITTED_HIT = "histories/chat-speed-hit.json";
+
+  /**
+   * Version 2: the pass-through again, with the cloud call as a local activity: one workflow task.
+   */
+  static final String COMMITTED_IN_PROCESS = "histories/chat-speed-in-process.json";
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
@@ -44,7 +49,7 @@ class LeanRequestPathTest {
   FakeLightActivities start(TestWorkflowEnvironment env, Worker worker, RequestClass verdict) {
     FakeLightActivities light =
         new FakeLightActivities(verdict, ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_OK));
-    worker.registerActivitiesImplementations(light);
+    worker.registerActivitiesImplementations(light, new FakeModels(TaskQueues.MAIN, attempts));
     env.newWorker(TaskQueues.CLOUD)
         .registerActivitiesImplementations(new FakeModels(TaskQueues.CLOUD, attempts));
     env.start();
@@ -117,25 +122,21 @@ class LeanRequestPathTest {
         COMMITTED_PASS_THROUGH, ChatWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED_STATUS, ChatWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED_HIT, ChatWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        COMMITTED_IN_PROCESS, ChatWorkflowImpl.class);
   }
 
-  /** Writes the three histories: {@code -Drecord.histories=true}. */
+  /**
+   * Writes the version 2 history: {@code -Drecord.histories=true}. The three version 1 histories
+   * were written by the same steps before version 2 existed and are never written again.
+   */
   @Test
   @EnabledIfSystemProperty(named = "record.histories", matches = "true")
-  void record_the_lean_path_histories(TestWorkflowEnvironment env, Worker worker) throws Exception {
+  void record_the_in_process_history(TestWorkflowEnvironment env, Worker worker) throws Exception {
     start(env, worker, RequestClass.STATUS);
-    chat(env, worker, "chat-speed-pass-through", noCache("groq/llama-3.3-70b", "hi"));
-    chat(env, worker, "chat-speed-status", ChatWorkflowTest.ask("coracle", "how are my jobs?"));
-    chat(env, worker, "chat-speed-hit", ChatWorkflowTest.ask("groq/llama-3.3-70b", "hi"));
-    WorkflowClient client = env.getWorkflowClient();
-    for (String[] file :
-        new String[][] {
-          {"chat-speed-pass-through", COMMITTED_PASS_THROUGH},
-          {"chat-speed-status", COMMITTED_STATUS},
-          {"chat-speed-hit", COMMITTED_HIT}
-        }) {
-      Files.writeString(
-          Path.of("src/test/resources", file[1]), client.fetchHistory(file[0]).toJson(true));
-    }
+    chat(env, worker, "chat-speed-in-process", noCache("groq/llama-3.3-70b", "hi"));
+    Files.writeString(
+        Path.of("src/test/resources", COMMITTED_IN_PROCESS),
+        env.getWorkflowClient().fetchHistory("chat-speed-in-process").toJson(true));
   }
 }
