@@ -6,7 +6,9 @@
 //
 // Usage: node compare.mjs <autocannon module dir> <fake port> <portkey port> <coracle port>
 // Environment: DURATION (seconds per row, default 8), WARMUP (seconds per row, default 2),
-// CONNECTIONS (default "1,16"), ROWS (comma-separated row names, default all).
+// CONNECTIONS (default "1,16"), ROWS (comma-separated row names, default all), ROUNDS (default
+// 2: every row runs once per round, in turn, so load that comes and goes on a shared machine
+// falls on all rows alike; the table shows the mean over the rounds).
 import { createRequire } from "node:module";
 
 const [modules, fakePort, portkeyPort, coraclePort] = process.argv.slice(2);
@@ -15,6 +17,7 @@ const duration = Number(process.env.DURATION || 8);
 const warmup = Number(process.env.WARMUP || 2);
 const connections = (process.env.CONNECTIONS || "1,16").split(",").map(Number);
 const only = process.env.ROWS ? process.env.ROWS.split(",") : null;
+const rounds = Number(process.env.ROUNDS || 2);
 
 const question = "What is the capital of France?";
 const chat = (model, text) =>
@@ -96,16 +99,26 @@ function run(row, c, seconds) {
 }
 
 const results = {};
-for (const row of rows) {
-  await check(row);
-  for (const c of connections) {
-    if (warmup > 0) await run(row, c, warmup);
-    const r = await run(row, c, duration);
-    const bad = r.non2xx + r.errors + r.timeouts;
-    results[`${row.name}@${c}`] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad };
-    process.stderr.write(`${row.name} c=${c}: ${Math.round(r.requests.average)} rps, p99 ${r.latency.p99} ms, ${bad} not 2xx\n`);
+for (const row of rows) await check(row);
+for (let round = 1; round <= rounds; round += 1) {
+  for (const row of rows) {
+    for (const c of connections) {
+      if (warmup > 0) await run(row, c, warmup);
+      const r = await run(row, c, duration);
+      const bad = r.non2xx + r.errors + r.timeouts;
+      const seen = (results[`${row.name}@${c}`] ||= { rps: 0, p50: 0, p99: 0, bad: 0 });
+      seen.rps += r.requests.average / rounds;
+      seen.p50 += r.latency.p50 / rounds;
+      seen.p99 += r.latency.p99 / rounds;
+      seen.bad += bad;
+      process.stderr.write(
+        `round ${round} ${row.name} c=${c}: ${Math.round(r.requests.average)} rps, ` +
+          `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${bad} not 2xx\n`,
+      );
+    }
   }
 }
+const ms = (value) => (value >= 10 ? Math.round(value) : Math.round(value * 10) / 10);
 
 const ratio = (name, c) => {
   const mine = results[`${name}@${c}`];
@@ -118,7 +131,7 @@ console.log(`|---|${head.map(() => "---").join("|")}|---|`);
 for (const row of rows) {
   const cells = connections.flatMap((c) => {
     const r = results[`${row.name}@${c}`];
-    return [`${r.p50} / ${r.p99} ms`, Math.round(r.rps).toLocaleString("en"), ratio(row.name, c)];
+    return [`${ms(r.p50)} / ${ms(r.p99)} ms`, Math.round(r.rps).toLocaleString("en"), ratio(row.name, c)];
   });
   const bad = connections.reduce((sum, c) => sum + results[`${row.name}@${c}`].bad, 0);
   console.log(`| ${row.label} | ${cells.join(" | ")} | ${bad} |`);

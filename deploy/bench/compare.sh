@@ -19,7 +19,9 @@
 # from one run, not absolute figures from different runs.
 #
 # Usage: deploy/bench/compare.sh        (needs node 18+, npm, python3, java 17+ and a built jar)
-# Environment: DURATION (default 8), WARMUP (default 2), CONNECTIONS (default "1,16"), ROWS
+# Every row runs once per round (ROUNDS, default 2), the rows in turn, and the table shows the
+# mean over the rounds, so load from other programs falls on all rows alike.
+# Environment: DURATION (default 8), WARMUP (default 2), CONNECTIONS (default "1,16"), ROUNDS, ROWS
 # (e.g. "portkey,passthrough"), BENCH_CACHE (default ~/.cache/coracle-bench),
 # CORACLE_JAVA_OPTS (added after deploy/jvm.options), CORACLE_JAR (default api/target/coracle.jar).
 set -euo pipefail
