@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 public final class Coracle implements Runnable {
 
   public static void main(String[] args) {
+    CommonPoolParallelism.ensure();
     int exit = new CommandLine(new Coracle()).execute(args);
     System.exit(exit);
   }

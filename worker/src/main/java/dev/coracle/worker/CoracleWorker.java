@@ -1,6 +1,7 @@
 package dev.coracle.worker;
 
 import dev.coracle.workflows.TaskQueues;
+import dev.coracle.workflows.chat.AnswerActivities;
 import dev.coracle.workflows.chat.CacheActivities;
 import dev.coracle.workflows.chat.ChatWorkflowImpl;
 import dev.coracle.workflows.chat.ClassifyActivities;
@@ -40,7 +41,8 @@ public final class CoracleWorker implements AutoCloseable {
       PlanActivities plans,
       WorkspaceActivities workspaces,
       ToolActivities tools,
-      McpChatActivities mcpChat) {}
+      McpChatActivities mcpChat,
+      AnswerActivities answers) {}
 
   /** A worker on the given client, which must be the one its workflows are started with. */
   public CoracleWorker(WorkflowClient client, Activities activities) {
@@ -54,7 +56,10 @@ public final class CoracleWorker implements AutoCloseable {
         activities.status(),
         activities.cache(),
         activities.jobStore(),
-        activities.plans());
+        activities.plans(),
+        activities.answers(),
+        // A chat's plain cloud call runs as a local activity of its workflow.
+        activities.models());
     // Everything that runs a local model shares the single slot: answers and classification votes.
     factory
         .newWorker(TaskQueues.LLM, WorkerTuning.llmSlot())

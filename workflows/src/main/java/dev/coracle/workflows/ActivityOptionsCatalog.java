@@ -171,4 +171,30 @@ public final class ActivityOptionsCatalog {
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build();
   }
+
+  /**
+   * Handing a chat's answer to the response waiting in this process: one quick attempt. A retry
+   * could not help, and the response gets the answer from the workflow's result anyway.
+   */
+  public static LocalActivityOptions handOver() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(5))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build();
+  }
+
+  /**
+   * A chat's plain (not streamed) call to a cloud model, as a local activity: the same time bounds
+   * and retries as {@link #modelCall}, but it runs in the workflow's own task, so a pass-through
+   * chat is one workflow task. Never for a local model, which must queue for the single LLM slot,
+   * and never for a stream, whose heartbeats carry what the client already got.
+   */
+  public static LocalActivityOptions modelCallInProcess(ModelTarget target) {
+    ActivityOptions queued = modelCall(target);
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(queued.getStartToCloseTimeout())
+        .setScheduleToCloseTimeout(queued.getScheduleToCloseTimeout())
+        .setRetryOptions(queued.getRetryOptions())
+        .build();
+  }
 }

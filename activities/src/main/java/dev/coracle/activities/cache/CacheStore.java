@@ -63,6 +63,33 @@ class CacheStore {
   }
 
   /**
+   * The newest unexpired answer under {@code key} whose stored prompt is the very same text,
+   * counted as a hit; null when there is none. It needs no embedding, so the cache tries it first.
+   */
+  @Transactional
+  public Outcome sameText(CacheKey key, Integer maxTokens, long now) {
+    if (key.promptText().length() > SemanticCache.STORED_PROMPT_CHARS) {
+      // Only the start of a long prompt is stored, so equal starts say nothing.
+      return null;
+    }
+    List<CacheEntry> candidates =
+        entries.candidates(
+            key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
+    for (CacheEntry entry : candidates) {
+      boolean fits = maxTokens == null || maxTokens <= 0 || entry.completionTokens() <= maxTokens;
+      if (fits && key.promptText().equals(entry.promptText())) {
+        ChatResult result = readOrForget(entry);
+        if (result != null) {
+          entries.recordHit(entry.id(), now);
+          counters.increment(CacheCounter.HITS);
+          return new Outcome(result, 1.0, candidates.size());
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
    * Stores {@code entry}, replacing the answers to prompts it matches (a {@code no-cache} request
    * refreshes them), and deletes expired and surplus rows so the table stays bounded.
    */

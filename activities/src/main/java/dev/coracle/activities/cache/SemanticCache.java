@@ -30,10 +30,14 @@ public class SemanticCache {
   /** How much of an exact-only prompt is kept for people to read; its key is what matches. */
   static final int STORED_PROMPT_CHARS = 1000;
 
+  /** Why a lookup hit before any embedding. */
+  static final String SAME_TEXT = "the same question was answered before";
+
   private final LoadedConfig loaded;
   private final LocalEmbeddings embeddings;
   private final CacheStore store;
   private final Clock clock;
+  private final EmbeddingMemo memo = new EmbeddingMemo();
 
   SemanticCache(LoadedConfig loaded, LocalEmbeddings embeddings, CacheStore store, Clock clock) {
     this.loaded = loaded;
@@ -55,6 +59,13 @@ public class SemanticCache {
     }
     CacheKey key = CacheKey.of(request);
     Integer maxTokens = request.params() == null ? null : request.params().maxTokens();
+    if (!key.exact()) {
+      // The same words again are the commonest hit; finding them needs no embedding.
+      Outcome same = store.sameText(key, maxTokens, clock.millis());
+      if (same != null) {
+        return new CacheLookup(true, served(same.result()), 1.0, SAME_TEXT);
+      }
+    }
     Outcome outcome = store.lookup(key, matcher(key, config), maxTokens, clock.millis());
     if (outcome.hit()) {
       return new CacheLookup(
@@ -69,6 +80,11 @@ public class SemanticCache {
    */
   public void store(ChatRequest request, ChatResult result) {
     CacheConfig config = config();
+    if (config.enabled() && request.bypassCache()) {
+      // The workflow no longer asks the cache to look up a no-cache request (it would only refuse),
+      // so the refusal is counted here, after the answer has gone out.
+      store.count(CacheCounter.SKIPPED);
+    }
     Optional<String> skip = Eligibility.storeSkipReason(request, result, config);
     if (skip.isPresent()) {
       log.debug("Not caching the answer for {}: {}", request.model(), skip.get());
@@ -105,7 +121,7 @@ public class SemanticCache {
 
   /** Exact-only prompts are not embedded: their key decides, and long text is slow to embed. */
   private CandidateMatcher matcher(CacheKey key, CacheConfig config) {
-    float[] vector = key.exact() ? null : embeddings.embed(key.embeddingText());
+    float[] vector = key.exact() ? null : memo.embedding(key.embeddingText(), embeddings::embed);
     return new CandidateMatcher(vector, config.similarity(), key.promptText());
   }
 

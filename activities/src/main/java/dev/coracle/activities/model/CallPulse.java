@@ -91,6 +91,11 @@ final class CallPulse implements AutoCloseable {
       // Called directly (tests, tools): there is no Temporal to tell.
       context = null;
     }
+    if (context != null && context.getInfo().isLocal()) {
+      // A local activity (a chat's plain cloud call) cannot heartbeat: its workflow task is what
+      // keeps it alive, and it never streams, so there is no partial answer to carry over.
+      context = null;
+    }
     return new CallPulse(context);
   }
 

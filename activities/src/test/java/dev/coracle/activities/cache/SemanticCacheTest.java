@@ -320,4 +320,26 @@ class SemanticCacheTest {
     messages.add(new ChatMessage("user", question));
     return messages;
   }
+
+  @Test
+  void the_same_question_again_is_found_by_its_text_before_any_embedding() {
+    cache.store(ask("coracle", REVERSE), REVERSE_ANSWER);
+
+    CacheLookup again = cache.lookup(ask("coracle", REVERSE));
+
+    assertThat(again.hit()).isTrue();
+    assertThat(again.similarity()).isEqualTo(1.0);
+    // The embedding path would say "similar to an earlier question (1.000)".
+    assertThat(again.reason()).isEqualTo(SemanticCache.SAME_TEXT);
+    assertThat(again.result().content()).isEqualTo(REVERSE_ANSWER.content());
+    assertThat(cache.stats()).isEqualTo(new CacheStats(1, 0, 0, 1, 1.0));
+  }
+
+  @Test
+  void a_no_cache_answer_is_stored_and_counted_as_a_skipped_lookup() {
+    cache.store(Requests.bypassing(ask("coracle", REVERSE)), REVERSE_ANSWER);
+
+    assertThat(cache.stats()).isEqualTo(new CacheStats(0, 0, 1, 1, 0.0));
+    assertThat(cache.lookup(ask("coracle", REVERSE)).hit()).isTrue();
+  }
 }

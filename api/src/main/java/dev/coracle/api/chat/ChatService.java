@@ -1,6 +1,7 @@
 package dev.coracle.api.chat;
 
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.coracle.activities.answer.AnswerHub;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.workspace.WorkspaceNotAllowedException;
 import dev.coracle.activities.workspace.WorkspacePolicy;
@@ -36,6 +37,9 @@ public class ChatService {
   /** The header that asks for a job this chat starts to wait for its plan's approval. */
   public static final String APPROVE_PLAN_HEADER = "x-coracle-approve-plan";
 
+  /** Workflow ids derived from an idempotency key; only these can be started twice. */
+  private static final String IDEMPOTENT_PREFIX = "chat-idem-";
+
   /** The header that names a job's workspace directory. */
   public static final String WORKSPACE_HEADER = "x-coracle-workspace";
 
@@ -43,11 +47,16 @@ public class ChatService {
   private final Duration workflowTimeout;
   private final JobLimits jobLimits;
   private final WorkspacePolicy workspaces;
+  private final AnswerHub answers;
 
   public ChatService(
-      TemporalConnection connection, LoadedConfig config, WorkspacePolicy workspaces) {
+      TemporalConnection connection,
+      LoadedConfig config,
+      WorkspacePolicy workspaces,
+      AnswerHub answers) {
     this.temporal = connection;
     this.workspaces = workspaces;
+    this.answers = answers;
     this.workflowTimeout = Duration.ofSeconds(config.config().chat().workflowTimeoutSeconds());
     var jobs = config.config().jobs();
     // Null keeps every chat a single answer; otherwise deep and research chats become jobs.
@@ -106,7 +115,7 @@ public class ChatService {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       return "chat-" + UlidCreator.getMonotonicUlid().toString();
     }
-    return "chat-idem-" + sha256(idempotencyKey).substring(0, 32);
+    return IDEMPOTENT_PREFIX + sha256(idempotencyKey).substring(0, 32);
   }
 
   /**
@@ -132,7 +141,7 @@ public class ChatService {
             // A legacy text completion is an editor's autocomplete: never a job.
             parsed.params() != null && parsed.params().textCompletion() ? null : jobLimits(options),
             parsed.mcpServers());
-    WorkflowOptions workflowOptions =
+    WorkflowOptions.Builder workflowOptions =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.MAIN)
@@ -140,17 +149,22 @@ public class ChatService {
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             // Eager start: the first workflow task comes back in the start response.
-            .setDisableEagerExecution(false)
-            .setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)))
-            .build();
+            .setDisableEagerExecution(false);
+    if (workflowId.startsWith(IDEMPOTENT_PREFIX)) {
+      // A fresh id is never started twice, so only a keyed request needs its hash to compare.
+      workflowOptions.setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)));
+    }
     // Asked per start: a recycle of the embedded server changes the client.
     WorkflowClient client = temporal.client();
-    ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, workflowOptions);
+    ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, workflowOptions.build());
+    CompletableFuture<ChatResult> early = answers.await(workflowId);
     try {
       WorkflowClient.start(workflow::chat, request);
-      return new StartedChat(
-          workflowId, WorkflowStub.fromTyped(workflow).getResultAsync(ChatResult.class));
+      CompletableFuture<ChatResult> durable =
+          WorkflowStub.fromTyped(workflow).getResultAsync(ChatResult.class);
+      return new StartedChat(workflowId, firstOf(workflowId, early, durable));
     } catch (WorkflowExecutionAlreadyStarted duplicate) {
+      forget(workflowId, early);
       WorkflowStub existing =
           client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.of("ChatWorkflow"));
       Object earlierHash = existing.describe().getMemo(REQUEST_HASH_MEMO, String.class);
@@ -163,6 +177,41 @@ public class ChatService {
             "This Idempotency-Key was already used for a different request");
       }
       return new StartedChat(workflowId, existing.getResultAsync(ChatResult.class));
+    } catch (RuntimeException e) {
+      forget(workflowId, early);
+      throw e;
+    }
+  }
+
+  /**
+   * The answer the workflow hands over in this process, or its durable result if that comes first
+   * (a failure, or a workflow that ran elsewhere). The durable result is still awaited: it is what
+   * tells the hub to stop waiting.
+   */
+  private CompletableFuture<ChatResult> firstOf(
+      String workflowId,
+      CompletableFuture<ChatResult> early,
+      CompletableFuture<ChatResult> durable) {
+    if (early == null) {
+      return durable;
+    }
+    CompletableFuture<ChatResult> first = new CompletableFuture<>();
+    early.thenAccept(first::complete);
+    durable.whenComplete(
+        (result, failure) -> {
+          answers.forget(workflowId, early);
+          if (failure != null) {
+            first.completeExceptionally(failure);
+          } else {
+            first.complete(result);
+          }
+        });
+    return first;
+  }
+
+  private void forget(String workflowId, CompletableFuture<ChatResult> early) {
+    if (early != null) {
+      answers.forget(workflowId, early);
     }
   }
 

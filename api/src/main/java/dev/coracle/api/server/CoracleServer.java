@@ -1,5 +1,6 @@
 package dev.coracle.api.server;
 
+import dev.coracle.activities.answer.AnswerActivitiesImpl;
 import dev.coracle.activities.cache.CacheActivitiesImpl;
 import dev.coracle.activities.classify.ClassifyActivitiesImpl;
 import dev.coracle.activities.classify.ClassifyVoteActivitiesImpl;
@@ -92,7 +93,8 @@ public final class CoracleServer implements AutoCloseable {
               context.getBean(PlanActivitiesImpl.class),
               context.getBean(WorkspaceActivitiesImpl.class),
               context.getBean(ToolActivitiesImpl.class),
-              context.getBean(McpChatActivitiesImpl.class)));
+              context.getBean(McpChatActivitiesImpl.class),
+              context.getBean(AnswerActivitiesImpl.class)));
       polling = true;
       JobRecovery recovery = recovery(temporal, context);
       resumeUnfinishedJobs(temporal, context, recovery);

@@ -12,12 +12,15 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.util.List;
+import org.slf4j.Logger;
 
 /**
  * Classify, then answer: status questions from the store (never a model), repeated questions from
  * the semantic cache, everything else by the routed models in order.
  */
 public class ChatWorkflowImpl implements ChatWorkflow {
+  private static final Logger log = Workflow.getLogger(ChatWorkflowImpl.class);
+
   /**
    * Version 1 added the semantic cache, agent mode and the local model's classification vote.
    * Histories from before it replay on the original path.
@@ -33,6 +36,17 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    */
   static final String CHAT_MCP_TOOLS = "chat-mcp-tools";
 
+  /**
+   * Version 1 of this change takes what the answer does not need off the request path. The answer
+   * is handed to the waiting HTTP response as soon as it exists, before the cache store; a request
+   * for an explicit {@code provider/model} is not classified (it never answers from status and
+   * never starts a job, so the verdict decided nothing); a {@code no-cache} request skips the
+   * lookup instead of asking the cache to refuse it. Version 2 also calls a cloud model for a plain
+   * (not streamed) answer as a local activity, so such a chat is one workflow task. Checked once,
+   * first, so one marker covers all.
+   */
+  static final String SPEED_REQUEST_PATH = "speed-request-path";
+
   private final ClassifyActivities classifier =
       Workflow.newLocalActivityStub(ClassifyActivities.class, ActivityOptionsCatalog.light());
   private final RouteActivities router =
@@ -43,10 +57,21 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       Workflow.newLocalActivityStub(CacheActivities.class, ActivityOptionsCatalog.light());
   private final ClassifyVoteActivities voter =
       Workflow.newActivityStub(ClassifyVoteActivities.class, ActivityOptionsCatalog.classifyVote());
+  private final AnswerActivities answers =
+      Workflow.newLocalActivityStub(AnswerActivities.class, ActivityOptionsCatalog.handOver());
+
+  /** True from {@link #SPEED_REQUEST_PATH} version 1 on. */
+  private boolean leanRequestPath;
+
+  /** True from {@link #SPEED_REQUEST_PATH} version 2 on. */
+  private boolean modelInProcess;
 
   @Override
   public ChatResult chat(ChatRequest request) {
     boolean v1 = Workflow.getVersion(CACHE_AGENT_VOTE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    int speed = Workflow.getVersion(SPEED_REQUEST_PATH, Workflow.DEFAULT_VERSION, 2);
+    leanRequestPath = speed >= 1;
+    modelInProcess = speed >= 2;
     Classification classification = classify(request, v1);
     boolean mcp =
         request.hasMcpServers()
@@ -54,29 +79,46 @@ public class ChatWorkflowImpl implements ChatWorkflow {
     boolean direct = ModelProfiles.isDirect(request.model());
     if (classification.requestClass() == RequestClass.STATUS && !direct) {
       if (!(v1 && (request.agentMode() || mcp))) {
-        return answerStatus(request, classification);
+        return handedOver(answerStatus(request, classification));
       }
       // A coding agent's loop needs a model's answer, not a status report.
       classification =
           classification.as(RequestClass.FAST, "agent mode: " + classification.reason());
     }
     if (mcp) {
-      return answerWithMcp(request, classification);
+      return handedOver(answerWithMcp(request, classification));
     }
     if (startsJob(request, classification, direct)) {
-      return startJob(request, classification);
+      return handedOver(startJob(request, classification));
     }
     boolean cacheable = v1 && !request.agentMode();
-    if (cacheable) {
+    if (cacheable && !(leanRequestPath && request.bypassCache())) {
       CacheLookup lookup = cache.lookup(request);
       if (lookup.hit()) {
-        return fromCache(lookup.result(), classification);
+        return handedOver(fromCache(lookup.result(), classification));
       }
     }
     RoutePlan plan = route(request, classification);
-    ChatResult result = ModelFallback.answer(request, classification, plan);
+    ChatResult result =
+        handedOver(ModelFallback.answer(request, classification, plan, modelInProcess));
     if (cacheable) {
       cache.store(request, result);
+    }
+    return result;
+  }
+
+  /**
+   * Hands {@code result} to the response waiting in this process, then lets the workflow go on with
+   * what the answer does not need. If the hand-over fails, the response gets the same answer a
+   * moment later, from the workflow's result.
+   */
+  private ChatResult handedOver(ChatResult result) {
+    if (leanRequestPath) {
+      try {
+        answers.handOver(Workflow.getInfo().getWorkflowId(), result);
+      } catch (ActivityFailure missed) {
+        log.warn("Could not hand the answer over early: {}", missed.getMessage());
+      }
     }
     return result;
   }
@@ -149,6 +191,10 @@ public class ChatWorkflowImpl implements ChatWorkflow {
     var forced = ModelProfiles.forcedClass(request.model());
     if (forced.isPresent()) {
       return Classification.forced(forced.get(), "model profile " + request.model());
+    }
+    if (leanRequestPath && ModelProfiles.isDirect(request.model())) {
+      return Classification.forced(
+          RequestClass.FAST, "explicit model " + request.model() + ", not classified");
     }
     Classification verdict = classifier.classify(request);
     if (v1 && verdict.needsVote()) {

@@ -11,6 +11,15 @@ final class ModelFallback {
   private ModelFallback() {}
 
   static ChatResult answer(ChatRequest request, Classification classification, RoutePlan plan) {
+    return answer(request, classification, plan, false);
+  }
+
+  /**
+   * @param inProcess true to call cloud models as local activities (a plain answer only: local
+   *     models keep their slot queue, and streams their heartbeats)
+   */
+  static ChatResult answer(
+      ChatRequest request, Classification classification, RoutePlan plan, boolean inProcess) {
     String workflowId = Workflow.getInfo().getWorkflowId();
     ModelChain.Answered answered =
         ModelChain.call(
@@ -23,7 +32,8 @@ final class ModelFallback {
                     request.streamKey(),
                     workflowId,
                     classification.requestClass().wireName(),
-                    request.tools()));
+                    request.tools()),
+            target -> inProcess && !target.local() && request.streamKey() == null);
     return new ChatResult(
         classification,
         answered.target().provider(),

@@ -8,6 +8,7 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 
 /**
@@ -33,12 +34,26 @@ public final class ModelChain {
    *     when a streamed answer broke after its first tokens (another model would answer twice)
    */
   public static Answered call(RoutePlan plan, Function<ModelTarget, ModelCall> callFor) {
+    return call(plan, callFor, target -> false);
+  }
+
+  /**
+   * Like {@link #call(RoutePlan, Function)}, but runs a call as a local activity where {@code
+   * inProcess} says so: in the workflow's own task, without a trip through a task queue.
+   */
+  public static Answered call(
+      RoutePlan plan, Function<ModelTarget, ModelCall> callFor, Predicate<ModelTarget> inProcess) {
     return attempt(
         plan,
-        target ->
-            Workflow.newActivityStub(
-                    ModelActivities.class, ActivityOptionsCatalog.modelCall(target))
-                .call(callFor.apply(target)));
+        target -> {
+          ModelActivities models =
+              inProcess.test(target)
+                  ? Workflow.newLocalActivityStub(
+                      ModelActivities.class, ActivityOptionsCatalog.modelCallInProcess(target))
+                  : Workflow.newActivityStub(
+                      ModelActivities.class, ActivityOptionsCatalog.modelCall(target));
+          return models.call(callFor.apply(target));
+        });
   }
 
   /**

@@ -147,6 +147,7 @@ class ChatWorkflowReplayTest {
         new FakeLightActivities(
             RequestClass.DEEP,
             ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_RATE_LIMITED, ChatWorkflowTest.OLLAMA_OK)));
+    worker.registerActivitiesImplementations(new FakeModels(TaskQueues.MAIN, attempts));
     env.newWorker(TaskQueues.LLM)
         .registerActivitiesImplementations(new FakeModels(TaskQueues.LLM, attempts));
     env.newWorker(TaskQueues.CLOUD)

@@ -69,6 +69,8 @@ class ChatWorkflowTest {
       FakeVoter voter) {
     FakeLightActivities light = new FakeLightActivities(verdict, plan);
     worker.registerActivitiesImplementations(light);
+    // A plain cloud call runs as a local activity, on the workflow's own worker.
+    worker.registerActivitiesImplementations(new FakeModels(TaskQueues.MAIN, attempts));
     env.newWorker(TaskQueues.LLM)
         .registerActivitiesImplementations(new FakeModels(TaskQueues.LLM, attempts), voter);
     env.newWorker(TaskQueues.CLOUD)
@@ -161,11 +163,28 @@ class ChatWorkflowTest {
   }
 
   @Test
-  void cloud_target_runs_on_the_cloud_queue(
+  void plain_cloud_call_runs_in_the_workflows_own_task(
       TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
     start(env, worker, RequestClass.DEEP, plan(GROQ_OK));
 
     ChatResult result = workflow.chat(ask("coracle", "implement a REST endpoint"));
+
+    assertThat(attempts).containsExactly(new Attempt(TaskQueues.MAIN, "groq/llama-3.3-70b", 1));
+    assertThat(result.provider()).isEqualTo("groq");
+  }
+
+  @Test
+  void streamed_cloud_call_runs_on_the_cloud_queue(
+      TestWorkflowEnvironment env, Worker worker, ChatWorkflow workflow) {
+    start(env, worker, RequestClass.DEEP, plan(GROQ_OK));
+    ChatRequest streamed =
+        new ChatRequest(
+            "coracle",
+            List.of(new ChatMessage("user", "implement a REST endpoint")),
+            SamplingParams.defaults(),
+            "chat-streamed");
+
+    ChatResult result = workflow.chat(streamed);
 
     assertThat(attempts).containsExactly(new Attempt(TaskQueues.CLOUD, "groq/llama-3.3-70b", 1));
     assertThat(result.provider()).isEqualTo("groq");
@@ -180,7 +199,7 @@ class ChatWorkflowTest {
 
     assertThat(attempts)
         .containsExactly(
-            new Attempt(TaskQueues.CLOUD, "groq/rate-limited", 1),
+            new Attempt(TaskQueues.MAIN, "groq/rate-limited", 1),
             new Attempt(TaskQueues.LLM, "ollama/qwen2.5:7b", 1));
     assertThat(result.provider()).isEqualTo("ollama");
     assertThat(result.fallbacks())
@@ -230,7 +249,7 @@ class ChatWorkflowTest {
 
     assertThat(failure.getType()).isEqualTo(ChatErrorType.STREAM_BROKEN.name());
     assertThat(failure.getOriginalMessage()).isEqualTo("stream broke after 2 tokens");
-    assertThat(attempts).containsExactly(new Attempt(TaskQueues.CLOUD, "groq/broken-stream", 1));
+    assertThat(attempts).containsExactly(new Attempt(TaskQueues.MAIN, "groq/broken-stream", 1));
   }
 
   @Test

@@ -13,7 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * workflow called it at all.
  */
 final class FakeLightActivities
-    implements ClassifyActivities, RouteActivities, StatusActivities, CacheActivities {
+    implements ClassifyActivities,
+        RouteActivities,
+        StatusActivities,
+        CacheActivities,
+        AnswerActivities {
   static final String STATUS_ANSWER = "1 job running: refactor (step 2 of 5)";
 
   private final Classification verdict;
@@ -23,6 +27,10 @@ final class FakeLightActivities
   final List<ChatRequest> statusQuestions = new CopyOnWriteArrayList<>();
   final List<ChatRequest> cacheLookups = new CopyOnWriteArrayList<>();
   final Map<String, ChatResult> cached = new ConcurrentHashMap<>();
+  final Map<String, ChatResult> handedOver = new ConcurrentHashMap<>();
+
+  /** The hand-overs and stores in the order they ran. */
+  final List<String> bookkeeping = new CopyOnWriteArrayList<>();
 
   FakeLightActivities(RequestClass verdict, RoutePlan plan) {
     this(new Classification(verdict, 0.9, "rules", "fake verdict"), plan);
@@ -67,6 +75,13 @@ final class FakeLightActivities
 
   @Override
   public void store(ChatRequest request, ChatResult result) {
+    bookkeeping.add("store");
     cached.put(request.model() + "|" + request.lastUserText(), result);
+  }
+
+  @Override
+  public void handOver(String workflowId, ChatResult result) {
+    bookkeeping.add("hand over");
+    handedOver.put(workflowId, result);
   }
 }

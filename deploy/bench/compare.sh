@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# coracle next to Portkey's open-source gateway, side by side in one run on this machine.
+#
+# Installs `@portkey-ai/gateway` and `autocannon` from npm into a cache directory (once),
+# starts a fast fake OpenAI-compatible upstream (deploy/bench/fake_openai.mjs, answers at
+# once), Portkey in front of it, and one `coracle serve` (launcher JVM options, a fresh
+# temporary CORACLE_HOME whose only provider is the fake: `fake/fake-model`, not local).
+# Then autocannon measures, at c=1 and c=16, each for DURATION seconds after WARMUP seconds:
+#
+#   upstream direct       the fake itself: the floor;
+#   Portkey pass-through  Portkey with x-portkey-custom-host pointing at the fake;
+#   coracle pass-through  model `fake/fake-model` with `Cache-Control: no-cache`: one call
+#                         to the fake, every request its own ChatWorkflow;
+#   coracle cache hit     the same body without no-cache: answered from the cache;
+#   coracle status        model `coracle`, "what's the status of my jobs?": no model.
+#
+# It prints p50 / p99 latency, requests per second and coracle's ratio to Portkey's
+# throughput for each row. The machine's load is printed before and after: report ratios
+# from one run, not absolute figures from different runs.
+#
+# Usage: deploy/bench/compare.sh        (needs node 18+, npm, python3, java 17+ and a built jar)
+# Every row runs once per round (ROUNDS, default 2), the rows in turn, and the table shows the
+# mean over the rounds, so load from other programs falls on all rows alike.
+# Environment: DURATION (default 8), WARMUP (default 2), CONNECTIONS (default "1,16"), ROUNDS, ROWS
+# (e.g. "portkey,passthrough"), BENCH_CACHE (default ~/.cache/coracle-bench),
+# CORACLE_JAVA_OPTS (added after deploy/jvm.options), CORACLE_JAR (default api/target/coracle.jar).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+jar="${CORACLE_JAR:-$root/api/target/coracle.jar}"
+cache="${BENCH_CACHE:-$HOME/.cache/coracle-bench}"
+[ -f "$jar" ] || { echo "no $jar: run ./coracle --version (it builds the jar) first" >&2; exit 1; }
+for tool in node npm python3 java; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }
+done
+py="$(python3 -c 'import sys; print(sys.executable)')"
+
+# shellcheck source=deploy/bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+if [ ! -d "$cache/node_modules/autocannon" ] || [ ! -d "$cache/node_modules/@portkey-ai/gateway" ]; then
+  echo "installing @portkey-ai/gateway and autocannon into $cache" >&2
+  mkdir -p "$cache"
+  [ -f "$cache/package.json" ] || echo '{"name":"coracle-bench","private":true}' >"$cache/package.json"
+  (cd "$cache" && npm install --no-audit --no-fund --loglevel=error autocannon @portkey-ai/gateway >&2)
+fi
+
+pid=""
+fake_pid=""
+portkey_pid=""
+work="$(mktemp -d)"
+cleanup() {
+  stop "$pid"
+  stop "$portkey_pid"
+  stop "$fake_pid"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+node "$root/deploy/bench/fake_openai.mjs" 0 >"$work/fake.out" 2>"$work/fake.err" &
+fake_pid=$!
+await_fake_port
+
+portkey_port="$(free_port)"
+node "$cache/node_modules/@portkey-ai/gateway/build/start-server.js" --port="$portkey_port" --headless \
+  >"$work/portkey.out" 2>&1 &
+portkey_pid=$!
+
+mkdir -p "$work/home"
+cat >"$work/home/coracle.yml" <<YML
+local:
+  ollama:
+    enabled: false
+providers:
+  - name: fake
+    kind: openai-compatible
+    base-url: "http://127.0.0.1:$fake_port/v1"
+    api-key: "\${FAKE_KEY:x}"
+    models: ["fake-model"]
+YML
+
+# The launcher's JVM options, as `./coracle serve` would use them.
+launcher_opts="$(grep -v '^[[:space:]]*\(#\|$\)' "$root/deploy/jvm.options" | tr '\n' ' ')"
+CORACLE_JAVA_OPTS="$launcher_opts ${CORACLE_JAVA_OPTS:-}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+start_coracle
+
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$portkey_port") 2>/dev/null && break
+  kill -0 "$portkey_pid" 2>/dev/null || { cat "$work/portkey.out" >&2; exit 1; }
+  sleep 0.1
+done
+
+echo "cpus: $(nproc); $(java -version 2>&1 | head -1); node $(node --version);" \
+  "portkey $(node -p "require('$cache/node_modules/@portkey-ai/gateway/package.json').version")"
+echo "before: $(uptime)"
+node "$root/deploy/bench/compare.mjs" "$cache/node_modules" "$fake_port" "$portkey_port" "$http_port"
+echo "after:  $(uptime)"
