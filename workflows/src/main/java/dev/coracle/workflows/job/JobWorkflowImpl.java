@@ -489,18 +489,28 @@ public class JobWorkflowImpl implements JobWorkflow {
       return true;
     }
     PlanApproval approval = new PlanApproval(state, journal, models, parser, toolset);
+    // A hand-over ends the wait too, unless a decision has already arrived: the store still says
+    // waiting_approval with the plan, so the run on the fresh server waits on.
     Optional<String> stop =
         approval.await(
             approvalAskedAt,
-            () -> cancelled,
+            () -> cancelled || (handOverRequested && planDecisions.isEmpty()),
             () -> !planDecisions.isEmpty(),
             () -> planDecisions.remove(0));
+    if (handOverRequested && !cancelled && stop.isEmpty() && awaitingDecision()) {
+      throw new HandedOver();
+    }
     awaitingApproval = false;
     if (stop.isPresent()) {
       cancelled = true;
       cancelReason = stop.get();
     }
     return !cancelled;
+  }
+
+  /** True while the job still waits: the wait ended for a hand-over, not a decision. */
+  private boolean awaitingDecision() {
+    return state.status == JobStatus.WAITING_APPROVAL;
   }
 
   @Override

@@ -58,6 +58,24 @@ class PlanApprovalWorkflowTest {
   }
 
   @Test
+  void a_job_waiting_for_approval_hands_over_at_once_and_stays_waiting_in_the_store(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
+    JobWorkflow job = startWaiting(env, worker, client, "job-a8");
+    long eventsBefore = world.storedEvents().size();
+
+    job.handOver();
+    JobResult result =
+        WorkflowStub.fromTyped(job)
+            .getResult(10, java.util.concurrent.TimeUnit.SECONDS, JobResult.class);
+
+    assertThat(result.status()).isEqualTo(JobWorkflow.HANDED_OVER);
+    assertThat(world.lastSnapshot().status()).isEqualTo("waiting_approval");
+    assertThat(world.storedEvents()).hasSize((int) eventsBefore);
+    assertThat(world.calls("job-coder")).isEmpty();
+    assertThat(world.toolRuns).isEmpty();
+  }
+
+  @Test
   void a_job_that_asks_for_approval_waits_with_its_plan_and_no_coder_turn(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) throws Exception {
     JobWorkflow job = startWaiting(env, worker, client, "job-a1");
