@@ -47,12 +47,14 @@ public class MessagesController {
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Nullable @Header("Cache-Control") String cacheControl,
-      @Nullable @Header(ChatService.WORKSPACE_HEADER) String workspace) {
+      @Nullable @Header(ChatService.WORKSPACE_HEADER) String workspace,
+      @Nullable @Header(ChatService.APPROVE_PLAN_HEADER) String approvePlan) {
     long startedNanos = System.nanoTime();
     MessagesRequest request = MessagesReader.read(body);
     MessagesConversion.Converted converted = MessagesConversion.toChatCall(request, true);
     String workflowId = runner.workflowIdFor(idempotencyKey);
-    ChatService.ChatOptions options = ChatService.ChatOptions.from(cacheControl, workspace);
+    ChatService.ChatOptions options =
+        ChatService.ChatOptions.from(cacheControl, workspace).withApprovePlan(approvePlan);
     ChatCall call = converted.call();
     Mono<MutableHttpResponse<?>> answer;
     if (request.streamed()) {

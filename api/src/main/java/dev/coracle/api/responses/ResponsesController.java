@@ -64,7 +64,8 @@ public class ResponsesController {
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Nullable @Header("Cache-Control") String cacheControl,
-      @Nullable @Header(ChatService.WORKSPACE_HEADER) String workspace) {
+      @Nullable @Header(ChatService.WORKSPACE_HEADER) String workspace,
+      @Nullable @Header(ChatService.APPROVE_PLAN_HEADER) String approvePlan) {
     long startedNanos = System.nanoTime();
     PreparedResponse prepared = preparation.prepare(RequestReader.read(body));
     String workflowId = runner.workflowIdFor(idempotencyKey);
@@ -74,7 +75,8 @@ public class ResponsesController {
             prepared.tools(),
             ResponseBuilder.responseId(workflowId),
             Instant.now().getEpochSecond());
-    ChatService.ChatOptions options = ChatService.ChatOptions.from(cacheControl, workspace);
+    ChatService.ChatOptions options =
+        ChatService.ChatOptions.from(cacheControl, workspace).withApprovePlan(approvePlan);
     if (prepared.request().streamed()) {
       return stream(prepared, builder, workflowId, options);
     }
