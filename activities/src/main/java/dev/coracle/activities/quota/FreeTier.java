@@ -54,6 +54,26 @@ public record FreeTier(
         : new ModelTier(model, defaultLimits, null, null, defaultPrice, null);
   }
 
+  /** This entry with its windows on another zone's clock. */
+  FreeTier withResetZone(ZoneId zone) {
+    return new FreeTier(
+        name,
+        title,
+        kind,
+        baseUrl,
+        apiKeyEnv,
+        local,
+        zone,
+        checked,
+        verify,
+        docs,
+        notes,
+        sharedLimits,
+        defaultLimits,
+        defaultPrice,
+        models);
+  }
+
   /** What coracle assumes of a provider the catalog does not know: no limits, no price, UTC. */
   static FreeTier unknown(String name) {
     return new FreeTier(

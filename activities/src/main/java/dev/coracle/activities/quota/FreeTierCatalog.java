@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class FreeTierCatalog {
+  /** The catalog entry, and the provider kind, of Google's Gemini API. */
+  private static final String GEMINI = "gemini";
 
   /** The local Ollama's provider name, which the configuration does not list. */
   static final String LOCAL_OLLAMA = ProviderCatalog.LOCAL_OLLAMA;
@@ -175,7 +177,14 @@ public class FreeTierCatalog {
         }
       }
     }
-    return FreeTier.unknown(provider.name());
+    FreeTier unknown = FreeTier.unknown(provider.name());
+    FreeTier gemini = entries.get(GEMINI);
+    if (GEMINI.equals(provider.kind()) && gemini != null) {
+      // Gemini's quotas reset at its own midnight however it is reached (a proxy, a regional
+      // endpoint): an unlisted Gemini keeps no limits but follows that clock.
+      return unknown.withResetZone(gemini.resetZone());
+    }
+    return unknown;
   }
 
   private static String authority(String url) {

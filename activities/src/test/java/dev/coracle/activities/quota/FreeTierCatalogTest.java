@@ -88,6 +88,29 @@ class FreeTierCatalogTest {
   }
 
   @Test
+  void an_unlisted_gemini_keeps_no_limits_but_resets_at_midnight_pacific() {
+    FreeTierCatalog catalog =
+        new FreeTierCatalog(
+            TestQuota.config(
+                dir,
+                """
+                providers:
+                  - name: gem
+                    kind: gemini
+                    base-url: "http://127.0.0.1:9/v1beta"
+                    models: ["gemini-2.5-flash"]
+                  - name: mine
+                    kind: openai-compatible
+                    base-url: "http://127.0.0.1:9/v1"
+                    models: ["m"]
+                """));
+
+    assertThat(catalog.resetZone("gem")).isEqualTo(ZoneId.of("America/Los_Angeles"));
+    assertThat(catalog.limits("gem", "gemini-2.5-flash").unlimited()).isTrue();
+    assertThat(catalog.resetZone("mine")).isEqualTo(ZoneOffset.UTC);
+  }
+
+  @Test
   void configured_limits_beat_the_catalog_and_zero_means_no_limit() {
     FreeTierCatalog catalog =
         new FreeTierCatalog(

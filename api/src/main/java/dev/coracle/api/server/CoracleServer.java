@@ -26,6 +26,7 @@ import dev.coracle.worker.JobRecovery;
 import dev.coracle.worker.PortInUseException;
 import dev.coracle.worker.TemporalConnection;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -209,14 +210,20 @@ public final class CoracleServer implements AutoCloseable {
   }
 
   /**
-   * Lets the warm-up finish (stopping the HTTP server closes the application context, which the
-   * warm-up must not find closed), then stops accepting requests, drains the worker, and closes the
-   * store (where the embedding model waits for calls in its native code) and Temporal.
+   * Lets the warm-up finish, then stops accepting requests, drains the worker (whose activities and
+   * the workflow index still need the store), and only then closes the application context with the
+   * store (where the embedding model waits for calls in its native code) and Temporal. The HTTP
+   * server is stopped on its own: a plain stop would close the context with it, before the worker
+   * has drained.
    */
   @Override
   public void close() {
     warmUp.stop();
-    http.stop();
+    if (http instanceof NettyEmbeddedServer netty) {
+      netty.stopServerOnly();
+    } else {
+      http.stop();
+    }
     temporal.stopWorker(DRAIN);
     context.close();
     temporal.close();
