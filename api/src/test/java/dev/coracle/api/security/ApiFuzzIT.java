@@ -86,7 +86,9 @@ class ApiFuzzIT {
               MAX_REQUEST_BYTES,
               store::jobIds,
               coracle.server().httpPort());
-      report = new FuzzCampaign(coracle.baseUrl(), store).run(seed, generator, from, requests);
+      report =
+          new FuzzCampaign(coracle.baseUrl(), store, id -> awaitWorkflow(coracle, id))
+              .run(seed, generator, from, requests);
     }
     String text =
         report.summary()
@@ -110,5 +112,19 @@ class ApiFuzzIT {
             coracle.url("/v1/chat/completions"), HttpCalls.chat("cloud/job", "still there?", ""));
     assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
     assertThat(HttpCalls.json(chat).at("/choices/0/message/content").asText()).isNotBlank();
+  }
+
+  /** Waits, up to 30 s, for a workflow to finish, however it ends. */
+  private static void awaitWorkflow(CoracleUnderTest coracle, String workflowId) {
+    try {
+      coracle
+          .server()
+          .temporal()
+          .clientFor(workflowId)
+          .newUntypedWorkflowStub(workflowId)
+          .getResult(30, java.util.concurrent.TimeUnit.SECONDS, Object.class);
+    } catch (RuntimeException | java.util.concurrent.TimeoutException ended) {
+      // A failed or timed-out workflow has finished writing too; the check that follows decides.
+    }
   }
 }

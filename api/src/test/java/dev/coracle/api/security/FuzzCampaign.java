@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Sends the generator's requests one after another to a running coracle and checks each answer
@@ -32,9 +33,20 @@ final class FuzzCampaign {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  FuzzCampaign(String baseUrl, StoreRows store) {
+  /**
+   * Waits until the workflow an accepted request started has finished. A chat's answer is sent
+   * before its bookkeeping (the cache store, audit rows) is written, so without this wait a row of
+   * an earlier accepted chat could land while a later request is refused.
+   */
+  private final Consumer<String> awaitWorkflow;
+
+  /** The workflow id the last answer named, or null. */
+  private String lastWorkflowId;
+
+  FuzzCampaign(String baseUrl, StoreRows store, Consumer<String> awaitWorkflow) {
     this.baseUrl = baseUrl;
     this.store = store;
+    this.awaitWorkflow = awaitWorkflow;
   }
 
   /** What a run found. */
@@ -74,6 +86,7 @@ final class FuzzCampaign {
     for (int index = from; index < from + count; index++) {
       FuzzRequest request = generator.request(index);
       String rowsBefore = store.counts();
+      lastWorkflowId = null;
       long sent = System.nanoTime();
       ResponseChecks.Answer answer;
       try {
@@ -91,6 +104,9 @@ final class FuzzCampaign {
         serverErrors++;
       }
       List<String> found = new ArrayList<>(ResponseChecks.problems(request, answer));
+      if (!ResponseChecks.rejected(request, answer) && lastWorkflowId != null) {
+        awaitWorkflow.accept(lastWorkflowId);
+      }
       if (ResponseChecks.rejected(request, answer)) {
         rejected++;
         String rowsAfter = store.counts();
@@ -138,6 +154,7 @@ final class FuzzCampaign {
     try {
       HttpResponse<byte[]> response =
           client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      lastWorkflowId = response.headers().firstValue("x-coracle-workflow-id").orElse(null);
       return new ResponseChecks.Answer(
           response.statusCode(),
           response.headers().firstValue("content-type").orElse(null),
