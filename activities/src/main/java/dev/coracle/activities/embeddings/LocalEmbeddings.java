@@ -3,6 +3,7 @@ package dev.coracle.activities.embeddings;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.annotation.PreDestroy;
@@ -102,7 +103,7 @@ public class LocalEmbeddings {
       synchronized (this) {
         loaded = model;
         if (loaded == null) {
-          loaded = new LeanMiniLm();
+          loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
           model = loaded;
         }
       }
