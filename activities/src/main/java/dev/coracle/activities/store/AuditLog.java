@@ -57,7 +57,11 @@ public class AuditLog {
     return repository.save(entry);
   }
 
-  /** Totals per provider and model of the calls at or after {@code since}. */
+  /**
+   * Totals per provider and model of the calls from the minute that holds {@code since} on. They
+   * are kept per minute as calls are recorded, so this costs the same on a busy day as on a quiet
+   * one.
+   */
   @ReadOnly
   public AuditSummary summarySince(Instant since) {
     return new AuditSummary(since, repository.totalsSince(since.toEpochMilli()));

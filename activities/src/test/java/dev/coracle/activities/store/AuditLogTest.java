@@ -84,6 +84,28 @@ class AuditLogTest {
   }
 
   @Test
+  void the_totals_count_calls_by_the_minute_and_leave_routing_decisions_out() {
+    try (ApplicationContext context = start()) {
+      AuditLog audit = context.getBean(AuditLog.class);
+      audit.record("before", "fast", "groq", "llama", "ok", 5, 5, 10, null);
+      clock.advance(Duration.ofMinutes(1));
+      audit.record("wf-1", "fast", "groq", "llama", "ok", 10, 1, 10, null);
+      audit.record("wf-1", "fast", "groq", "llama", "SKIPPED", 0, 0, 0, "cooling down");
+      audit.record("wf-1", "fast", "groq", "llama", "QUOTA_EXHAUSTED", 0, 0, 0, "per day");
+      clock.advance(Duration.ofSeconds(59));
+      audit.record("wf-2", "fast", "groq", "llama", "UPSTREAM_UNAVAILABLE", 0, 0, 10, "503");
+      clock.advance(Duration.ofSeconds(2));
+      audit.record("wf-3", "fast", "groq", "llama", "ok", 20, 2, 10, null);
+
+      // From the minute that holds the moment: its calls count, the minute before does not.
+      AuditSummary summary = audit.summarySince(NOON.plus(Duration.ofSeconds(90)));
+
+      assertThat(summary.models()).containsExactly(new ModelTotals("groq", "llama", 3, 1, 30, 3));
+      assertThat(audit.summarySince(NOON).calls()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void read_only_transactions_need_the_tolerant_driver() {
     try (ApplicationContext context = start()) {
       // summarySince runs in a read-only transaction, which calls setReadOnly(true).
