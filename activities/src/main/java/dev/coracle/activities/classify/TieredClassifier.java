@@ -85,7 +85,7 @@ public class TieredClassifier {
 
   /** Classifies one prompt; an unsure job class becomes {@code fast} ({@link JobGate}). */
   public Classification classify(String text) {
-    return JobGate.check(unguarded(text));
+    return JobGate.check(unguarded(text), text);
   }
 
   private Classification unguarded(String text) {
