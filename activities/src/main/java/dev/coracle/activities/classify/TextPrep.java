@@ -1,6 +1,7 @@
 package dev.coracle.activities.classify;
 
 import com.google.re2j.Pattern;
+import dev.coracle.activities.cache.EmbeddingText;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -54,13 +55,14 @@ final class TextPrep {
   private TextPrep() {}
 
   /**
-   * The text to embed: code blocks become a short marker, whitespace collapses, and only the head
-   * and tail of a long prompt are kept. The sentence embedding costs time in proportion to its
-   * length (on this machine, idle: 1.5 ms for 40 characters, 3.4 ms for 200, 9 ms for 700), and the
-   * request is nearly always said at the start or the end; the n-gram features read more.
+   * The text to embed: code blocks become a short marker, only the head and tail of a long prompt
+   * are kept, and the rest is read as the semantic cache reads it ({@link EmbeddingText}), so that
+   * a short prompt is embedded once for both. The sentence embedding costs time in proportion to
+   * its length (on this machine, idle: 1.5 ms for 40 characters, 3.4 ms for 200, 9 ms for 700), and
+   * the request is nearly always said at the start or the end; the n-gram features read more.
    */
   static String forEmbedding(String text) {
-    return cut(clean(text), EMBED_CHARS, EMBED_HEAD_CHARS);
+    return EmbeddingText.of(cut(clean(text), EMBED_CHARS, EMBED_HEAD_CHARS));
   }
 
   private static String clean(String text) {
