@@ -150,7 +150,12 @@ public final class EmbeddingClassifier {
   public record Nearest(LabeledPrompt exemplar, double similarity) {}
 
   Scores scores(String text) {
-    return scores(embeddings.embed(TextPrep.forEmbedding(text)));
+    return ofEmbeddingText(TextPrep.forEmbedding(text));
+  }
+
+  /** Scores a prompt already prepared by {@link TextPrep#forEmbedding}. */
+  Scores ofEmbeddingText(String embeddingText) {
+    return scores(embeddings.embed(embeddingText));
   }
 
   /** Scores a prompt already embedded from {@link TextPrep#forEmbedding}. */

@@ -62,7 +62,27 @@ final class TextPrep {
    * the request is nearly always said at the start or the end; the n-gram features read more.
    */
   static String forEmbedding(String text) {
-    return EmbeddingText.of(cut(clean(text), EMBED_CHARS, EMBED_HEAD_CHARS));
+    return prepare(text).embedding();
+  }
+
+  /**
+   * A prompt as each part of the classifier reads it, cleaned once: a long agent prompt holds
+   * kilobytes of context, and cleaning it for every reader cost milliseconds.
+   *
+   * @param instruction the cleaned prompt, head and tail of a long one, case kept: what the rules
+   *     read
+   * @param normalized what the n-gram features read ({@link #normalize})
+   * @param embedding what is embedded ({@link #forEmbedding})
+   */
+  record Prepared(String instruction, String normalized, String embedding) {}
+
+  static Prepared prepare(String text) {
+    String cleaned = clean(text);
+    String instruction = cut(cleaned, MAX_CHARS, HEAD_CHARS);
+    return new Prepared(
+        instruction,
+        fold(instruction),
+        EmbeddingText.of(cut(cleaned, EMBED_CHARS, EMBED_HEAD_CHARS)));
   }
 
   private static String clean(String text) {
@@ -89,7 +109,10 @@ final class TextPrep {
    * for question marks, one space between words.
    */
   static String normalize(String text) {
-    String prepared = cut(clean(text), MAX_CHARS, HEAD_CHARS);
+    return fold(cut(clean(text), MAX_CHARS, HEAD_CHARS));
+  }
+
+  private static String fold(String prepared) {
     String folded =
         Normalizer.normalize(prepared, Normalizer.Form.NFKC)
             .toLowerCase(Locale.ROOT)
