@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *   <li>plan: one step per file name in the brief ({@code notes/a.txt}, {@code b.md}, …), each
  *       creating that file;
  *   <li>verify: {@code continue};
+ *   <li>the classification vote: a {@code vote: <class> <confidence>} line of the request, else
+ *       {@code fast} at 0.6;
  *   <li>coder: calls {@code write_file} for its step's file, then says it is done.
  * </ul>
  *
@@ -30,6 +32,8 @@ import java.util.regex.Pattern;
 final class FakeJobModel {
   private static final Pattern FILE =
       Pattern.compile("([\\w./-]*\\w\\.(?:txt|md|py|java|js|json))");
+  private static final Pattern VOTE =
+      Pattern.compile("(?m)^vote: (status|fast|deep|research) ([01](?:\\.\\d+)?)\\s*$");
   private static final Pattern STEP = Pattern.compile("Your step \\((\\d+)\\): ([^\\n]*)");
 
   private FakeJobModel() {}
@@ -50,6 +54,8 @@ final class FakeJobModel {
     } else if (system.contains("You plan a coding job")
         || system.contains("meant to be a JSON plan")) {
       text = plan(user);
+    } else if (system.contains("You route requests for a coding assistant")) {
+      text = vote(user);
     } else if (system.contains("You check a coding job")) {
       text =
           "{\"decision\":\"continue\",\"reason\":\"the step met its criterion\",\"learned\":\"\"}";
@@ -65,6 +71,21 @@ final class FakeJobModel {
       text = "echo: " + user;
     }
     return FakeAnswer.plain(text, countWords(messages));
+  }
+
+  /**
+   * The classification vote: the class and confidence a {@code vote: <class> <confidence>} line in
+   * the request names, else {@code fast} at 0.6, as the JSON schema asks.
+   */
+  private static String vote(String request) {
+    Matcher scripted = VOTE.matcher(request);
+    ObjectNode vote = FakeUpstreamServer.JSON.createObjectNode();
+    if (scripted.find()) {
+      vote.put("class", scripted.group(1)).put("confidence", Double.parseDouble(scripted.group(2)));
+    } else {
+      vote.put("class", "fast").put("confidence", 0.6);
+    }
+    return vote.toString();
   }
 
   private static String plan(String brief) {

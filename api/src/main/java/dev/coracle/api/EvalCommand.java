@@ -41,12 +41,14 @@ final class EvalCommand implements Runnable {
   static final class Classify implements Callable<Integer> {
     @Parameters(
         arity = "0..*",
-        description = "Labeled prompts (default: the team's set and the held-out set).")
+        description = "Labeled prompts (default: the team's set and the two held-out sets).")
     List<Path> files = new ArrayList<>();
 
     @Option(
         names = "--show-errors",
-        description = "List each misclassified prompt (keep it off for a set used for judging).")
+        description =
+            "List each misclassified prompt; the default held-out sets never list theirs (name a"
+                + " file to see them, which spends it for judging).")
     boolean showErrors;
 
     @Option(
@@ -63,7 +65,8 @@ final class EvalCommand implements Runnable {
           files.isEmpty()
               ? List.of(
                   Path.of(ClassifierEvaluation.DEFAULT_SET),
-                  Path.of(ClassifierEvaluation.HELD_OUT_SET))
+                  Path.of(ClassifierEvaluation.HELD_OUT_SET),
+                  Path.of(ClassifierEvaluation.HELD_OUT_SET_2))
               : files;
       List<List<LabeledPrompt>> prompts = readAll(sets, LabeledPrompt::readJsonl);
       if (prompts == null) {
@@ -72,9 +75,12 @@ final class EvalCommand implements Runnable {
       TieredClassifier classifier = new TieredClassifier(new LocalEmbeddings());
       for (int i = 0; i < sets.size(); i++) {
         System.out.println("== " + sets.get(i));
+        // The sets kept for judging list no errors unless named on the command line.
+        boolean judging =
+            files.isEmpty() && ClassifierEvaluation.JUDGING_SETS.contains(sets.get(i).toString());
         System.out.print(
             ClassifierEvaluation.evaluate(classifier, prompts.get(i), Math.max(1, rounds))
-                .render(showErrors));
+                .render(showErrors && !judging));
         System.out.println();
       }
       return 0;

@@ -2,7 +2,6 @@ package dev.coracle.activities.cache;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,48 +38,11 @@ final class PromptText {
                   + " mustnt")
               .split(" "));
 
-  /** English contractions, spelled out so that "what's" and "what is" read the same. */
-  private static final String[][] CONTRACTIONS = {
-    {"won't", "will not"},
-    {"can't", "can not"},
-    {"cannot", "can not"},
-    {"n't", " not"},
-    {"'re", " are"},
-    {"'ve", " have"},
-    {"'ll", " will"},
-    {"'d", " would"},
-    {"'m", " am"},
-    {"let's", "let us"},
-    {"what's", "what is"},
-    {"that's", "that is"},
-    {"it's", "it is"},
-    {"where's", "where is"},
-    {"who's", "who is"},
-    {"how's", "how is"},
-    {"there's", "there is"},
-    {"here's", "here is"}
-  };
-
-  /** Sentence punctuation and quotes, which say nothing about the question once it is guarded. */
-  private static final Pattern SENTENCE_MARKS =
-      Pattern.compile(
-          "[?!,;:\"\u201c\u201d\u2018`()\\[\\]]|(?<=\\w)'(?!\\w)|(?<!\\w)'|\\.(?=\\s|$)|\\s-+\\s");
-
   private PromptText() {}
 
-  /**
-   * The last user turn as it is embedded: lower case, contractions spelled out, sentence
-   * punctuation and quotes removed, one space between words. MiniLM's tokens change with case, so
-   * without this "What is the capital city of France?" and "what's the capital city of france" were
-   * only 0.905 similar. The {@link PromptGuard} keeps what this drops from deciding alone.
-   */
+  /** The last user turn as it is embedded: {@link EmbeddingText#of}, shared with the classifier. */
   static String forEmbedding(String text) {
-    String lower = normalize(text).replace('\u2018', '\'');
-    for (String[] contraction : CONTRACTIONS) {
-      lower = lower.replace(contraction[0], contraction[1]);
-    }
-    String bare = SENTENCE_MARKS.matcher(lower).replaceAll(" ");
-    return WHITESPACE.matcher(bare).replaceAll(" ").strip();
+    return EmbeddingText.of(text);
   }
 
   /** The turn as it is stored and guarded: trimmed, one space between words, case kept. */
@@ -96,11 +58,7 @@ final class PromptText {
    * it carries meaning.
    */
   static String normalize(String text) {
-    if (text == null) {
-      return "";
-    }
-    String typographic = text.replace('\u2019', '\'');
-    return WHITESPACE.matcher(typographic.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    return EmbeddingText.lowerCase(text);
   }
 
   /** True when the prompt must match as a whole: it is long or holds a code block. */
@@ -116,7 +74,7 @@ final class PromptText {
   static List<String> exactWords(String normalized) {
     List<String> words = new ArrayList<>();
     String spelledOut = normalized;
-    for (String[] contraction : CONTRACTIONS) {
+    for (String[] contraction : EmbeddingText.CONTRACTIONS) {
       spelledOut = spelledOut.replace(contraction[0], contraction[1]);
     }
     for (String word : spelledOut.split(" ")) {

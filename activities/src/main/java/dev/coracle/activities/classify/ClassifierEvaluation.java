@@ -22,6 +22,16 @@ public final class ClassifierEvaluation {
   /** The set written apart from the exemplars and never tuned on; only its totals are read. */
   public static final String HELD_OUT_SET = "docs/evals/classify-heldout.jsonl";
 
+  /**
+   * The second set kept for judging, written by other means (other lengths, registers and
+   * languages, and prompts as codex and Claude Code send them) and committed before it was first
+   * run; only its totals are read.
+   */
+  public static final String HELD_OUT_SET_2 = "docs/evals/classify-heldout-2.jsonl";
+
+  /** The sets kept for judging: {@code coracle eval classify} never lists their errors. */
+  public static final List<String> JUDGING_SETS = List.of(HELD_OUT_SET, HELD_OUT_SET_2);
+
   private static final RequestClass[] CLASSES = RequestClass.values();
 
   private ClassifierEvaluation() {}

@@ -44,7 +44,9 @@ public class ClassifierSupply {
         new Thread(
             () -> {
               try {
-                mine.complete(classifier.get());
+                TieredClassifier built = classifier.get();
+                built.warmUp();
+                mine.complete(built);
               } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
               }

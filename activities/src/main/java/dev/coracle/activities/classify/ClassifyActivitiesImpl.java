@@ -72,7 +72,8 @@ public class ClassifyActivitiesImpl implements ClassifyActivities {
             rules.requestClass(),
             rules.confidence(),
             rules.tier(),
-            rules.reason() + " (rules only: the embedding classifier is still being built)"));
+            rules.reason() + " (rules only: the embedding classifier is still being built)"),
+        request.lastUserText());
   }
 
   /** The vote needs the local reasoning model; without it the in-process verdict stands. */

@@ -96,7 +96,8 @@ public class ClassifyVoteActivitiesImpl implements ClassifyVoteActivities {
           answer.usage().completionTokens(),
           answer.modelMillis(),
           null);
-      return parse(answer.content(), unsure);
+      // The gate applies after the vote too: the model's word alone never starts a job.
+      return JobGate.afterVote(parse(answer.content(), unsure), unsure, text);
     } catch (ProviderException e) {
       audit.record(
           workflowId, "vote", ollama.name(), model, e.type().name(), 0, 0, 0, e.getMessage());

@@ -6,6 +6,8 @@ import dev.coracle.workflows.chat.RequestClass;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,9 +90,21 @@ public final class EmbeddingClassifier {
         SoftmaxHead.train(this.vectors, labels, CLASSES.length, params.l2(), params.epochs());
   }
 
+  /**
+   * The exemplars' vectors, embedded in one batch. An exemplar with nothing left to read once
+   * prepared (a lone "?") gets the zero vector, as {@link LocalEmbeddings#embed} gives it: it is
+   * similar to nothing, and the n-gram classifier still learns from it.
+   */
   static List<float[]> embedExemplars(LocalEmbeddings embeddings, List<LabeledPrompt> exemplars) {
-    return embeddings.embedAll(
-        exemplars.stream().map(e -> TextPrep.forEmbedding(e.text())).toList());
+    List<String> texts = exemplars.stream().map(e -> TextPrep.forEmbedding(e.text())).toList();
+    List<String> readable = texts.stream().filter(LocalEmbeddings::canRead).toList();
+    Iterator<float[]> embedded = embeddings.embedAll(readable).iterator();
+    List<float[]> vectors = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      vectors.add(
+          LocalEmbeddings.canRead(text) ? embedded.next() : new float[LocalEmbeddings.DIMENSIONS]);
+    }
+    return vectors;
   }
 
   /** The exemplar set shipped in the jar. */
@@ -136,7 +150,12 @@ public final class EmbeddingClassifier {
   public record Nearest(LabeledPrompt exemplar, double similarity) {}
 
   Scores scores(String text) {
-    return scores(embeddings.embed(TextPrep.forEmbedding(text)));
+    return ofEmbeddingText(TextPrep.forEmbedding(text));
+  }
+
+  /** Scores a prompt already prepared by {@link TextPrep#forEmbedding}. */
+  Scores ofEmbeddingText(String embeddingText) {
+    return scores(embeddings.embed(embeddingText));
   }
 
   /** Scores a prompt already embedded from {@link TextPrep#forEmbedding}. */

@@ -11,7 +11,7 @@ import java.util.Locale;
  * coracle-deep}). So a job class needs a strong rule or a confident classifier; anything less is
  * answered as {@code fast}, and the reason says so.
  */
-final class JobGate {
+public final class JobGate {
   /**
    * The confidence a classifier verdict needs to start a job. On the exemplars' cross-validation
    * the blended classifier was right 90 % of the time above 0.8 and 99 % above 0.9; below 0.75 a
@@ -20,7 +20,13 @@ final class JobGate {
   static final double JOB_CONFIDENCE = 0.75;
 
   /** The tier name of a verdict this gate turned into {@code fast}. */
-  static final String ABSTAINED = "abstained";
+  public static final String ABSTAINED = "abstained";
+
+  /**
+   * How sure a {@code fast} verdict is that {@link JobScope} made from a job verdict: as sure as a
+   * weak rule, since it rests on the same kind of evidence.
+   */
+  static final double SCOPE_CONFIDENCE = 0.7;
 
   /** How to ask for a job explicitly, for the reason of an abstained verdict. */
   static final String HOW_TO_ASK =
@@ -28,12 +34,81 @@ final class JobGate {
 
   private JobGate() {}
 
-  static Classification check(Classification verdict) {
-    RequestClass requestClass = verdict.requestClass();
-    boolean jobClass = requestClass == RequestClass.DEEP || requestClass == RequestClass.RESEARCH;
-    if (!jobClass || confident(verdict)) {
+  /**
+   * The verdict, or {@code fast} when it is a job class that is unsure, or that a classifier gave
+   * for a prompt whose wording asks for too little to be a job ({@link JobScope}). A strong rule
+   * stands: it matched words that ask for a job outright.
+   *
+   * @param text the prompt the verdict is for
+   */
+  static Classification check(Classification verdict, String text) {
+    if (!isJob(verdict.requestClass())) {
       return verdict;
     }
+    if (!confident(verdict)) {
+      return unsure(verdict);
+    }
+    if (RulesClassifier.TIER.equals(verdict.tier())) {
+      return verdict;
+    }
+    return JobScope.tooSmall(text).map(why -> tooSmall(verdict, why)).orElse(verdict);
+  }
+
+  /**
+   * The local model's vote, gated like any verdict. The vote is asked only when the in-process
+   * verdict was unsure, so a vote for a job class stands only when that verdict was already a job
+   * class that passed this gate (the vote may then move it between deep and research), and only
+   * when the vote itself is sure and the prompt's wording leaves room for a job. Otherwise an
+   * unsure prompt would start a job on the model's word alone.
+   *
+   * @param vote the local model's verdict
+   * @param before the in-process verdict the vote was asked about
+   * @param text the prompt
+   */
+  static Classification afterVote(Classification vote, Classification before, String text) {
+    if (!isJob(vote.requestClass())) {
+      return vote;
+    }
+    if (!isJob(before.requestClass())) {
+      return new Classification(
+          RequestClass.FAST,
+          before.confidence(),
+          ABSTAINED,
+          String.format(
+              Locale.ROOT,
+              "the local model voted %s at %.2f, but the in-process verdict was %s at %.2f: an"
+                  + " unsure prompt never starts a job; answered directly; %s; %s",
+              vote.requestClass().wireName(),
+              vote.confidence(),
+              before.requestClass().wireName(),
+              before.confidence(),
+              HOW_TO_ASK,
+              vote.reason()));
+    }
+    return check(vote, text);
+  }
+
+  private static boolean isJob(RequestClass requestClass) {
+    return requestClass == RequestClass.DEEP || requestClass == RequestClass.RESEARCH;
+  }
+
+  private static Classification tooSmall(Classification verdict, String why) {
+    return new Classification(
+        RequestClass.FAST,
+        SCOPE_CONFIDENCE,
+        ABSTAINED,
+        String.format(
+            Locale.ROOT,
+            "%s at %.2f, but the prompt %s; answered directly; %s; %s",
+            verdict.requestClass().wireName(),
+            verdict.confidence(),
+            why,
+            HOW_TO_ASK,
+            verdict.reason()));
+  }
+
+  private static Classification unsure(Classification verdict) {
+    RequestClass requestClass = verdict.requestClass();
     return new Classification(
         RequestClass.FAST,
         1 - verdict.confidence(),

@@ -26,6 +26,11 @@ final class NgramClassifier {
    * Per-class probabilities, indexed by {@link dev.coracle.workflows.chat.RequestClass#ordinal}.
    */
   double[] probabilities(String text) {
-    return head.probabilities(NgramFeatures.of(TextPrep.normalize(text)));
+    return ofNormalized(TextPrep.normalize(text));
+  }
+
+  /** Like {@link #probabilities} for a prompt already normalized by {@link TextPrep}. */
+  double[] ofNormalized(String normalized) {
+    return head.probabilities(NgramFeatures.of(normalized));
   }
 }

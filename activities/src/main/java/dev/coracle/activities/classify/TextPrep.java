@@ -1,6 +1,7 @@
 package dev.coracle.activities.classify;
 
 import com.google.re2j.Pattern;
+import dev.coracle.activities.cache.EmbeddingText;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -54,13 +55,34 @@ final class TextPrep {
   private TextPrep() {}
 
   /**
-   * The text to embed: code blocks become a short marker, whitespace collapses, and only the head
-   * and tail of a long prompt are kept. The sentence embedding costs time in proportion to its
-   * length (on this machine, idle: 1.5 ms for 40 characters, 3.4 ms for 200, 9 ms for 700), and the
-   * request is nearly always said at the start or the end; the n-gram features read more.
+   * The text to embed: code blocks become a short marker, only the head and tail of a long prompt
+   * are kept, and the rest is read as the semantic cache reads it ({@link EmbeddingText}), so that
+   * a short prompt is embedded once for both. The sentence embedding costs time in proportion to
+   * its length (on this machine, idle: 1.5 ms for 40 characters, 3.4 ms for 200, 9 ms for 700), and
+   * the request is nearly always said at the start or the end; the n-gram features read more.
    */
   static String forEmbedding(String text) {
-    return cut(clean(text), EMBED_CHARS, EMBED_HEAD_CHARS);
+    return prepare(text).embedding();
+  }
+
+  /**
+   * A prompt as each part of the classifier reads it, cleaned once: a long agent prompt holds
+   * kilobytes of context, and cleaning it for every reader cost milliseconds.
+   *
+   * @param instruction the cleaned prompt, head and tail of a long one, case kept: what the rules
+   *     read
+   * @param normalized what the n-gram features read ({@link #normalize})
+   * @param embedding what is embedded ({@link #forEmbedding})
+   */
+  record Prepared(String instruction, String normalized, String embedding) {}
+
+  static Prepared prepare(String text) {
+    String cleaned = clean(text);
+    String instruction = cut(cleaned, MAX_CHARS, HEAD_CHARS);
+    return new Prepared(
+        instruction,
+        fold(instruction),
+        EmbeddingText.of(cut(cleaned, EMBED_CHARS, EMBED_HEAD_CHARS)));
   }
 
   private static String clean(String text) {
@@ -87,7 +109,10 @@ final class TextPrep {
    * for question marks, one space between words.
    */
   static String normalize(String text) {
-    String prepared = cut(clean(text), MAX_CHARS, HEAD_CHARS);
+    return fold(cut(clean(text), MAX_CHARS, HEAD_CHARS));
+  }
+
+  private static String fold(String prepared) {
     String folded =
         Normalizer.normalize(prepared, Normalizer.Form.NFKC)
             .toLowerCase(Locale.ROOT)

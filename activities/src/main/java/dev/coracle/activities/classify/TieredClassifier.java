@@ -61,6 +61,27 @@ public class TieredClassifier {
     this.ngrams = new NgramClassifier(embedding.exemplars());
   }
 
+  /**
+   * Prompts that take every path once: a strong rule, the n-grams alone, the blend with a weak
+   * rule, the blend alone and the job gate.
+   */
+  static final List<String> WARM_UP =
+      List.of(
+          "is my job done?",
+          "what does a semaphore do",
+          "add retries to the HTTP client and write tests for them",
+          "compare two web frameworks, with recent benchmarks and sources",
+          "write a one-line summary of the parser refactor");
+
+  /**
+   * Classifies {@link #WARM_UP} once, so that the first chats after start-up do not pay for loading
+   * and first running the classifier's code (several milliseconds each, measured on the first
+   * requests of a fresh process).
+   */
+  public void warmUp() {
+    WARM_UP.forEach(this::classify);
+  }
+
   public EmbeddingClassifier embedding() {
     return embedding;
   }
@@ -85,15 +106,18 @@ public class TieredClassifier {
 
   /** Classifies one prompt; an unsure job class becomes {@code fast} ({@link JobGate}). */
   public Classification classify(String text) {
-    return JobGate.check(unguarded(text));
+    return JobGate.check(unguarded(text), text);
   }
 
   private Classification unguarded(String text) {
-    RulesClassifier.Verdict rules = RulesClassifier.verdict(text);
+    TextPrep.Prepared prepared = TextPrep.prepare(text);
+    // The rules read the instruction, not the context an agent wraps around it: a CLAUDE.md that
+    // says "refactor" does not make every question a job.
+    RulesClassifier.Verdict rules = RulesClassifier.verdict(prepared.instruction());
     if (rules.strength() == RulesClassifier.Strength.STRONG || text == null || text.isBlank()) {
       return rules.classification();
     }
-    double[] ngram = ngrams.probabilities(text);
+    double[] ngram = ngrams.ofNormalized(prepared.normalized());
     int ngramBest = EmbeddingClassifier.argmax(ngram);
     boolean rulesAgree =
         rules.strength() == RulesClassifier.Strength.NONE
@@ -105,7 +129,7 @@ public class TieredClassifier {
           NGRAM_TIER,
           String.format(Locale.ROOT, "word and character n-grams (%.2f)", ngram[ngramBest]));
     }
-    EmbeddingClassifier.Scores scores = embedding.scores(text);
+    EmbeddingClassifier.Scores scores = embedding.ofEmbeddingText(prepared.embedding());
     double[] probabilities = blend(scores.probabilities(), ngram);
     String hint = "";
     if (rules.strength() == RulesClassifier.Strength.WEAK) {

@@ -24,7 +24,7 @@ class CacheKeyTest {
     CacheKey other = key(new ChatMessage("user", "How do I sort a list?"));
 
     assertThat(alone.promptText()).isEqualTo("How do I reverse a list?");
-    assertThat(alone.embeddingText()).isEqualTo("how do i reverse a list");
+    assertThat(alone.embeddingText()).isEqualTo("how do i reverse a list ?");
     assertThat(alone.contextHash()).isEqualTo(other.contextHash()).hasSize(64);
     assertThat(alone.promptKey()).isEqualTo(other.promptKey());
     assertThat(alone.exact()).isFalse();

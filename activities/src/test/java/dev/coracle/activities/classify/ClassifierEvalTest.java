@@ -89,6 +89,21 @@ class ClassifierEvalTest {
     assertThat(judged.render(false)).doesNotContain("' (").contains("not listed");
   }
 
+  /**
+   * Only totals are read from the sets kept for judging: the job-starting misroutes counted here
+   * are one of them, and the message lists none of the prompts.
+   */
+  @Test
+  void no_prompt_of_either_held_out_set_would_start_a_job_by_mistake() {
+    for (String set : ClassifierEvaluation.JUDGING_SETS) {
+      ClassifierEvaluation.Report judged =
+          ClassifierEvaluation.evaluate(
+              SharedClassifier.get(), LabeledPrompt.readJsonl(Path.of("..", set)));
+
+      assertThat(judged.jobMisroutes().size()).as(judged.render(false)).isZero();
+    }
+  }
+
   @Test
   void report_renders_accuracy_confusion_tiers_and_latency() {
     String rendered = report.render();

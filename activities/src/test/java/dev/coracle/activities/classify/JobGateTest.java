@@ -7,12 +7,14 @@ import dev.coracle.workflows.chat.RequestClass;
 import org.junit.jupiter.api.Test;
 
 class JobGateTest {
+  /** A prompt whose wording leaves the size of the work open. */
+  private static final String WORK = "refactor the billing module and update its tests";
 
   @Test
   void an_unsure_deep_verdict_is_answered_as_fast_and_says_how_to_ask_for_a_job() {
     Classification unsure = new Classification(RequestClass.DEEP, 0.6, "embedding", "nearest: x");
 
-    Classification gated = JobGate.check(unsure);
+    Classification gated = JobGate.check(unsure, WORK);
 
     assertThat(gated.requestClass()).isEqualTo(RequestClass.FAST);
     assertThat(gated.tier()).isEqualTo(JobGate.ABSTAINED);
@@ -22,7 +24,7 @@ class JobGateTest {
   @Test
   void an_unsure_research_verdict_is_answered_as_fast() {
     Classification gated =
-        JobGate.check(new Classification(RequestClass.RESEARCH, 0.74, "embedding", "x"));
+        JobGate.check(new Classification(RequestClass.RESEARCH, 0.74, "embedding", "x"), WORK);
 
     assertThat(gated.requestClass()).isEqualTo(RequestClass.FAST);
   }
@@ -31,7 +33,7 @@ class JobGateTest {
   void a_confident_job_verdict_stands() {
     Classification sure = new Classification(RequestClass.RESEARCH, 0.9, "embedding", "x");
 
-    assertThat(JobGate.check(sure)).isSameAs(sure);
+    assertThat(JobGate.check(sure, WORK)).isSameAs(sure);
   }
 
   @Test
@@ -41,8 +43,8 @@ class JobGateTest {
         new Classification(
             RequestClass.DEEP, RulesClassifier.STRONG_CONFIDENCE, RulesClassifier.TIER, "x");
 
-    assertThat(JobGate.check(weak).requestClass()).isEqualTo(RequestClass.FAST);
-    assertThat(JobGate.check(strong)).isSameAs(strong);
+    assertThat(JobGate.check(weak, WORK).requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(JobGate.check(strong, WORK)).isSameAs(strong);
   }
 
   @Test
@@ -50,7 +52,67 @@ class JobGateTest {
     Classification status = new Classification(RequestClass.STATUS, 0.4, "embedding", "x");
     Classification fast = new Classification(RequestClass.FAST, 0.3, "embedding", "x");
 
-    assertThat(JobGate.check(status)).isSameAs(status);
-    assertThat(JobGate.check(fast)).isSameAs(fast);
+    assertThat(JobGate.check(status, WORK)).isSameAs(status);
+    assertThat(JobGate.check(fast, WORK)).isSameAs(fast);
+  }
+
+  @Test
+  void a_sure_job_verdict_for_a_prompt_that_asks_for_one_line_is_answered_as_fast() {
+    Classification sure = new Classification(RequestClass.DEEP, 0.92, "embedding", "x");
+
+    Classification gated = JobGate.check(sure, "write a PR title for: add retry to the uploader");
+
+    assertThat(gated.requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(gated.tier()).isEqualTo(JobGate.ABSTAINED);
+    assertThat(gated.reason()).contains("pr title").contains("coracle-deep");
+  }
+
+  @Test
+  void a_sure_job_verdict_for_one_word_is_answered_as_fast_in_any_script() {
+    Classification sure = new Classification(RequestClass.RESEARCH, 0.9, "embedding", "x");
+
+    assertThat(JobGate.check(sure, "kubernetes").requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(JobGate.check(sure, "Rust 最新版本是多少？")).isSameAs(sure);
+  }
+
+  @Test
+  void a_strong_rule_starts_a_job_even_for_a_short_prompt() {
+    Classification strong =
+        new Classification(
+            RequestClass.RESEARCH, RulesClassifier.STRONG_CONFIDENCE, RulesClassifier.TIER, "x");
+
+    assertThat(JobGate.check(strong, "/research rust")).isSameAs(strong);
+  }
+
+  @Test
+  void a_local_model_vote_for_a_job_never_overrides_an_unsure_fast_verdict() {
+    Classification before = new Classification(RequestClass.FAST, 0.55, "embedding", "x");
+    Classification vote = new Classification(RequestClass.DEEP, 0.97, "llm", "local model vote");
+
+    Classification gated = JobGate.afterVote(vote, before, WORK);
+
+    assertThat(gated.requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(gated.tier()).isEqualTo(JobGate.ABSTAINED);
+    assertThat(gated.reason()).contains("voted deep at 0.97").contains("coracle-deep");
+  }
+
+  @Test
+  void a_local_model_vote_may_move_a_gated_job_between_deep_and_research() {
+    Classification before = new Classification(RequestClass.DEEP, 0.8, "embedding", "x");
+    Classification sure = new Classification(RequestClass.RESEARCH, 0.9, "llm", "vote");
+    Classification unsure = new Classification(RequestClass.RESEARCH, 0.6, "llm", "vote");
+
+    assertThat(JobGate.afterVote(sure, before, WORK)).isSameAs(sure);
+    assertThat(JobGate.afterVote(unsure, before, WORK).requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(JobGate.afterVote(sure, before, "write a one-line summary").requestClass())
+        .isEqualTo(RequestClass.FAST);
+  }
+
+  @Test
+  void a_local_model_vote_for_fast_or_status_stands() {
+    Classification before = new Classification(RequestClass.DEEP, 0.8, "embedding", "x");
+    Classification vote = new Classification(RequestClass.STATUS, 0.6, "llm", "vote");
+
+    assertThat(JobGate.afterVote(vote, before, WORK)).isSameAs(vote);
   }
 }

@@ -57,4 +57,27 @@ class NgramClassifierTest {
           .isEqualTo(exemplar.requestClass().ordinal());
     }
   }
+
+  @Test
+  void a_gram_hashed_in_place_lands_in_the_bucket_of_its_utf8_bytes() {
+    String text = " héllo 世界 ok \uD83D\uDE00 end ";
+    for (int n = 1; n <= 4; n++) {
+      for (int i = 0; i + n <= text.length(); i++) {
+        String gram = text.substring(i, i + n);
+        assertThat(NgramFeatures.bucket("c", text, i, i + n))
+            .as("gram '%s'", gram)
+            .isEqualTo(referenceBucket("c", gram));
+      }
+    }
+  }
+
+  /** FNV-1a over {@code getBytes}, as the features were hashed before they were hashed in place. */
+  private static int referenceBucket(String kind, String gram) {
+    int hash = 0x811c9dc5;
+    for (byte b : (kind + '\u0001' + gram).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      hash ^= b & 0xff;
+      hash *= 0x01000193;
+    }
+    return Math.floorMod(hash, NgramFeatures.BUCKETS);
+  }
 }

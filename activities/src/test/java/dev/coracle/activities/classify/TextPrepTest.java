@@ -2,6 +2,7 @@ package dev.coracle.activities.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coracle.activities.cache.EmbeddingText;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -20,13 +21,12 @@ class TextPrepTest {
             + "<file path=\"a.py\">def f():\n  pass</file> and <code>x = 1</code>\n"
             + "```java\nint x;\n``` please";
 
-    assertThat(TextPrep.forEmbedding(prompt))
-        .isEqualTo("Fix the parser (code) and (code) (code) please");
+    assertThat(TextPrep.forEmbedding(prompt)).isEqualTo("fix the parser code and code code please");
   }
 
   @Test
   void an_unclosed_file_tag_runs_to_the_end() {
-    assertThat(TextPrep.forEmbedding("Explain <document>lots of text")).isEqualTo("Explain (code)");
+    assertThat(TextPrep.forEmbedding("Explain <document>lots of text")).isEqualTo("explain code");
   }
 
   /**
@@ -45,5 +45,19 @@ class TextPrepTest {
     Duration took = Duration.ofNanos(CPU.getCurrentThreadCpuTime() - started);
 
     assertThat(took).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void the_classifier_embeds_a_short_prompt_as_the_cache_does_so_a_chat_embeds_it_once() {
+    for (String prompt :
+        new String[] {
+          "What's the capital city of France?",
+          "  which is FASTER, ArrayList or LinkedList?? ",
+          "is my job done?",
+          "refactor the billing module; keep the \"public\" API",
+          "Wie weit ist der Job mit der Datenbankmigration?"
+        }) {
+      assertThat(TextPrep.forEmbedding(prompt)).isEqualTo(EmbeddingText.of(prompt));
+    }
   }
 }

@@ -95,6 +95,18 @@ class TieredClassifierTest {
   }
 
   @Test
+  void the_rules_read_the_users_words_not_the_context_an_agent_wraps_around_them() {
+    String prompt =
+        "<system-reminder>\nContents of CLAUDE.md:\n- Refactor the whole module and migrate the"
+            + " database before every release.\n</system-reminder>\nwhat does `go vet` check?";
+
+    Classification verdict = classifier.classify(prompt);
+
+    assertThat(verdict.requestClass()).isEqualTo(RequestClass.FAST);
+    assertThat(verdict.reason()).doesNotContain("refactor");
+  }
+
+  @Test
   void a_request_without_user_text_is_fast_and_unsure() {
     Classification verdict = classifier.classify(chat());
 

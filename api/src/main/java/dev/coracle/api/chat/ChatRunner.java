@@ -63,7 +63,7 @@ public class ChatRunner {
       return decidePlan(call).toFuture().thenCompose(jobs::settle);
     }
     ChatService.StartedChat chat = chats.start(workflowId, resolved(call), false, options);
-    return chat.result()
+    return withHint(chat.result(), call)
         .thenCompose(
             result ->
                 result.jobId() == null
@@ -98,19 +98,17 @@ public class ChatRunner {
       closeQuietly(subscription);
       throw e;
     }
-    chat.result().whenComplete((result, failure) -> stream.finish());
+    CompletableFuture<ChatResult> result = withHint(chat.result(), call);
+    result.whenComplete((done, failure) -> stream.finish());
     // The marker is non-null because an empty Mono would make the framework answer 404.
     CompletableFuture<Object> ready =
-        CompletableFuture.anyOf(
-            stream.firstToken().thenApply(token -> "first-token"), chat.result());
+        CompletableFuture.anyOf(stream.firstToken().thenApply(token -> "first-token"), result);
     return Mono.fromFuture(ready)
         .doOnError(e -> closeQuietly(subscription))
         .map(
             started ->
                 new LiveChat(
-                    workflowId,
-                    stream.releasingOnEnd(() -> closeQuietly(subscription)),
-                    chat.result()));
+                    workflowId, stream.releasingOnEnd(() -> closeQuietly(subscription)), result));
   }
 
   /** Sends the decision on the plan off the event loop: it waits for the job to record it. */
@@ -140,6 +138,16 @@ public class ChatRunner {
         .resolve(call.model())
         .map(call::withModel)
         .orElseThrow(() -> OpenAiException.unknownModel(call.model()));
+  }
+
+  /**
+   * The result with {@link JobHint}'s line when the classifier abstained from starting a job; a
+   * streamed door sends the line after the tokens, as text the durable result adds.
+   */
+  private CompletableFuture<ChatResult> withHint(
+      CompletableFuture<ChatResult> result, ChatCall call) {
+    boolean couldStartJob = JobHint.couldStartJob(call, chats.jobsFromChat());
+    return result.thenApply(done -> JobHint.added(done, couldStartJob));
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

@@ -259,4 +259,9 @@ public class ChatService {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
   }
+
+  /** Whether a deep or research chat may start a coding job ({@code jobs.from-chat}). */
+  public boolean jobsFromChat() {
+    return jobLimits != null;
+  }
 }

@@ -1,0 +1,72 @@
+package dev.coracle.activities.classify;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.Optional;
+
+/**
+ * What a prompt's wording says about the size of what it asks for, whatever a classifier thinks of
+ * its topic. "write a PR title for: add retry to the uploader" reads like coding work to both
+ * classifiers, yet it asks for one line; "kubernetes" alone names a topic but asks for nothing.
+ * Neither is a job, and a job started for them costs the user minutes and the LLM slot.
+ *
+ * <p>The patterns are RE2 (linear time) and read the text {@link TextPrep#normalize} makes.
+ */
+final class JobScope {
+  /** Fewer words than this cannot describe work worth a job. */
+  static final int MIN_JOB_WORDS = 3;
+
+  /**
+   * Words that ask for a small deliverable: one line or sentence, a title, a commit message, a few
+   * made-up values, a summary or translation of text the prompt itself supplies.
+   */
+  private static final Pattern SMALL =
+      Pattern.compile(
+          "\\b(one|single|1)[ -]?(line|liner|sentence|paragraph|word)s?\\b"
+              + "|\\b(a|an) (title|name|slogan|tagline|haiku|poem|limerick|tweet|joke)\\b"
+              + "|\\b(commit message|pr title|tl ?dr|in short|briefly)\\b"
+              + "|\\b(few|two|three|2|3) (words|sentences|lines|bullet points)\\b"
+              + "|\\brandom\\b"
+              + "|\\b(make up|invent|generate|give me|suggest) (\\d+|a few|some|three|five|ten)\\b"
+              + "|\\bjust (tell|give|say)\\b"
+              + "|\\b(summari[sz]e|translate|rephrase|reword|proofread) (this|the following)"
+              + " (text|paragraph|sentence|email|message|note|passage)\\b");
+
+  /** Han, kana and hangul characters: a language written without spaces counts each as a word. */
+  private static final Pattern UNSPACED =
+      Pattern.compile("[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}]");
+
+  private JobScope() {}
+
+  /**
+   * Why the prompt cannot be a job, whatever its class: it asks for something small, or it is too
+   * short to describe any work. Empty when its wording leaves the size open.
+   */
+  static Optional<String> tooSmall(String text) {
+    String normalized = TextPrep.normalize(text);
+    Matcher small = SMALL.matcher(normalized);
+    if (small.find()) {
+      return Optional.of("asks for something small: '" + small.group() + "'");
+    }
+    if (words(normalized) < MIN_JOB_WORDS) {
+      return Optional.of("too short to describe work");
+    }
+    return Optional.empty();
+  }
+
+  private static int words(String normalized) {
+    int words = 0;
+    for (String token : normalized.replace("?", " ").strip().split(" +")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      Matcher unspaced = UNSPACED.matcher(token);
+      int characters = 0;
+      while (unspaced.find()) {
+        characters++;
+      }
+      words += Math.max(1, characters);
+    }
+    return words;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.coracle.activities.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JobScopeTest {
+
+  @Test
+  void a_prompt_that_asks_for_one_line_or_a_title_is_too_small_for_a_job() {
+    assertThat(JobScope.tooSmall("Write a one-line release note for the parser bug fix"))
+        .hasValueSatisfying(why -> assertThat(why).contains("one line"));
+    assertThat(JobScope.tooSmall("write a PR title for: add retry to the uploader")).isPresent();
+    assertThat(JobScope.tooSmall("make up 5 test email addresses")).isPresent();
+    assertThat(JobScope.tooSmall("Summarize this text: revenue grew 12% this quarter")).isPresent();
+  }
+
+  @Test
+  void one_or_two_words_are_too_short_to_describe_work() {
+    assertThat(JobScope.tooSmall("kubernetes")).hasValue("too short to describe work");
+    assertThat(JobScope.tooSmall("  Docker?? ")).isPresent();
+  }
+
+  @Test
+  void work_in_any_language_leaves_the_size_open() {
+    assertThat(JobScope.tooSmall("refactor the auth module to use JWT and update the tests"))
+        .isEmpty();
+    assertThat(JobScope.tooSmall("write a migration that splits the name column in two")).isEmpty();
+    // Written without spaces: each character counts as a word.
+    assertThat(JobScope.tooSmall("重构用户模块，并补充单元测试")).isEmpty();
+  }
+
+  @Test
+  void a_megabyte_of_text_is_read_in_linear_time() {
+    // RE2: no backtracking, so this returns at once; a regression would hang the build.
+    assertThat(JobScope.tooSmall("please ".repeat(150_000) + "write a one-line summary"))
+        .isPresent();
+  }
+}
