@@ -67,9 +67,14 @@ public final class StoreProperties {
     properties.put("datasources.default.url", url);
     properties.put(
         "datasources.default.driver-class-name", ReadOnlyTolerantSqliteDriver.class.getName());
+    properties.put("datasources.default.dialect", StoreBackend.SQLITE.dialect());
+    properties.put("datasources.default.schema-generate", "NONE");
     properties.put("datasources.default.pool-name", POOL_NAME);
     properties.put("datasources.default.maximum-pool-size", MAXIMUM_POOL_SIZE);
-    common(properties, StoreBackend.SQLITE);
+    properties.put("datasources.default.minimum-idle", 1);
+    properties.put("flyway.datasources.default.enabled", true);
+    properties.put(
+        "flyway.datasources.default.locations", StoreBackend.SQLITE.migrationLocations());
     return Collections.unmodifiableMap(properties);
   }
 
@@ -91,17 +96,14 @@ public final class StoreProperties {
     if (password != null && !password.isEmpty()) {
       properties.put("datasources.default.password", password);
     }
+    properties.put("datasources.default.dialect", StoreBackend.POSTGRESQL.dialect());
+    properties.put("datasources.default.schema-generate", "NONE");
     properties.put("datasources.default.pool-name", POSTGRESQL_POOL_NAME);
     properties.put("datasources.default.maximum-pool-size", POSTGRESQL_MAXIMUM_POOL_SIZE);
-    common(properties, StoreBackend.POSTGRESQL);
-    return Collections.unmodifiableMap(properties);
-  }
-
-  private static void common(Map<String, Object> properties, StoreBackend backend) {
-    properties.put("datasources.default.dialect", backend.dialect());
-    properties.put("datasources.default.schema-generate", "NONE");
     properties.put("datasources.default.minimum-idle", 1);
     properties.put("flyway.datasources.default.enabled", true);
-    properties.put("flyway.datasources.default.locations", backend.migrationLocations());
+    properties.put(
+        "flyway.datasources.default.locations", StoreBackend.POSTGRESQL.migrationLocations());
+    return Collections.unmodifiableMap(properties);
   }
 }
