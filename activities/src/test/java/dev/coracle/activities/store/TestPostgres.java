@@ -10,6 +10,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -275,8 +276,17 @@ public final class TestPostgres {
       return List.of();
     }
     UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
-    UserPrincipal user = lookup.lookupPrincipalByName("postgres");
-    GroupPrincipal group = lookup.lookupPrincipalByGroupName("postgres");
+    UserPrincipal user;
+    GroupPrincipal group;
+    try {
+      user = lookup.lookupPrincipalByName("postgres");
+      group = lookup.lookupPrincipalByGroupName("postgres");
+    } catch (UserPrincipalNotFoundException e) {
+      throw new IllegalStateException(
+          "PostgreSQL does not run as root, and there is no 'postgres' user to run it as: install"
+              + " Debian's 'postgresql' package (.ci/run does), or run the tests as another user",
+          e);
+    }
     for (Path path : List.of(dir, dir.resolve("password"))) {
       PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
       view.setOwner(user);
