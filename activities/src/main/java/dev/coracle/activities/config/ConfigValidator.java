@@ -31,6 +31,12 @@ final class ConfigValidator {
     require(recycle.handOverSeconds() > 0, "temporal.recycle.hand-over-seconds must be positive");
     require(recycle.indexSize() >= 0, "temporal.recycle.index-size must not be negative");
     require(config.store().busyTimeoutMs() >= 0, "store.busy-timeout-ms must not be negative");
+    String storeUrl = config.store().url() == null ? "" : config.store().url();
+    require(
+        storeUrl.isBlank()
+            || storeUrl.startsWith("jdbc:sqlite:")
+            || storeUrl.startsWith("jdbc:postgresql://"),
+        "store.url must be empty, jdbc:sqlite:<file> or jdbc:postgresql://host/database");
     require(
         config.chat().workflowTimeoutSeconds() > 0,
         "chat.workflow-timeout-seconds must be positive");

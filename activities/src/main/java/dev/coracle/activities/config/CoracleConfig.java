@@ -109,8 +109,23 @@ public record CoracleConfig(
     public static final RecycleConfig DEFAULTS = new RecycleConfig(5_000, 128, 600, 5_000);
   }
 
-  /** The SQLite store; an empty path means {@code $CORACLE_HOME/coracle.db}. */
-  public record StoreConfig(String path, int busyTimeoutMs) {}
+  /**
+   * The store.
+   *
+   * @param path the SQLite file when {@code url} is empty; empty means {@code
+   *     $CORACLE_HOME/coracle.db}
+   * @param busyTimeoutMs how long a SQLite write waits for another writer
+   * @param url empty, {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://host:port/database}
+   * @param username the PostgreSQL user, unless the URL names it
+   * @param password the PostgreSQL password: only from the environment, e.g. {@code
+   *     ${CORACLE_STORE_PASSWORD}}
+   */
+  public record StoreConfig(
+      String path, int busyTimeoutMs, String url, String username, String password) {
+    public StoreConfig(String path, int busyTimeoutMs) {
+      this(path, busyTimeoutMs, "", "", "");
+    }
+  }
 
   /** Models that run on this machine, through the single LLM slot. */
   public record LocalConfig(OllamaConfig ollama) {}

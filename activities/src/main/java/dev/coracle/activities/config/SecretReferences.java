@@ -106,6 +106,7 @@ public final class SecretReferences {
    * so a config file can be shared or committed without leaking a key.
    */
   static void rejectLiteralSecrets(JsonNode fileTree, java.nio.file.Path file) {
+    rejectLiteralStorePassword(fileTree, file);
     JsonNode providers = fileTree.get("providers");
     if (providers == null || !providers.isArray()) {
       return;
@@ -123,6 +124,24 @@ public final class SecretReferences {
                 + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
                 + "_API_KEY}\"");
       }
+    }
+  }
+
+  /** The store's password, in its own key or in the URL, comes only from the environment too. */
+  private static void rejectLiteralStorePassword(JsonNode fileTree, java.nio.file.Path file) {
+    JsonNode store = fileTree.path("store");
+    String password = store.path("password").asText("");
+    String url = store.path("url").asText("");
+    boolean literalPassword = !password.isEmpty() && !isReference(password);
+    boolean literalInUrl =
+        !isReference(url)
+            && (url.toLowerCase(java.util.Locale.ROOT).contains("password=")
+                || url.matches("(?s)jdbc:[a-z]+://[^/@]*:[^/@]*@.*"));
+    if (literalPassword || literalInUrl) {
+      throw new ConfigException(
+          file
+              + ": store holds a literal password; secrets come only from the environment,"
+              + " e.g. password: \"${CORACLE_STORE_PASSWORD}\"");
     }
   }
 }

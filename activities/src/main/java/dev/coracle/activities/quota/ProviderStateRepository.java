@@ -63,9 +63,11 @@ interface ProviderStateRepository extends CrudRepository<ProviderState, Long> {
       """
       UPDATE provider_state
       SET remaining_requests = CASE WHEN remaining_requests IS NULL THEN NULL
-                                    ELSE MAX(0, remaining_requests - 1) END,
+                                    WHEN remaining_requests > 1 THEN remaining_requests - 1
+                                    ELSE 0 END,
           remaining_tokens = CASE WHEN remaining_tokens IS NULL THEN NULL
-                                  ELSE MAX(0, remaining_tokens - :tokens) END
+                                  WHEN remaining_tokens > :tokens THEN remaining_tokens - :tokens
+                                  ELSE 0 END
       WHERE provider = :provider AND (model = :model OR model = :pool) AND learned_at IS NOT NULL
       """)
   void consumeLearned(String provider, String model, String pool, long tokens);

@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The ledger's rows. Each method is one short transaction; the store begins every transaction with
- * {@code BEGIN IMMEDIATE}, so a check and the reservation that follows it cannot interleave with
- * another thread's or another process's.
+ * The ledger's rows. Each method is one short transaction. A check and the reservation that follows
+ * it cannot interleave with another thread's or another process's: SQLite begins every transaction
+ * with {@code BEGIN IMMEDIATE}, and on PostgreSQL the admission holds its provider's {@link
+ * ProviderLock}.
  */
 @Singleton
 class QuotaStore {
@@ -34,16 +35,19 @@ class QuotaStore {
   private final QuotaUsageRepository usage;
   private final ProviderStateRepository states;
   private final LearnedLimitRepository learnedLimits;
+  private final ProviderLock providerLock;
   private final Clock clock;
 
   QuotaStore(
       QuotaUsageRepository usage,
       ProviderStateRepository states,
       LearnedLimitRepository learnedLimits,
+      ProviderLock providerLock,
       Clock clock) {
     this.usage = usage;
     this.states = states;
     this.learnedLimits = learnedLimits;
+    this.providerLock = providerLock;
     this.clock = clock;
   }
 
@@ -53,6 +57,7 @@ class QuotaStore {
    */
   @Transactional
   public Admission admit(Target configured, int estimatedTokens, boolean reserve) {
+    providerLock.hold(configured.provider());
     Instant now = clock.instant();
     Target target =
         configured.cappedBy(

@@ -21,7 +21,8 @@ interface QuotaUsageRepository extends CrudRepository<QuotaUsage, Long> {
                                prompt_tokens, completion_tokens)
       VALUES (:provider, :model, :windowKind, :windowStart, :requests, :tokens, 0, 0)
       ON CONFLICT (provider, model, window_kind, window_start)
-      DO UPDATE SET requests = requests + excluded.requests, tokens = tokens + excluded.tokens
+      DO UPDATE SET requests = quota_usage.requests + excluded.requests,
+                    tokens = quota_usage.tokens + excluded.tokens
       """)
   void add(
       String provider,
@@ -47,7 +48,7 @@ interface QuotaUsageRepository extends CrudRepository<QuotaUsage, Long> {
   @Query(
       """
       UPDATE quota_usage
-      SET tokens = MAX(0, tokens + :tokenDelta),
+      SET tokens = CASE WHEN tokens + :tokenDelta > 0 THEN tokens + :tokenDelta ELSE 0 END,
           prompt_tokens = prompt_tokens + :promptTokens,
           completion_tokens = completion_tokens + :completionTokens
       WHERE provider = :provider AND (model = :model OR model = :pool)
@@ -70,7 +71,8 @@ interface QuotaUsageRepository extends CrudRepository<QuotaUsage, Long> {
   @Query(
       """
       UPDATE quota_usage
-      SET requests = MAX(0, requests - 1), tokens = MAX(0, tokens - :tokens)
+      SET requests = CASE WHEN requests > 1 THEN requests - 1 ELSE 0 END,
+          tokens = CASE WHEN tokens > :tokens THEN tokens - :tokens ELSE 0 END
       WHERE provider = :provider AND (model = :model OR model = :pool)
         AND ((window_kind = 'minute' AND window_start = :minute)
           OR (window_kind = 'hour' AND window_start = :hour)

@@ -15,10 +15,12 @@ import java.util.Optional;
 public class ArtifactStore {
 
   private final ArtifactRepository repository;
+  private final ArtifactListing listing;
   private final Clock clock;
 
-  public ArtifactStore(ArtifactRepository repository, Clock clock) {
+  public ArtifactStore(ArtifactRepository repository, ArtifactListing listing, Clock clock) {
     this.repository = repository;
+    this.listing = listing;
     this.clock = clock;
   }
 
@@ -45,7 +47,7 @@ public class ArtifactStore {
   /** What a job has stored, oldest first, without the content; {@link #get} loads one. */
   @ReadOnly
   public List<Artifact> forJob(String jobId) {
-    return repository.metadataForJob(jobId);
+    return listing.metadataForJob(jobId);
   }
 
   private static String sha256(byte[] content) {

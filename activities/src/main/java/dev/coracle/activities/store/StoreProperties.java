@@ -4,20 +4,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Micronaut properties that point the default datasource, Micronaut Data and Flyway at SQLite. */
+/**
+ * Micronaut properties that point the default datasource, Micronaut Data and Flyway at the store: a
+ * SQLite file or a PostgreSQL server.
+ */
 public final class StoreProperties {
 
   /** The Hikari pool's name, visible in logs and thread names. */
   public static final String POOL_NAME = "coracle-sqlite";
+
+  /** The pool's name on PostgreSQL. */
+  public static final String POSTGRESQL_POOL_NAME = "coracle-postgresql";
 
   /**
    * Connections in the pool. SQLite lets one connection write at a time; the others still read
    * concurrently in WAL mode, so a few connections are enough for a single-user gateway.
    */
   public static final int MAXIMUM_POOL_SIZE = 4;
+
+  /**
+   * Connections to PostgreSQL per process. Writers do not queue behind one lock there, and each
+   * process sharing the server has its own pool, so this stays well under the server's default of
+   * 100 connections with a few processes.
+   */
+  public static final int POSTGRESQL_MAXIMUM_POOL_SIZE = 8;
 
   private StoreProperties() {}
 
@@ -55,13 +67,43 @@ public final class StoreProperties {
     properties.put("datasources.default.url", url);
     properties.put(
         "datasources.default.driver-class-name", ReadOnlyTolerantSqliteDriver.class.getName());
-    properties.put("datasources.default.dialect", "ANSI");
+    properties.put("datasources.default.dialect", StoreBackend.SQLITE.dialect());
     properties.put("datasources.default.schema-generate", "NONE");
     properties.put("datasources.default.pool-name", POOL_NAME);
     properties.put("datasources.default.maximum-pool-size", MAXIMUM_POOL_SIZE);
     properties.put("datasources.default.minimum-idle", 1);
     properties.put("flyway.datasources.default.enabled", true);
-    properties.put("flyway.datasources.default.locations", List.of("classpath:db/migration"));
+    properties.put(
+        "flyway.datasources.default.locations", StoreBackend.SQLITE.migrationLocations());
+    return Collections.unmodifiableMap(properties);
+  }
+
+  /**
+   * The properties for a store on a PostgreSQL server, {@code jdbc:postgresql://host:port/db}.
+   * Credentials may be in the URL instead; blank ones are left out, so the driver's own defaults
+   * (the URL, then {@code ~/.pgpass}) apply.
+   */
+  public static Map<String, Object> forPostgresql(String url, String username, String password) {
+    if (StoreBackend.of(url) != StoreBackend.POSTGRESQL) {
+      throw new IllegalArgumentException("Not a PostgreSQL URL: " + StoreLocation.redact(url));
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("datasources.default.url", url);
+    properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+    if (username != null && !username.isBlank()) {
+      properties.put("datasources.default.username", username);
+    }
+    if (password != null && !password.isEmpty()) {
+      properties.put("datasources.default.password", password);
+    }
+    properties.put("datasources.default.dialect", StoreBackend.POSTGRESQL.dialect());
+    properties.put("datasources.default.schema-generate", "NONE");
+    properties.put("datasources.default.pool-name", POSTGRESQL_POOL_NAME);
+    properties.put("datasources.default.maximum-pool-size", POSTGRESQL_MAXIMUM_POOL_SIZE);
+    properties.put("datasources.default.minimum-idle", 1);
+    properties.put("flyway.datasources.default.enabled", true);
+    properties.put(
+        "flyway.datasources.default.locations", StoreBackend.POSTGRESQL.migrationLocations());
     return Collections.unmodifiableMap(properties);
   }
 }

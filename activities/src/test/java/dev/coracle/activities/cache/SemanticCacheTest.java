@@ -5,6 +5,7 @@ import static dev.coracle.activities.cache.TestCache.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coracle.activities.store.MutableClock;
+import dev.coracle.activities.store.StoreSuite;
 import dev.coracle.workflows.chat.CacheLookup;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StoreSuite
 class SemanticCacheTest {
 
   static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");

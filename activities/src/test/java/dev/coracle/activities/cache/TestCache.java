@@ -3,7 +3,6 @@ package dev.coracle.activities.cache;
 import dev.coracle.activities.config.ConfigLoader;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.embeddings.LocalEmbeddings;
-import dev.coracle.activities.store.StoreProperties;
 import dev.coracle.activities.store.TestStore;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -51,7 +50,7 @@ final class TestCache {
 
   static ApplicationContext start(Path dbFile, Clock clock, LoadedConfig loaded) {
     return ApplicationContext.builder()
-        .properties(StoreProperties.forDatabase(dbFile, TestStore.BUSY_TIMEOUT))
+        .properties(TestStore.properties(dbFile))
         .singletons(clock, loaded, EMBEDDINGS)
         .start();
   }

@@ -5,6 +5,7 @@ import static dev.coracle.activities.cache.TestCache.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coracle.activities.store.MutableClock;
+import dev.coracle.activities.store.StoreSuite;
 import dev.coracle.workflows.chat.CacheLookup;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.SamplingParams;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Text completions (editor autocomplete) stay out of the semantic cache in both directions. */
+@StoreSuite
 class TextCompletionCacheTest {
   static final String PREFIX = "def total(items):\n    return sum(";
 

@@ -3,6 +3,7 @@ package dev.coracle.activities.job;
 import static dev.coracle.activities.job.Jobs.T0;
 
 import dev.coracle.activities.store.MutableClock;
+import dev.coracle.activities.store.StoreSuite;
 import dev.coracle.activities.store.TestStore;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A fresh SQLite store per test, with the job store and queries on it, its clock at {@code T0}. */
+@StoreSuite
 abstract class JobStoreFixture {
   @TempDir Path dir;
 

@@ -1,6 +1,7 @@
 package dev.coracle.activities.quota;
 
 import dev.coracle.activities.store.MutableClock;
+import dev.coracle.activities.store.StoreSuite;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A ledger on a real SQLite file, with a clock the test moves; restarting keeps the file. */
+@StoreSuite
 abstract class LedgerTestBase {
 
   static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coracle.activities.job.JobStore;
 import dev.coracle.activities.store.AuditLog;
 import dev.coracle.activities.store.MutableClock;
+import dev.coracle.activities.store.StoreSuite;
 import dev.coracle.activities.store.TestStore;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StoreSuite
 class StatusActivitiesImplTest {
 
   static final Instant START = Instant.parse("2026-11-20T08:00:00Z");

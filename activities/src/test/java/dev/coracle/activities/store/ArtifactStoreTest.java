@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StoreSuite
 class ArtifactStoreTest {
 
   static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");

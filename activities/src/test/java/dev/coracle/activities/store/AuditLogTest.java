@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StoreSuite
 class AuditLogTest {
 
   static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");

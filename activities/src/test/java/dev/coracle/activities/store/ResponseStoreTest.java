@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StoreSuite
 class ResponseStoreTest {
   static final Instant NOON = Instant.parse("2026-12-04T12:00:00Z");
 
@@ -77,7 +78,7 @@ class ResponseStoreTest {
             new CoracleConfig.ResponsesConfig(ttlHours));
     LoadedConfig loaded = new LoadedConfig(config, dir, null, Map.of());
     return ApplicationContext.builder()
-        .properties(StoreProperties.forDatabase(dir.resolve("coracle.db"), TestStore.BUSY_TIMEOUT))
+        .properties(TestStore.properties(dir.resolve("coracle.db")))
         .singletons(clock, loaded)
         .start();
   }

@@ -35,7 +35,9 @@ class StorePropertiesTest {
         .containsEntry("datasources.default.dialect", "ANSI")
         .containsEntry("datasources.default.maximum-pool-size", StoreProperties.MAXIMUM_POOL_SIZE)
         .containsEntry("flyway.datasources.default.enabled", true)
-        .containsEntry("flyway.datasources.default.locations", List.of("classpath:db/migration"));
+        .containsEntry(
+            "flyway.datasources.default.locations",
+            List.of("classpath:db/sqlite", "classpath:db/migration"));
     assertThat((String) properties.get("datasources.default.url"))
         .startsWith("jdbc:sqlite:" + dir.resolve("coracle.db").toAbsolutePath())
         .contains("journal_mode=WAL", "busy_timeout=5000");

@@ -2,7 +2,6 @@ package dev.coracle.activities.workspace;
 
 import dev.coracle.activities.config.ConfigLoader;
 import dev.coracle.activities.config.LoadedConfig;
-import dev.coracle.activities.store.StoreProperties;
 import dev.coracle.activities.store.TestStore;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
@@ -28,7 +27,7 @@ public final class TestWorkspaces {
 
   public static ApplicationContext start(Path dbFile, Clock clock, LoadedConfig loaded) {
     return ApplicationContext.builder()
-        .properties(StoreProperties.forDatabase(dbFile, TestStore.BUSY_TIMEOUT))
+        .properties(TestStore.properties(dbFile))
         .singletons(clock, loaded)
         .start();
   }

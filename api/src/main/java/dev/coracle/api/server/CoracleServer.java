@@ -15,7 +15,7 @@ import dev.coracle.activities.model.ModelActivitiesImpl;
 import dev.coracle.activities.plan.PlanActivitiesImpl;
 import dev.coracle.activities.route.RouteActivitiesImpl;
 import dev.coracle.activities.status.StatusActivitiesImpl;
-import dev.coracle.activities.store.StoreProperties;
+import dev.coracle.activities.store.StoreLocation;
 import dev.coracle.activities.temporal.WorkflowIndexStore;
 import dev.coracle.activities.tools.ToolActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
@@ -171,10 +171,7 @@ public final class CoracleServer implements AutoCloseable {
 
   private static Map<String, Object> properties(LoadedConfig loaded) {
     CoracleConfig config = loaded.config();
-    Map<String, Object> properties =
-        new HashMap<>(
-            StoreProperties.forDatabase(
-                loaded.databaseFile(), Duration.ofMillis(config.store().busyTimeoutMs())));
+    Map<String, Object> properties = new HashMap<>(StoreLocation.of(loaded).properties());
     properties.put("micronaut.application.name", "coracle");
     properties.put("micronaut.server.host", config.server().host());
     properties.put("micronaut.server.port", config.server().port());

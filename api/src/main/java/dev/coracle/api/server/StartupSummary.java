@@ -5,6 +5,7 @@ import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
 import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.activities.route.Router;
+import dev.coracle.activities.store.StoreLocation;
 import dev.coracle.activities.tools.shell.SandboxStatus;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
@@ -32,7 +33,7 @@ public final class StartupSummary {
     line(out, "OpenAI API", base + "/v1  (model: coracle)");
     line(out, "access", access(loaded.config().server()));
     line(out, "Temporal", server.temporal().description());
-    line(out, "store", loaded.databaseFile().toString());
+    line(out, "store", StoreLocation.of(loaded).describe());
     line(
         out,
         "config",
