@@ -73,6 +73,9 @@ final class ConfigValidator {
     require(jobs.approvalTimeoutHours() >= 0, "jobs.approval-timeout-hours must not be negative");
     require(jobs.hostWaitMinutes() > 0, "jobs.host-wait-minutes must be at least 1");
     require(
+        jobs.pinnedHost() == null || HostNames.valid(jobs.pinnedHost()),
+        "jobs.host-id may hold only letters, digits, '.', '-' and '_' (at most 63)");
+    require(
         config.worker() == null
             || config.worker().hostId() == null
             || config.worker().hostId().isBlank()

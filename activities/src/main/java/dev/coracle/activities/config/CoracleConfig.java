@@ -355,6 +355,8 @@ public record CoracleConfig(
    * @param approvalTimeoutHours hours a plan waits for approval before its job is cancelled; 0 for
    *     no bound
    * @param hostWaitMinutes minutes a job waits for a worker of its host before it fails
+   * @param hostId the host ({@code worker.host-id}) new jobs are pinned to; empty for the host of
+   *     the worker that first runs the job
    */
   public record JobsConfig(
       boolean fromChat,
@@ -371,7 +373,13 @@ public record CoracleConfig(
       List<String> workspaceRoots,
       boolean approvePlans,
       int approvalTimeoutHours,
-      int hostWaitMinutes) {
+      int hostWaitMinutes,
+      String hostId) {
+
+    /** The host new jobs are pinned to, or null when their first worker picks its own. */
+    public String pinnedHost() {
+      return hostId == null || hostId.isBlank() ? null : hostId.strip();
+    }
 
     /** The limits a new job starts with. */
     public JobLimits limits() {
