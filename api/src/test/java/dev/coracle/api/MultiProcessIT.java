@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +64,10 @@ class MultiProcessIT {
   @Test
   void api_and_two_workers_of_one_host_share_jobs_chats_the_slot_and_the_quota() throws Exception {
     ollama.setGenerationDelay(Duration.ofMillis(20));
-    Path logs = Files.createDirectories(temp.resolve("logs"));
+    // -Dcoracle.it.logs=DIR keeps the processes' output after the run.
+    Path logs =
+        Files.createDirectories(
+            Path.of(System.getProperty("coracle.it.logs", temp.resolve("logs").toString())));
     String store =
         STORE_URL.isBlank()
             ? "jdbc:sqlite:" + temp.resolve("shared").resolve("coracle.db")
@@ -102,18 +107,9 @@ class MultiProcessIT {
       Path workspace = Files.createDirectories(temp.resolve("ws-" + name));
       jobs.add(startJob(api, "Create " + name + "-a.txt and " + name + "-b.txt", workspace));
     }
-    List<CompletableFuture<HttpResponse<String>>> chats =
-        IntStream.range(0, 20)
-            .mapToObj(
-                i ->
-                    CompletableFuture.supplyAsync(
-                        () ->
-                            post(
-                                api.baseUrl() + "/v1/chat/completions",
-                                chat("ollama/job", "question " + i, ""))))
-            .toList();
+    List<HttpResponse<String>> chats = concurrentChats(api, "ollama/job", "question ", 20);
     for (int i = 0; i < chats.size(); i++) {
-      HttpResponse<String> response = chats.get(i).get();
+      HttpResponse<String> response = chats.get(i);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       assertThat(json(response).at("/choices/0/message/content").asText())
           .isEqualTo("echo: question " + i);
@@ -133,19 +129,9 @@ class MultiProcessIT {
    * worker took them, and the rest fall back.
    */
   private void quotaHoldsAcrossWorkers(CoracleProcess api) throws Exception {
-    List<CompletableFuture<HttpResponse<String>>> calls =
-        IntStream.range(0, 3 * N)
-            .mapToObj(
-                i ->
-                    CompletableFuture.supplyAsync(
-                        () ->
-                            post(
-                                api.baseUrl() + "/v1/chat/completions",
-                                chat("coracle-fast", "quota question " + i, ""))))
-            .toList();
     List<String> models = new ArrayList<>();
-    for (CompletableFuture<HttpResponse<String>> call : calls) {
-      HttpResponse<String> response = call.get();
+    for (HttpResponse<String> response :
+        concurrentChats(api, "coracle-fast", "quota question ", 3 * N)) {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       models.add(json(response).path("model").asText());
     }
@@ -192,6 +178,28 @@ class MultiProcessIT {
     List<String> types = events.stream().map(e -> e.path("type").asText()).toList();
     assertThat(types.stream().filter("step-done"::equals)).hasSize(3);
     assertThat(types.get(types.size() - 1)).isEqualTo("done");
+  }
+
+  /** {@code count} chats sent at once, each on its own thread; their responses in order. */
+  private static List<HttpResponse<String>> concurrentChats(
+      CoracleProcess api, String model, String prefix, int count) {
+    ExecutorService clients = Executors.newFixedThreadPool(count);
+    try {
+      List<CompletableFuture<HttpResponse<String>>> calls =
+          IntStream.range(0, count)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () ->
+                              post(
+                                  api.baseUrl() + "/v1/chat/completions",
+                                  chat(model, prefix + i, "")),
+                          clients))
+              .toList();
+      return calls.stream().map(CompletableFuture::join).toList();
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   private String startJob(CoracleProcess api, String request, Path workspace) {

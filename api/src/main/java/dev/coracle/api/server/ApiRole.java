@@ -1,7 +1,6 @@
 package dev.coracle.api.server;
 
 import dev.coracle.activities.config.CoracleConfig;
-import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.api.security.NetworkExposure;
 import dev.coracle.worker.PortInUseException;
@@ -33,24 +32,17 @@ public final class ApiRole implements AutoCloseable {
 
   public static ApiRole start(LoadedConfig loaded) {
     RoleRequirements.externalTemporal(loaded, "api");
-    NetworkExposure.check(loaded.config().server());
-    CoracleHome.ensureWritable(loaded.home());
     CoracleConfig config = loaded.config();
+    NetworkExposure.check(config.server());
     PortInUseException.requireFree(config.server().host(), config.server().port());
-    TemporalConnection temporal = TemporalConnection.open(config.temporal(), "127.0.0.1");
-    ApplicationContext context = null;
-    try {
-      context = RoleRequirements.openStore(loaded, temporal);
-      EmbeddedServer http = context.getBean(EmbeddedServer.class);
-      CoracleServer.startHttp(http, config);
-      return new ApiRole(loaded, temporal, context, http);
-    } catch (RuntimeException e) {
-      if (context != null) {
-        context.close();
-      }
-      temporal.close();
-      throw e;
-    }
+    return RoleRequirements.connected(
+        loaded,
+        "api",
+        (temporal, context) -> {
+          EmbeddedServer http = context.getBean(EmbeddedServer.class);
+          CoracleServer.startHttp(http, config);
+          return new ApiRole(loaded, temporal, context, http);
+        });
   }
 
   public int httpPort() {

@@ -1,9 +1,11 @@
 package dev.coracle.api.server;
 
 import dev.coracle.activities.config.ConfigException;
+import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.worker.TemporalConnection;
 import io.micronaut.context.ApplicationContext;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +34,30 @@ final class RoleRequirements {
   static ApplicationContext openStore(LoadedConfig loaded, TemporalConnection temporal) {
     return named(
         () -> CoracleServer.context(loaded, temporal), "cannot open the store " + store(loaded));
+  }
+
+  /**
+   * What {@code api} and {@code worker} share: an external Temporal and the application context on
+   * the store. {@code rest} finishes the role's start; if anything fails, both are closed again.
+   */
+  static <T> T connected(
+      LoadedConfig loaded,
+      String role,
+      BiFunction<TemporalConnection, ApplicationContext, T> rest) {
+    externalTemporal(loaded, role);
+    CoracleHome.ensureWritable(loaded.home());
+    TemporalConnection temporal = TemporalConnection.open(loaded.config().temporal(), "127.0.0.1");
+    ApplicationContext context = null;
+    try {
+      context = openStore(loaded, temporal);
+      return rest.apply(temporal, context);
+    } catch (RuntimeException e) {
+      if (context != null) {
+        context.close();
+      }
+      temporal.close();
+      throw e;
+    }
   }
 
   static String store(LoadedConfig loaded) {

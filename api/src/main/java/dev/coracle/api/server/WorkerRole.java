@@ -1,6 +1,5 @@
 package dev.coracle.api.server;
 
-import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.worker.TemporalConnection;
 import dev.coracle.worker.WorkerHost;
@@ -32,24 +31,16 @@ public final class WorkerRole implements AutoCloseable {
   }
 
   public static WorkerRole start(LoadedConfig loaded) {
-    RoleRequirements.externalTemporal(loaded, "worker");
-    CoracleHome.ensureWritable(loaded.home());
-    TemporalConnection temporal = TemporalConnection.open(loaded.config().temporal(), "127.0.0.1");
-    ApplicationContext context = null;
-    try {
-      context = RoleRequirements.openStore(loaded, temporal);
-      WorkerHost host = WorkerActivities.host(loaded, temporal);
-      temporal.startWorker(WorkerActivities.from(context, host));
-      // A first worker of its host takes the slot at once; the summary then says so truly.
-      host.lease().awaitHeld(Duration.ofSeconds(1));
-      return new WorkerRole(loaded, temporal, context, host);
-    } catch (RuntimeException e) {
-      if (context != null) {
-        context.close();
-      }
-      temporal.close();
-      throw e;
-    }
+    return RoleRequirements.connected(
+        loaded,
+        "worker",
+        (temporal, context) -> {
+          WorkerHost host = WorkerActivities.host(loaded, temporal);
+          temporal.startWorker(WorkerActivities.from(context, host));
+          // A first worker of its host takes the slot at once; the summary then says so truly.
+          host.lease().awaitHeld(Duration.ofSeconds(1));
+          return new WorkerRole(loaded, temporal, context, host);
+        });
   }
 
   public LoadedConfig loaded() {
