@@ -9,12 +9,14 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -106,8 +108,12 @@ class JobHostTest {
     JobRequest request =
         JobWorkflowTest.request("job-gone", RequestClass.DEEP, oneMinute).onHost("gone");
 
-    assertThatThrownBy(
-            () -> JobWorkflowTest.stub(env.getWorkflowClient(), worker, "job-gone").run(request))
+    JobWorkflow job = JobWorkflowTest.stub(env.getWorkflowClient(), worker, "job-gone");
+    WorkflowClient.start(job::run, request);
+    // The test server's clock, moved past the wait: three unanswered questions, then the failure.
+    env.sleep(Duration.ofMinutes(2));
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(job).getResult(JobResult.class))
         .isInstanceOf(WorkflowFailedException.class);
 
     List<JobEvent> events = world.storedEvents();
