@@ -1,22 +1,17 @@
 package dev.coracle.workflows.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coracle.workflows.TaskQueues;
-import dev.coracle.workflows.chat.RequestClass;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,17 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A job pinned to a host: its workspace, tools and local models run on that host's queues, the
- * version marker and the recorded host are in its history, and a job whose host has no worker says
- * so and fails after the configured wait. Also: histories recorded before hosts replay on a
- * host-aware worker, which is the upgrade every running job goes through.
+ * A job pinned to a host: its workspace, tools and local models run on that host's queues, and the
+ * version marker and the recorded host are in its history ({@link JobHostWaitIT}: a job whose host
+ * has no worker). Also: histories recorded before hosts replay on a host-aware worker, which is the
+ * upgrade every running job goes through.
  */
 class JobHostTest {
   static final String HOST = "desk";
   static final String COMMITTED_ROLES_JOB = "histories/job-roles-host.json";
 
-  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-  private final FakeJobWorld world = new FakeJobWorld();
+  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final FakeJobWorld world = new FakeJobWorld();
 
   /** The host's worker, answering the job's question whether it is there. */
   static final class Presence implements HostActivities {
@@ -49,7 +44,7 @@ class JobHostTest {
     env.close();
   }
 
-  private Worker hostAwareWorker() {
+  Worker hostAwareWorker() {
     return hostAwareWorker(TaskQueues.MAIN);
   }
 
@@ -85,46 +80,6 @@ class JobHostTest {
     assertThat(queues)
         .contains(TaskQueues.toolsOf(HOST), TaskQueues.llmOf(HOST), TaskQueues.CLOUD)
         .doesNotContain(TaskQueues.LLM, TaskQueues.TOOLS);
-  }
-
-  @Test
-  void job_whose_host_has_no_worker_waits_visibly_then_fails() {
-    Worker worker = hostAwareWorker();
-    env.newWorker(TaskQueues.CLOUD).registerActivitiesImplementations(world);
-    env.start();
-    JobLimits limits = JobLimits.defaults();
-    JobLimits oneMinute =
-        new JobLimits(
-            limits.maxSteps(),
-            limits.maxTurnsPerStep(),
-            limits.maxReplans(),
-            limits.historyEventsBeforeContinue(),
-            limits.maxToolCalls(),
-            limits.maxTokens(),
-            limits.maxWallMinutes(),
-            false,
-            0,
-            1);
-    JobRequest request =
-        JobWorkflowTest.request("job-gone", RequestClass.DEEP, oneMinute).onHost("gone");
-
-    JobWorkflow job = JobWorkflowTest.stub(env.getWorkflowClient(), worker, "job-gone");
-    WorkflowClient.start(job::run, request);
-    // The test server's clock, moved past the wait: three unanswered questions, then the failure.
-    env.sleep(Duration.ofMinutes(2));
-
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(job).getResult(JobResult.class))
-        .isInstanceOf(WorkflowFailedException.class);
-
-    List<JobEvent> events = world.storedEvents();
-    assertThat(events)
-        .filteredOn(e -> JobEvent.WAITING_HOST.equals(e.type()))
-        .singleElement()
-        .satisfies(
-            e -> assertThat(e.message()).contains("gone", "coracle-tools@gone", "1 minutes"));
-    assertThat(events.get(events.size() - 1).message())
-        .contains("no worker of host gone answered for 1 minutes");
-    assertThat(world.lastSnapshot().status()).isEqualTo("failed");
   }
 
   @Test
