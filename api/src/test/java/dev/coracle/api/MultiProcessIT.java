@@ -114,6 +114,18 @@ class MultiProcessIT {
       assertThat(json(response).at("/choices/0/message/content").asText())
           .isEqualTo("echo: question " + i);
     }
+    // A stream's tokens arise in a worker, not in the API's process: the answer still arrives.
+    HttpResponse<String> streamed =
+        post(
+            api.baseUrl() + "/v1/chat/completions",
+            chat("ollama/job", "streamed question", "\"stream\": true"));
+    assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
+    StringBuilder text = new StringBuilder();
+    HttpCalls.sseData(streamed.body()).stream()
+        .filter(data -> !"[DONE]".equals(data))
+        .map(HttpCalls::parse)
+        .forEach(chunk -> text.append(chunk.at("/choices/0/delta/content").asText("")));
+    assertThat(text.toString()).isEqualTo("echo: streamed question");
     for (String id : jobs) {
       JsonNode done =
           JobFixtures.awaitJob(

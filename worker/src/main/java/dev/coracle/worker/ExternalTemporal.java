@@ -12,6 +12,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Connects to an external Temporal cluster: plain, TLS, mTLS with certificate files, or Temporal
@@ -19,12 +20,15 @@ import java.time.Duration;
  * not answer or the namespace does not exist, so a role never starts half connected.
  */
 final class ExternalTemporal {
-  static final Duration CONNECT_WAIT = Duration.ofSeconds(10);
-
-  private ExternalTemporal() {}
+  /**
+   * How long a role waits for Temporal to answer at start: long enough for a cluster (or {@code
+   * coracle temporal}) that started a moment before on a busy machine.
+   */
+  static final Duration CONNECT_WAIT = Duration.ofSeconds(20);
 
   static WorkflowServiceStubs connect(TemporalConfig config) {
     WorkflowServiceStubsOptions options = options(config);
+    long deadline = System.nanoTime() + CONNECT_WAIT.toNanos();
     WorkflowServiceStubs stubs;
     try {
       stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, CONNECT_WAIT);
@@ -32,28 +36,42 @@ final class ExternalTemporal {
       throw new TemporalUnreachableException(
           "cannot reach Temporal at " + config.target() + ": " + reason(e), e);
     }
-    try {
-      stubs
-          .blockingStub()
-          .describeNamespace(
-              DescribeNamespaceRequest.newBuilder().setNamespace(config.namespace()).build());
-      return stubs;
-    } catch (StatusRuntimeException e) {
-      stubs.shutdownNow();
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new TemporalUnreachableException(
-            "Temporal namespace '"
-                + config.namespace()
-                + "' does not exist at "
-                + config.target()
-                + " (create it: temporal operator namespace create "
-                + config.namespace()
-                + ")",
-            e);
+    DescribeNamespaceRequest namespace =
+        DescribeNamespaceRequest.newBuilder().setNamespace(config.namespace()).build();
+    while (true) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        stubs
+            .blockingStub()
+            .withDeadlineAfter(Math.max(left, 5_000), TimeUnit.MILLISECONDS)
+            .describeNamespace(namespace);
+        return stubs;
+      } catch (StatusRuntimeException e) {
+        boolean slow = e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED;
+        if (slow && System.nanoTime() < deadline) {
+          continue; // A server that is still warming up answers the next time.
+        }
+        stubs.shutdownNow();
+        throw refusal(config, e);
       }
-      throw new TemporalUnreachableException(
-          "Temporal at " + config.target() + " refused: " + reason(e), e);
     }
+  }
+
+  private static TemporalUnreachableException refusal(
+      TemporalConfig config, StatusRuntimeException e) {
+    if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      return new TemporalUnreachableException(
+          "Temporal namespace '"
+              + config.namespace()
+              + "' does not exist at "
+              + config.target()
+              + " (create it: temporal operator namespace create "
+              + config.namespace()
+              + ")",
+          e);
+    }
+    return new TemporalUnreachableException(
+        "Temporal at " + config.target() + " refused: " + reason(e), e);
   }
 
   static WorkflowServiceStubsOptions options(TemporalConfig config) {

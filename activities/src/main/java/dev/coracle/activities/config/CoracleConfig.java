@@ -485,7 +485,7 @@ public record CoracleConfig(
    *     the hostname. Workers with the same host id share that host's queues and its single LLM
    *     slot.
    * @param slotLockDir where the workers of one host take turns holding the LLM slot (a lock file
-   *     per host id); empty means the system's temporary directory
+   *     per host id); empty means {@code $CORACLE_HOME/locks}
    */
   public record WorkerConfig(String hostId, String slotLockDir) {
     public static final WorkerConfig DEFAULTS = new WorkerConfig("", "");

@@ -56,9 +56,9 @@ final class WorkerActivities {
     if (temporal.isEmbedded()) {
       return new WorkerHost(hostId, null);
     }
+    // In the home by default, where no other user can take the lock file from under the slot.
     String dir = worker.slotLockDir();
-    Path lockDir =
-        dir == null || dir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(dir);
+    Path lockDir = dir == null || dir.isBlank() ? loaded.home().resolve("locks") : Path.of(dir);
     return new WorkerHost(hostId, SlotLease.forHost(lockDir, hostId));
   }
 }
