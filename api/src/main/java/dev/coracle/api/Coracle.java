@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
     description = "A local-first AI gateway and durable coding-job runner.",
     subcommands = {
       ServeCommand.class,
+      ApiCommand.class,
+      WorkerCommand.class,
+      TemporalCommand.class,
       EvalCommand.class,
       BrowserCommand.class,
       McpCommand.class,

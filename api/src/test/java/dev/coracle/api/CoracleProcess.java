@@ -34,11 +34,20 @@ public final class CoracleProcess implements AutoCloseable {
 
   public static CoracleProcess launch(
       Path home, Path logs, Map<String, String> env, String... args) {
+    return launchRole("serve", home, logs, env, args);
+  }
+
+  /**
+   * {@code coracle <role>}: {@code serve}, {@code api}, {@code worker} or {@code temporal}. Roles
+   * with HTTP get a free {@code --port} unless {@code args} name one.
+   */
+  public static CoracleProcess launchRole(
+      String role, Path home, Path logs, Map<String, String> env, String... args) {
     int httpPort = freePort();
     int temporalPort = freePort();
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), "serve"));
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), role));
     command.addAll(List.of(args));
-    if (!List.of(args).contains("--port")) {
+    if (List.of("serve", "api").contains(role) && !List.of(args).contains("--port")) {
       command.addAll(List.of("--port", Integer.toString(httpPort)));
     }
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -47,8 +56,8 @@ public final class CoracleProcess implements AutoCloseable {
     // Tests make their workspaces in temporary directories; the default root is the user's home.
     builder.environment().put("CORACLE_JOBS_WORKSPACE_ROOTS", System.getProperty("java.io.tmpdir"));
     builder.environment().putAll(env);
-    Path out = logs.resolve("stdout-" + httpPort + ".txt");
-    Path err = logs.resolve("stderr-" + httpPort + ".txt");
+    Path out = logs.resolve(role + "-stdout-" + httpPort + ".txt");
+    Path err = logs.resolve(role + "-stderr-" + httpPort + ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
     try {
       return new CoracleProcess(builder.start(), out, err, httpPort, temporalPort);
@@ -81,6 +90,24 @@ public final class CoracleProcess implements AutoCloseable {
       sleep(100);
     }
     throw new AssertionError("coracle did not answer within " + limit + ": " + stderrText());
+  }
+
+  /** Waits until the process prints {@code line} on stdout, as the roles without HTTP do. */
+  String awaitOutput(String line, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      String out = stdoutText();
+      if (out.contains(line)) {
+        return out;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            "coracle exited early with " + process.exitValue() + ": " + stderrText());
+      }
+      sleep(100);
+    }
+    throw new AssertionError(
+        "coracle never printed '" + line + "': " + stdoutText() + stderrText());
   }
 
   /** Waits for the process to end; returns its exit code. */

@@ -10,7 +10,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,14 +62,15 @@ public final class TemporalConnection implements AutoCloseable {
           null,
           "embedded test server on " + listenHost + ":" + server.port());
     }
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newConnectedServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(config.target()).build(),
-            Duration.ofSeconds(10));
+    WorkflowServiceStubs stubs = ExternalTemporal.connect(config);
+    String security =
+        config.hasApiKey()
+            ? ", TLS with API key"
+            : config.tls().mutual() ? ", mTLS" : config.tls().on() ? ", TLS" : "";
     return new TemporalConnection(
         null,
         new External(stubs, config.namespace()),
-        config.target() + " namespace " + config.namespace());
+        config.target() + " namespace " + config.namespace() + security);
   }
 
   /** The client to start new workflows with. Ask again for each start; never keep it. */

@@ -1,10 +1,12 @@
 package dev.coracle.worker;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -55,7 +57,16 @@ final class TemporalPort implements AutoCloseable {
 
   /** Serves these services from now on, in place of the ones served so far. */
   void serve(List<ServerServiceDefinition> services) {
-    registry.replaceWith(services);
+    // Workers in other processes (coracle temporal) must not rely on sticky queues here.
+    registry.replaceWith(
+        services.stream()
+            .map(
+                service ->
+                    WorkflowServiceGrpc.SERVICE_NAME.equals(
+                            service.getServiceDescriptor().getName())
+                        ? ServerInterceptors.intercept(service, new StickyTasksOff())
+                        : service)
+            .toList());
     for (ServerServiceDefinition service : services) {
       health.setStatus(
           service.getServiceDescriptor().getName(), HealthCheckResponse.ServingStatus.SERVING);

@@ -19,4 +19,17 @@ public final class TaskQueues {
   public static final String TOOLS = "coracle-tools";
 
   private TaskQueues() {}
+
+  /**
+   * The LLM slot of one machine, {@code coracle-llm@<host-id>}: local models run on the host that
+   * has them, one at a time, however many worker processes that host runs.
+   */
+  public static String llmOf(String hostId) {
+    return LLM + "@" + hostId;
+  }
+
+  /** The tools of one machine, {@code coracle-tools@<host-id>}: where a job's workspace lives. */
+  public static String toolsOf(String hostId) {
+    return TOOLS + "@" + hostId;
+  }
 }

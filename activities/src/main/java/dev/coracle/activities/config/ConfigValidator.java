@@ -77,6 +77,16 @@ final class ConfigValidator {
     require(jobs.maxTokens() >= 0, "jobs.max-tokens must not be negative");
     require(jobs.maxWallMinutes() >= 0, "jobs.max-wall-minutes must not be negative");
     require(jobs.approvalTimeoutHours() >= 0, "jobs.approval-timeout-hours must not be negative");
+    require(jobs.hostWaitMinutes() > 0, "jobs.host-wait-minutes must be at least 1");
+    require(
+        jobs.pinnedHost() == null || HostNames.valid(jobs.pinnedHost()),
+        "jobs.host-id may hold only letters, digits, '.', '-' and '_' (at most 63)");
+    require(
+        config.worker() == null
+            || config.worker().hostId() == null
+            || config.worker().hostId().isBlank()
+            || HostNames.valid(config.worker().hostId().strip()),
+        "worker.host-id may hold only letters, digits, '.', '-' and '_' (at most 63)");
     for (String root : jobs.workspaceRoots() == null ? List.<String>of() : jobs.workspaceRoots()) {
       require(
           root.equals("~") || root.startsWith("~/") || root.startsWith("/"),

@@ -23,7 +23,43 @@ public record CoracleConfig(
     ToolsConfig tools,
     GuardConfig guard,
     ModelsConfig models,
-    ResponsesConfig responses) {
+    ResponsesConfig responses,
+    WorkerConfig worker) {
+
+  public CoracleConfig(
+      ServerConfig server,
+      TemporalConfig temporal,
+      StoreConfig store,
+      LocalConfig local,
+      List<ProviderConfig> providers,
+      ChatConfig chat,
+      RoutingConfig routing,
+      ClassifierConfig classifier,
+      CacheConfig cache,
+      BrowserConfig browser,
+      JobsConfig jobs,
+      ToolsConfig tools,
+      GuardConfig guard,
+      ModelsConfig models,
+      ResponsesConfig responses) {
+    this(
+        server,
+        temporal,
+        store,
+        local,
+        providers,
+        chat,
+        routing,
+        classifier,
+        cache,
+        browser,
+        jobs,
+        tools,
+        guard,
+        models,
+        responses,
+        null);
+  }
 
   public CoracleConfig(
       ServerConfig server,
@@ -78,17 +114,57 @@ public record CoracleConfig(
    * else is the {@code host:port} of an existing cluster.
    */
   public record TemporalConfig(
-      String target, String namespace, int embeddedPort, RecycleConfig recycle) {
+      String target,
+      String namespace,
+      int embeddedPort,
+      RecycleConfig recycle,
+      TemporalTls tls,
+      String apiKey) {
     public TemporalConfig {
       recycle = recycle == null ? RecycleConfig.DEFAULTS : recycle;
+      tls = tls == null ? TemporalTls.NONE : tls;
     }
 
     public TemporalConfig(String target, String namespace, int embeddedPort) {
-      this(target, namespace, embeddedPort, null);
+      this(target, namespace, embeddedPort, null, null, null);
+    }
+
+    public TemporalConfig(
+        String target, String namespace, int embeddedPort, RecycleConfig recycle) {
+      this(target, namespace, embeddedPort, recycle, null, null);
+    }
+
+    /** True when calls to Temporal carry an API key (Temporal Cloud); TLS is then always on. */
+    public boolean hasApiKey() {
+      return apiKey != null && !apiKey.isBlank();
     }
 
     public boolean embedded() {
       return "embedded".equals(target);
+    }
+  }
+
+  /**
+   * TLS to an external Temporal cluster. With {@code certFile} and {@code keyFile} (PEM, PKCS#8
+   * key) coracle authenticates itself (mTLS); {@code caFile} trusts a private CA instead of the
+   * system's.
+   *
+   * @param enabled TLS without a client certificate (also implied by the files or an API key)
+   * @param serverName the name to check the server's certificate against, when it differs from the
+   *     target's host
+   */
+  public record TemporalTls(
+      boolean enabled, String certFile, String keyFile, String caFile, String serverName) {
+    public static final TemporalTls NONE = new TemporalTls(false, "", "", "", "");
+
+    /** True when a client certificate and key are configured. */
+    public boolean mutual() {
+      return certFile != null && !certFile.isBlank() && keyFile != null && !keyFile.isBlank();
+    }
+
+    /** True when connections use TLS at all. */
+    public boolean on() {
+      return enabled || mutual() || (caFile != null && !caFile.isBlank());
     }
   }
 
@@ -293,6 +369,9 @@ public record CoracleConfig(
    * @param approvePlans true when every job waits after planning until its plan is approved
    * @param approvalTimeoutHours hours a plan waits for approval before its job is cancelled; 0 for
    *     no bound
+   * @param hostWaitMinutes minutes a job waits for a worker of its host before it fails
+   * @param hostId the host ({@code worker.host-id}) new jobs are pinned to; empty for the host of
+   *     the worker that first runs the job
    */
   public record JobsConfig(
       boolean fromChat,
@@ -308,7 +387,14 @@ public record CoracleConfig(
       int maxWallMinutes,
       List<String> workspaceRoots,
       boolean approvePlans,
-      int approvalTimeoutHours) {
+      int approvalTimeoutHours,
+      int hostWaitMinutes,
+      String hostId) {
+
+    /** The host new jobs are pinned to, or null when their first worker picks its own. */
+    public String pinnedHost() {
+      return hostId == null || hostId.isBlank() ? null : hostId.strip();
+    }
 
     /** The limits a new job starts with. */
     public JobLimits limits() {
@@ -321,7 +407,8 @@ public record CoracleConfig(
           maxTokens,
           maxWallMinutes,
           approvePlans,
-          approvalTimeoutHours);
+          approvalTimeoutHours,
+          hostWaitMinutes);
     }
   }
 
@@ -404,5 +491,23 @@ public record CoracleConfig(
 
     /** The defaults, for a configuration built without this section. */
     public static final ResponsesConfig DEFAULTS = new ResponsesConfig(720);
+  }
+
+  /**
+   * This process as a worker: which machine it is, for the per-host queues.
+   *
+   * @param hostId the machine's name in queue names ({@code coracle-llm@<host-id>}); empty means
+   *     the hostname. Workers with the same host id share that host's queues and its single LLM
+   *     slot.
+   * @param slotLockDir where the workers of one host take turns holding the LLM slot (a lock file
+   *     per host id); empty means {@code $CORACLE_HOME/locks}
+   */
+  public record WorkerConfig(String hostId, String slotLockDir) {
+    public static final WorkerConfig DEFAULTS = new WorkerConfig("", "");
+
+    /** The host id, or the hostname when none is configured. */
+    public String resolvedHostId() {
+      return hostId == null || hostId.isBlank() ? HostNames.local() : hostId.strip();
+    }
   }
 }

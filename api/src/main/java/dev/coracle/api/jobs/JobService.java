@@ -55,7 +55,11 @@ public class JobService {
     this.workspaces = workspaces;
     this.limits = limits(config.config().jobs());
     this.clock = clock;
+    this.host = config.config().jobs().pinnedHost();
   }
+
+  /** The host new jobs are pinned to ({@code jobs.host-id}); null lets their first worker pick. */
+  private final String host;
 
   /**
    * The job id for a request: {@code job-<ULID>}, or one derived from the client's idempotency key
@@ -139,7 +143,7 @@ public class JobService {
         submission.approvePlan() == null
             ? limits
             : limits.withApprovePlan(submission.approvePlan());
-    return new JobRequest(jobId, chat, workspace, submission.requestClass(), jobLimits, null);
+    return new JobRequest(jobId, chat, workspace, submission.requestClass(), jobLimits, null, host);
   }
 
   /**

@@ -1,27 +1,14 @@
 package dev.coracle.api.server;
 
-import dev.coracle.activities.answer.AnswerActivitiesImpl;
-import dev.coracle.activities.cache.CacheActivitiesImpl;
-import dev.coracle.activities.classify.ClassifyActivitiesImpl;
-import dev.coracle.activities.classify.ClassifyVoteActivitiesImpl;
 import dev.coracle.activities.config.CoracleConfig;
 import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.job.JobQueries;
 import dev.coracle.activities.job.JobStore;
-import dev.coracle.activities.job.JobStoreActivitiesImpl;
-import dev.coracle.activities.mcp.McpChatActivitiesImpl;
-import dev.coracle.activities.model.ModelActivitiesImpl;
-import dev.coracle.activities.plan.PlanActivitiesImpl;
-import dev.coracle.activities.route.RouteActivitiesImpl;
-import dev.coracle.activities.status.StatusActivitiesImpl;
 import dev.coracle.activities.store.StoreLocation;
 import dev.coracle.activities.temporal.WorkflowIndexStore;
-import dev.coracle.activities.tools.ToolActivitiesImpl;
-import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspacePolicy;
 import dev.coracle.api.security.NetworkExposure;
-import dev.coracle.worker.CoracleWorker;
 import dev.coracle.worker.JobRecovery;
 import dev.coracle.worker.PortInUseException;
 import dev.coracle.worker.TemporalConnection;
@@ -74,28 +61,8 @@ public final class CoracleServer implements AutoCloseable {
     ApplicationContext context = null;
     boolean polling = false;
     try {
-      context =
-          ApplicationContext.builder()
-              .deduceEnvironment(false)
-              .deduceCloudEnvironment(false)
-              .banner(false)
-              .properties(properties(loaded))
-              .singletons(loaded, temporal)
-              .start();
-      temporal.startWorker(
-          new CoracleWorker.Activities(
-              context.getBean(ClassifyActivitiesImpl.class),
-              context.getBean(RouteActivitiesImpl.class),
-              context.getBean(StatusActivitiesImpl.class),
-              context.getBean(CacheActivitiesImpl.class),
-              context.getBean(ClassifyVoteActivitiesImpl.class),
-              context.getBean(ModelActivitiesImpl.class),
-              context.getBean(JobStoreActivitiesImpl.class),
-              context.getBean(PlanActivitiesImpl.class),
-              context.getBean(WorkspaceActivitiesImpl.class),
-              context.getBean(ToolActivitiesImpl.class),
-              context.getBean(McpChatActivitiesImpl.class),
-              context.getBean(AnswerActivitiesImpl.class)));
+      context = context(loaded, temporal);
+      temporal.startWorker(WorkerActivities.from(context, WorkerActivities.host(loaded, temporal)));
       polling = true;
       JobRecovery recovery = recovery(temporal, context);
       resumeUnfinishedJobs(temporal, context, recovery);
@@ -158,7 +125,7 @@ public final class CoracleServer implements AutoCloseable {
         Duration.ofSeconds(config.chat().workflowTimeoutSeconds()));
   }
 
-  private static void startHttp(EmbeddedServer http, CoracleConfig config) {
+  static void startHttp(EmbeddedServer http, CoracleConfig config) {
     try {
       http.start();
     } catch (RuntimeException e) {
@@ -167,6 +134,17 @@ public final class CoracleServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The application context of a role: the store, the providers and, for HTTP, the routes. */
+  static ApplicationContext context(LoadedConfig loaded, TemporalConnection temporal) {
+    return ApplicationContext.builder()
+        .deduceEnvironment(false)
+        .deduceCloudEnvironment(false)
+        .banner(false)
+        .properties(properties(loaded))
+        .singletons(loaded, temporal)
+        .start();
   }
 
   private static Map<String, Object> properties(LoadedConfig loaded) {

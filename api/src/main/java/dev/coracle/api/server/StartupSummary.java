@@ -1,18 +1,21 @@
 package dev.coracle.api.server;
 
 import dev.coracle.activities.config.CoracleConfig.ServerConfig;
+import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
 import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.activities.route.Router;
 import dev.coracle.activities.store.StoreLocation;
 import dev.coracle.activities.tools.shell.SandboxStatus;
+import dev.coracle.workflows.TaskQueues;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.Classification;
 import dev.coracle.workflows.chat.ModelProfiles;
 import dev.coracle.workflows.chat.RequestClass;
 import dev.coracle.workflows.chat.SamplingParams;
 import dev.coracle.workflows.model.RoutePlan;
+import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -24,20 +27,30 @@ public final class StartupSummary {
   public static String describe(CoracleServer server, Duration startup) {
     var loaded = server.loaded();
     var context = server.context();
-    ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
-    ProviderHealth health = context.getBean(ProviderHealth.class);
-    Router router = context.getBean(Router.class);
     String base = "http://" + server.httpHost() + ":" + server.httpPort();
     StringBuilder out = new StringBuilder();
     out.append("coracle ready in ").append(startup.toMillis()).append(" ms\n");
     line(out, "OpenAI API", base + "/v1  (model: coracle)");
     line(out, "access", access(loaded.config().server()));
     line(out, "Temporal", server.temporal().description());
+    whereFrom(out, loaded);
+    models(out, context);
+    return out.toString();
+  }
+
+  private static void whereFrom(StringBuilder out, LoadedConfig loaded) {
     line(out, "store", StoreLocation.of(loaded).describe());
     line(
         out,
         "config",
         loaded.file() + (Files.isRegularFile(loaded.file()) ? "" : " (absent: built-in defaults)"));
+  }
+
+  /** The providers, the sandbox and what coracle would answer with now. */
+  private static void models(StringBuilder out, ApplicationContext context) {
+    ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
+    ProviderHealth health = context.getBean(ProviderHealth.class);
+    Router router = context.getBean(Router.class);
     List<ConfiguredProvider> providers = catalog.all();
     if (providers.isEmpty()) {
       line(out, "providers", "none configured");
@@ -63,7 +76,6 @@ public final class StartupSummary {
               + first(plan(router, RequestClass.DEEP))
               + " for deep work");
     }
-    return out.toString();
   }
 
   /**
@@ -99,5 +111,55 @@ public final class StartupSummary {
 
   private static void line(StringBuilder out, String label, String value) {
     out.append(String.format("  %-13s %s%n", label, value));
+  }
+
+  // The split roles: each says what it is, what it reaches and what it waits for.
+
+  /** {@code coracle api}: the doors, with no worker in the process. */
+  public static String describe(ApiRole api, Duration startup) {
+    LoadedConfig loaded = api.loaded();
+    StringBuilder out = new StringBuilder();
+    out.append("coracle api ready in ").append(startup.toMillis()).append(" ms\n");
+    String base = "http://" + loaded.config().server().host() + ":" + api.httpPort();
+    line(out, "OpenAI API", base + "/v1  (model: coracle)");
+    line(out, "access", access(loaded.config().server()));
+    line(out, "Temporal", api.temporal().description());
+    line(out, "workers", "none in this process: requests wait until a 'coracle worker' polls");
+    whereFrom(out, loaded);
+    return out.toString();
+  }
+
+  /** {@code coracle worker}: its host, its queues and whether it holds the LLM slot. */
+  public static String describe(WorkerRole worker, Duration startup) {
+    LoadedConfig loaded = worker.loaded();
+    String host = worker.host().hostId();
+    StringBuilder out = new StringBuilder();
+    out.append("coracle worker ready in ").append(startup.toMillis()).append(" ms\n");
+    line(out, "host id", host + "  (worker.host-id)");
+    line(out, "queues", TaskQueues.MAIN + ", " + TaskQueues.CLOUD + ", " + TaskQueues.TOOLS);
+    line(out, "", TaskQueues.toolsOf(host) + " (this host's jobs)");
+    line(
+        out,
+        "LLM slot",
+        TaskQueues.llmOf(host)
+            + (worker.host().lease().held()
+                ? ", polled here (this process holds " + worker.host().lease().file() + ")"
+                : ", standing by: another worker of " + host + " holds it"));
+    line(out, "Temporal", worker.temporal().description());
+    line(out, "HTTP", "none (health: temporal task-queue describe --task-queue coracle)");
+    whereFrom(out, loaded);
+    models(out, worker.context());
+    return out.toString();
+  }
+
+  /** {@code coracle temporal}: where the roles connect, and what it does not do. */
+  public static String describe(TemporalRole temporal, String namespace, Duration startup) {
+    StringBuilder out = new StringBuilder();
+    out.append("coracle temporal ready in ").append(startup.toMillis()).append(" ms\n");
+    line(out, "Temporal", temporal.address() + " namespace " + namespace + " (no TLS, no auth)");
+    line(out, "connect", "coracle api --temporal " + temporal.address());
+    line(out, "", "coracle worker --temporal " + temporal.address());
+    line(out, "keeps", "every workflow in memory until it stops; not recycled, not durable");
+    return out.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.coracle.workflows.chat;
 
 import dev.coracle.workflows.ActivityOptionsCatalog;
+import dev.coracle.workflows.HostQueues;
 import dev.coracle.workflows.TaskQueues;
 import dev.coracle.workflows.job.JobRequest;
 import dev.coracle.workflows.job.JobWorkflow;
@@ -98,7 +99,7 @@ public class ChatWorkflowImpl implements ChatWorkflow {
         return handedOver(fromCache(lookup.result(), classification));
       }
     }
-    RoutePlan plan = route(request, classification);
+    RoutePlan plan = onThisHost(route(request, classification));
     ChatResult result =
         handedOver(ModelFallback.answer(request, classification, plan, modelInProcess));
     if (cacheable) {
@@ -139,7 +140,7 @@ public class ChatWorkflowImpl implements ChatWorkflow {
   private ChatResult answerWithMcp(ChatRequest request, Classification classification) {
     McpToolLoop loop = new McpToolLoop();
     ChatRequest withTools = loop.attach(request);
-    return loop.answer(withTools, classification, route(withTools, classification));
+    return loop.answer(withTools, classification, onThisHost(route(withTools, classification)));
   }
 
   /**
@@ -199,7 +200,7 @@ public class ChatWorkflowImpl implements ChatWorkflow {
     Classification verdict = classifier.classify(request);
     if (v1 && verdict.needsVote()) {
       try {
-        return voter.vote(request, verdict);
+        return voterOnThisHost().vote(request, verdict);
       } catch (ActivityFailure unavailable) {
         // The in-process verdict stands; the vote only refines it.
         return verdict;
@@ -226,5 +227,49 @@ public class ChatWorkflowImpl implements ChatWorkflow {
         List.of(),
         null,
         true);
+  }
+
+  // Roles and machines: a chat's local model runs on the LLM slot of the host whose worker took the
+  // chat, which is also the host whose router chose that model.
+
+  /**
+   * Version 1 of this change puts a chat's local-model calls and its classification vote on the LLM
+   * slot of the host whose worker runs it, {@code coracle-llm@<host-id>}. Checked only when a chat
+   * needs the slot, so cloud-only chats get no marker.
+   */
+  static final String ROLES_CHAT_HOST = "roles-chat-host";
+
+  /** This worker's {@code worker.host-id}; null in tests and replays that name no host. */
+  private final String workerHostId;
+
+  /** The host this chat's slot calls go to, once a call needed it. */
+  private HostQueues here;
+
+  public ChatWorkflowImpl() {
+    this(null);
+  }
+
+  /** A chat run by the worker of {@code workerHostId}. */
+  public ChatWorkflowImpl(String workerHostId) {
+    this.workerHostId = workerHostId;
+  }
+
+  private HostQueues here() {
+    if (here == null) {
+      here = HostQueues.ofThisWorker(workerHostId, ROLES_CHAT_HOST);
+    }
+    return here;
+  }
+
+  private RoutePlan onThisHost(RoutePlan plan) {
+    return HostQueues.needsSlot(plan) ? here().pin(plan) : plan;
+  }
+
+  private ClassifyVoteActivities voterOnThisHost() {
+    HostQueues host = here();
+    return host.pinned()
+        ? Workflow.newActivityStub(
+            ClassifyVoteActivities.class, host.onSlot(ActivityOptionsCatalog.classifyVote()))
+        : voter;
   }
 }

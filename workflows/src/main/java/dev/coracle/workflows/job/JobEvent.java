@@ -31,6 +31,12 @@ public record JobEvent(long seq, long at, String type, String stage, int step, S
   public static final String APPROVED = "approved";
   public static final String REJECTED = "rejected";
 
+  /** No worker of the job's host answers; the job waits for one, then fails. */
+  public static final String WAITING_HOST = "waiting-host";
+
+  /** A worker of the job's host answered again after a wait. */
+  public static final String HOST_BACK = "host-back";
+
   /** True for the event that ends a job; nothing follows it. */
   public boolean terminal() {
     return CANCELLED.equals(type) || FAILED.equals(type) || DONE.equals(type);

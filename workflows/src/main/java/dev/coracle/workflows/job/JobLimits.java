@@ -15,6 +15,8 @@ package dev.coracle.workflows.job;
  * @param approvePlan true when the job holds after planning until a person approves the plan
  * @param approvalTimeoutHours hours a plan waits for approval before the job is cancelled; 0 for no
  *     bound
+ * @param hostWaitMinutes minutes a job waits for a worker of its host before it fails; 0 for {@link
+ *     #DEFAULT_HOST_WAIT_MINUTES}
  */
 public record JobLimits(
     int maxSteps,
@@ -25,7 +27,40 @@ public record JobLimits(
     long maxTokens,
     int maxWallMinutes,
     boolean approvePlan,
-    int approvalTimeoutHours) {
+    int approvalTimeoutHours,
+    int hostWaitMinutes) {
+
+  /** How long a job waits for its host's workers when {@link #hostWaitMinutes} is 0. */
+  public static final int DEFAULT_HOST_WAIT_MINUTES = 30;
+
+  /** Limits without a host wait, as jobs started before hosts existed carry. */
+  public JobLimits(
+      int maxSteps,
+      int maxTurnsPerStep,
+      int maxReplans,
+      int historyEventsBeforeContinue,
+      int maxToolCalls,
+      long maxTokens,
+      int maxWallMinutes,
+      boolean approvePlan,
+      int approvalTimeoutHours) {
+    this(
+        maxSteps,
+        maxTurnsPerStep,
+        maxReplans,
+        historyEventsBeforeContinue,
+        maxToolCalls,
+        maxTokens,
+        maxWallMinutes,
+        approvePlan,
+        approvalTimeoutHours,
+        0);
+  }
+
+  /** Minutes a job waits for a worker of its host before it fails; never 0. */
+  public int hostWaitMinutesOrDefault() {
+    return hostWaitMinutes > 0 ? hostWaitMinutes : DEFAULT_HOST_WAIT_MINUTES;
+  }
 
   /** Limits without plan approval, as jobs started before approval existed carry. */
   public JobLimits(
@@ -69,6 +104,7 @@ public record JobLimits(
         maxTokens,
         maxWallMinutes,
         approve,
-        approvalTimeoutHours);
+        approvalTimeoutHours,
+        hostWaitMinutes);
   }
 }

@@ -1,6 +1,7 @@
 package dev.coracle.workflows.job;
 
 import dev.coracle.workflows.ActivityOptionsCatalog;
+import dev.coracle.workflows.HostQueues;
 import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -21,9 +22,16 @@ final class JobModels {
   private final CoderRouteActivities coderRouter =
       Workflow.newLocalActivityStub(CoderRouteActivities.class, ActivityOptionsCatalog.light());
   private final String jobId;
+  private final HostQueues host;
 
   JobModels(String jobId) {
+    this(jobId, HostQueues.SHARED);
+  }
+
+  /** A job's models, the local ones on the LLM slot of {@code host}. */
+  JobModels(String jobId, HostQueues host) {
     this.jobId = jobId;
+    this.host = host;
   }
 
   ModelChain.Answered ask(
@@ -31,7 +39,7 @@ final class JobModels {
     // Routing sees the real prompt, so context windows and the browser's limits are checked.
     ChatRequest routing =
         new ChatRequest(ModelProfiles.DEFAULT, messages, params, null, tools, true);
-    RoutePlan plan = router.routeRole(role, routing);
+    RoutePlan plan = host.pin(router.routeRole(role, routing));
     String purpose = "job-" + role.name().toLowerCase(Locale.ROOT);
     return ModelChain.call(
         plan, target -> new ModelCall(target, messages, params, null, jobId, purpose, tools));
@@ -43,7 +51,7 @@ final class JobModels {
    * #ask}.
    */
   ModelChain.Answered askCoder(CoderTurn turn) {
-    RoutePlan plan = coderRouter.route(turn);
+    RoutePlan plan = host.pin(coderRouter.route(turn));
     return ModelChain.attempt(
         plan,
         target ->

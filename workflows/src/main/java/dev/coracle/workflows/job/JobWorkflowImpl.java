@@ -1,6 +1,7 @@
 package dev.coracle.workflows.job;
 
 import dev.coracle.workflows.ActivityOptionsCatalog;
+import dev.coracle.workflows.HostQueues;
 import dev.coracle.workflows.chat.RequestClass;
 import dev.coracle.workflows.model.ModelChain;
 import io.temporal.failure.ApplicationFailure;
@@ -19,10 +20,9 @@ public class JobWorkflowImpl implements JobWorkflow {
   /** Failure type of a job that could not finish; the store says why. */
   public static final String JOB_FAILED = "JOB_FAILED";
 
-  private final WorkspaceActivities workspaces =
-      Workflow.newActivityStub(WorkspaceActivities.class, ActivityOptionsCatalog.workspaceRead());
-  private final ToolActivities toolDiscovery =
-      Workflow.newActivityStub(ToolActivities.class, ActivityOptionsCatalog.workspaceRead());
+  // On the tools queue of the job's host, which is only known once the run starts.
+  private WorkspaceActivities workspaces;
+  private ToolActivities toolDiscovery;
   private final PlanActivities parser =
       Workflow.newLocalActivityStub(PlanActivities.class, ActivityOptionsCatalog.light());
 
@@ -42,9 +42,19 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   @Override
   public JobResult run(JobRequest request) {
+    host = placement(request);
+    if (host.pinned()) {
+      request = request.onHost(host.hostId());
+    }
+    workspaces =
+        Workflow.newActivityStub(
+            WorkspaceActivities.class, host.onTools(ActivityOptionsCatalog.workspaceRead()));
+    toolDiscovery =
+        Workflow.newActivityStub(
+            ToolActivities.class, host.onTools(ActivityOptionsCatalog.workspaceRead()));
     state = new JobState(request);
     journal = new JobJournal(state);
-    models = new JobModels(request.jobId());
+    models = new JobModels(request.jobId(), host);
     state.createdAt = Workflow.currentTimeMillis();
     if (state.startedAt == 0) {
       state.startedAt = state.createdAt;
@@ -75,6 +85,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     } else if (request.resume() == null) {
       state.emit(JobEvent.CREATED, "job started: " + request.title());
     }
+    awaitHost();
     JobToolset toolset;
     if (state.plan == null) {
       toolset = prepare(request);
@@ -87,7 +98,8 @@ public class JobWorkflowImpl implements JobWorkflow {
       return finishCancelled();
     }
     StepRunner runner =
-        new StepRunner(state, journal, models, toolset, this::gate, this::continueAsNewMidStep);
+        new StepRunner(
+            state, journal, models, toolset, this::gate, this::continueAsNewMidStep, host);
     StepProgress progress = request.resume() == null ? null : request.resume().progress();
     JobStep next;
     while ((next = nextPending()) != null) {
@@ -95,6 +107,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         return finishCancelled();
       }
       continueAsNewIfLong(progress);
+      awaitHost();
       next = runStep(runner, next, progress);
       progress = null;
       if (cancelled || budgetStop != null) {
@@ -523,5 +536,47 @@ public class JobWorkflowImpl implements JobWorkflow {
     planDecisions.add(
         new PlanApproval.Decision(
             false, null, reason == null || reason.isBlank() ? "no reason given" : reason));
+  }
+
+  // Roles and machines: a job is pinned to one host, where its workspace, tools and local models
+  // are.
+
+  /**
+   * Version 1 of this change pins a new job to the host of the worker that runs its first task,
+   * {@code worker.host-id}, and runs its tools and local models on that host's queues. The host
+   * goes into the request, so continue-as-new and recovery keep it.
+   */
+  static final String ROLES_JOB_HOST = "roles-job-host";
+
+  /** This worker's {@code worker.host-id}; null in tests and replays that name no host. */
+  private final String workerHostId;
+
+  private HostQueues host = HostQueues.SHARED;
+
+  public JobWorkflowImpl() {
+    this(null);
+  }
+
+  /** A job run by the worker of {@code workerHostId}. */
+  public JobWorkflowImpl(String workerHostId) {
+    this.workerHostId = workerHostId;
+  }
+
+  private HostQueues placement(JobRequest request) {
+    if (request.hostId() != null) {
+      return new HostQueues(request.hostId());
+    }
+    return HostQueues.ofThisWorker(workerHostId, ROLES_JOB_HOST);
+  }
+
+  /** Waits, with a visible reason, while no worker of the job's host answers; fails after that. */
+  private void awaitHost() {
+    if (!host.pinned()) {
+      return;
+    }
+    Optional<String> gone = new HostWait(host, state, journal).await();
+    if (gone.isPresent()) {
+      throw stopped(gone.get());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.coracle.workflows.job;
 
 import dev.coracle.workflows.ActivityOptionsCatalog;
+import dev.coracle.workflows.HostQueues;
 import dev.coracle.workflows.chat.AgentTools;
 import dev.coracle.workflows.chat.ChatMessage;
 import dev.coracle.workflows.chat.ToolCall;
@@ -22,8 +23,7 @@ import java.util.function.Consumer;
  * model answers without calling a tool, or when the job is cancelled.
  */
 final class StepRunner {
-  private final ToolActivities tools =
-      Workflow.newActivityStub(ToolActivities.class, ActivityOptionsCatalog.toolCall());
+  private final ToolActivities tools;
   private final JobState state;
   private final JobJournal journal;
   private final JobModels models;
@@ -44,6 +44,21 @@ final class StepRunner {
       JobToolset toolset,
       BooleanSupplier gate,
       Consumer<StepProgress> handOver) {
+    this(state, journal, models, toolset, gate, handOver, HostQueues.SHARED);
+  }
+
+  /** A step whose tool calls run on the tools queue of {@code host}. */
+  StepRunner(
+      JobState state,
+      JobJournal journal,
+      JobModels models,
+      JobToolset toolset,
+      BooleanSupplier gate,
+      Consumer<StepProgress> handOver,
+      HostQueues host) {
+    this.tools =
+        Workflow.newActivityStub(
+            ToolActivities.class, host.onTools(ActivityOptionsCatalog.toolCall()));
     this.state = state;
     this.journal = journal;
     this.models = models;
