@@ -75,16 +75,22 @@ public record CoracleConfig(
 
   /**
    * Where workflows run: {@code embedded} starts Temporal's test server inside coracle; anything
-   * else is the {@code host:port} of an existing cluster.
+   * else is the {@code host:port} of an existing cluster. {@code uiUrl}, when set, is that
+   * cluster's web UI, which the dashboard links each workflow to.
    */
   public record TemporalConfig(
-      String target, String namespace, int embeddedPort, RecycleConfig recycle) {
+      String target, String namespace, int embeddedPort, RecycleConfig recycle, String uiUrl) {
     public TemporalConfig {
       recycle = recycle == null ? RecycleConfig.DEFAULTS : recycle;
     }
 
     public TemporalConfig(String target, String namespace, int embeddedPort) {
-      this(target, namespace, embeddedPort, null);
+      this(target, namespace, embeddedPort, null, null);
+    }
+
+    public TemporalConfig(
+        String target, String namespace, int embeddedPort, RecycleConfig recycle) {
+      this(target, namespace, embeddedPort, recycle, null);
     }
 
     public boolean embedded() {
