@@ -106,8 +106,12 @@ function bindActions(root) {
 function countDown() {
   for (const span of document.querySelectorAll("[data-countdown]")) {
     const seconds = Math.max(0, Math.round((Date.parse(span.dataset.countdown) - Date.now()) / 1000));
+    const minutes = Math.round(seconds / 60);
     span.textContent =
-      seconds === 0 ? "now" : seconds < 120 ? "in " + seconds + " s" : "in " + Math.round(seconds / 60) + " min";
+      seconds === 0 ? "now"
+        : seconds < 120 ? "in " + seconds + " s"
+        : minutes < 120 ? "in " + minutes + " min"
+        : "in " + Math.floor(minutes / 60) + " h " + (minutes % 60) + " min";
   }
 }
 

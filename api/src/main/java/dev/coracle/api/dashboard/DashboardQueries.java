@@ -1,5 +1,6 @@
 package dev.coracle.api.dashboard;
 
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * The store's rows the dashboard charts and lists, read with plain SQL that SQLite and PostgreSQL
  * both run: model calls per workflow (the audit log), tokens per provider and day (the per-minute
- * totals), and cache lookups per day.
+ * totals), and cache lookups per day. Each method is one read-only transaction, which is what gives
+ * the store's data source a connection to lend.
  */
 @Singleton
 class DashboardQueries {
@@ -49,7 +51,8 @@ class DashboardQueries {
   record CacheDay(long day, long hits, long misses) {}
 
   /** The model calls of each workflow in {@code workflowIds}, oldest first. */
-  Map<String, List<Call>> callsOf(List<String> workflowIds) {
+  @ReadOnly
+  public Map<String, List<Call>> callsOf(List<String> workflowIds) {
     if (workflowIds.isEmpty()) {
       return Map.of();
     }
@@ -86,7 +89,8 @@ class DashboardQueries {
   }
 
   /** Tokens per UTC day (epoch days), provider and model, from {@code sinceDay} on. */
-  List<DayTokens> tokensPerDay(long sinceDay) {
+  @ReadOnly
+  public List<DayTokens> tokensPerDay(long sinceDay) {
     List<DayTokens> days = new ArrayList<>();
     query(
         "SELECT minute / "
@@ -108,7 +112,8 @@ class DashboardQueries {
   }
 
   /** Cache hits and misses per UTC day from {@code sinceDay} on. */
-  List<CacheDay> cachePerDay(long sinceDay) {
+  @ReadOnly
+  public List<CacheDay> cachePerDay(long sinceDay) {
     Map<Long, long[]> counts = new LinkedHashMap<>();
     query(
         "SELECT day, name, total FROM semantic_cache_daily WHERE day >= ? ORDER BY day",

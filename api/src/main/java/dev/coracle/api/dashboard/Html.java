@@ -88,4 +88,20 @@ final class Html {
         .append(valueHtml)
         .append("</dd></div>");
   }
+
+  /**
+   * Time left as the page's script also writes it: {@code in 42 s}, {@code in 5 min}, {@code now}.
+   */
+  static String countdown(long seconds) {
+    if (seconds <= 0) {
+      return "now";
+    }
+    if (seconds < 120) {
+      return "in " + seconds + " s";
+    }
+    long minutes = Math.round(seconds / 60.0);
+    return minutes < 120
+        ? "in " + minutes + " min"
+        : "in " + minutes / 60 + " h " + minutes % 60 + " min";
+  }
 }

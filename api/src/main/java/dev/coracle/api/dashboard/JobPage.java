@@ -75,13 +75,17 @@ final class JobPage {
             + Html.count(usage(job.usage()).completionTokens())
             + " out");
     Html.fact(html, "Created", Html.time(job.createdAt()));
+    html.append("</dl>");
     if (job.summary() != null) {
-      Html.fact(html, "Summary", esc(job.summary()));
+      html.append("<p class=\"summary\"><strong>Summary:</strong> ")
+          .append(esc(job.summary()))
+          .append("</p>");
     }
     if (job.error() != null) {
-      Html.fact(html, "Error", esc(job.error()));
+      html.append("<p class=\"notice\"><strong>Error:</strong> ")
+          .append(esc(job.error()))
+          .append("</p>");
     }
-    html.append("</dl>");
     html.append(actions(job));
     html.append("<section aria-labelledby=\"plan-h\"><h2 id=\"plan-h\">Plan</h2>");
     if (job.stepCount() == 0) {

@@ -162,9 +162,9 @@ final class ProvidersPage {
     long seconds = Math.max(0, Duration.between(now, until).getSeconds());
     return "<span data-countdown=\""
         + until
-        + "\">in "
-        + seconds
-        + " s</span> ("
+        + "\">"
+        + Html.countdown(seconds)
+        + "</span> ("
         + Html.time(until.toEpochMilli())
         + ")";
   }

@@ -184,10 +184,35 @@ final class TimelineRows {
               : "?";
       return new TimelineRow(id, at, "version", "Version marker " + change + " = " + version, "");
     }
+    if ("LocalActivity".equals(a.getMarkerName())) {
+      return localActivity(id, at, a);
+    }
     List<String> details = new ArrayList<>();
     a.getDetailsMap().forEach((key, value) -> details.add(key + ": " + PayloadPreview.of(value)));
     return new TimelineRow(
         id, at, "version", "Marker " + a.getMarkerName(), String.join("; ", details));
+  }
+
+  /**
+   * A local activity runs inside the workflow task and leaves only a marker: its type, input and
+   * result (or failure) are the marker's details.
+   */
+  private static TimelineRow localActivity(long id, long at, MarkerRecordedEventAttributes a) {
+    var details = a.getDetailsMap();
+    String type =
+        details.containsKey("type")
+            ? PayloadPreview.of(details.get("type")).replace("\"", "")
+            : "?";
+    if (a.hasFailure()) {
+      return new TimelineRow(
+          id,
+          at,
+          "failure",
+          "Local activity " + type + " failed",
+          PayloadPreview.of(a.getFailure()));
+    }
+    String result = details.containsKey("result") ? PayloadPreview.of(details.get("result")) : "";
+    return new TimelineRow(id, at, "activity", "Local activity " + type + " completed", result);
   }
 
   private static String preview(Payloads payloads) {
