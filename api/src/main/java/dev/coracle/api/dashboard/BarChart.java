@@ -18,6 +18,7 @@ final class BarChart {
   private static final int BOTTOM = 30;
   private static final int TOP = 10;
   private static final int SERIES_COLOURS = 8;
+  private static final int TICKS = 5;
 
   private BarChart() {}
 
@@ -33,6 +34,20 @@ final class BarChart {
       List<String> series,
       double[][] values,
       DoubleFunction<String> format) {
+    return render(title, labels, series, values, format, 0);
+  }
+
+  /**
+   * As {@link #render(String, List, List, double[][], DoubleFunction)}, with the axis running to
+   * {@code fixedTop} (e.g. 100 for a percentage) instead of a round number above the tallest bar.
+   */
+  static String render(
+      String title,
+      List<String> labels,
+      List<String> series,
+      double[][] values,
+      DoubleFunction<String> format,
+      double fixedTop) {
     double max = 0;
     for (double[] bar : values) {
       double sum = 0;
@@ -41,7 +56,7 @@ final class BarChart {
       }
       max = Math.max(max, sum);
     }
-    double top = max <= 0 ? 1 : max;
+    double top = fixedTop > 0 ? fixedTop : roundUp(max);
     int plotHeight = HEIGHT - TOP - BOTTOM;
     int plotWidth = WIDTH - LEFT - 10;
     double slot = labels.isEmpty() ? plotWidth : (double) plotWidth / labels.size();
@@ -57,9 +72,9 @@ final class BarChart {
             .append("\"><title>")
             .append(esc(title))
             .append("</title>");
-    for (int tick = 0; tick <= 4; tick++) {
-      double value = top * tick / 4;
-      double y = TOP + plotHeight - plotHeight * tick / 4.0;
+    for (int tick = 0; tick <= TICKS; tick++) {
+      double value = top * tick / TICKS;
+      double y = TOP + plotHeight - plotHeight * tick / (double) TICKS;
       svg.append("<line class=\"grid\" x1=\"")
           .append(LEFT)
           .append("\" x2=\"")
@@ -121,6 +136,17 @@ final class BarChart {
           .append("</li>");
     }
     return "<figure>" + svg + legend.append("</ul>") + "</figure>";
+  }
+
+  /** The round number (1, 2 or 5 times a power of ten) at or above {@code max}; 1 for none. */
+  static double roundUp(double max) {
+    if (max <= 0) {
+      return 1;
+    }
+    double power = Math.pow(10, Math.floor(Math.log10(max)));
+    double fraction = max / power;
+    double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+    return nice * power;
   }
 
   private static String fmt(double v) {

@@ -1,6 +1,8 @@
 package dev.coracle.api.dashboard;
 
 import dev.coracle.activities.quota.Price;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +29,8 @@ final class SavingsPage {
       List<DashboardQueries.DayTokens> tokens,
       Map<String, Price> prices,
       List<DashboardQueries.CacheDay> cache) {
+    // Tool calls and guardrail notes are audited with no tokens; they are not providers to chart.
+    tokens = tokens.stream().filter(t -> t.promptTokens() + t.completionTokens() > 0).toList();
     List<String> labels = new ArrayList<>();
     for (long day = today - DAYS + 1; day <= today; day++) {
       labels.add(LocalDate.ofEpochDay(day).toString().substring(5));
@@ -110,7 +114,8 @@ final class SavingsPage {
             labels,
             List.of("hit rate"),
             rate,
-            SavingsPage::percent)
+            SavingsPage::percent,
+            100)
         + "<details><summary>The numbers</summary><table><thead><tr><th scope=\"col\">Day</th>"
         + "<th scope=\"col\">Hits</th><th scope=\"col\">Misses</th>"
         + "<th scope=\"col\">Hit rate</th></tr></thead><tbody>"
@@ -140,8 +145,14 @@ final class SavingsPage {
     return html.append("</tbody></table></details>").toString();
   }
 
+  /**
+   * Dollars to the cent, or to two significant digits for the fractions of a cent free tiers save.
+   */
   static String usd(double amount) {
-    return String.format(Locale.ROOT, amount < 0.01 && amount > 0 ? "$%.4f" : "$%.2f", amount);
+    if (amount == 0 || amount >= 0.01) {
+      return String.format(Locale.ROOT, "$%.2f", amount);
+    }
+    return "$" + new BigDecimal(amount).round(new MathContext(2)).toPlainString();
   }
 
   private static String percent(double value) {

@@ -21,7 +21,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * button, and a chat request's Temporal history renders as a timeline. Each page is also
  * photographed for docs/dashboard.md when {@code -Ddashboard.screenshots=<dir>} is given.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
   private static final LocatorAssertions.ContainsTextOptions PATIENTLY =
       new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
@@ -87,6 +91,7 @@ class DashboardIT {
   }
 
   @Test
+  @Order(1)
   void the_job_list_shows_a_job_started_through_the_api_and_its_progress_moves_without_a_reload() {
     Page page = chromium.newPage();
     page.navigate(coracle.url("/"));
@@ -109,6 +114,7 @@ class DashboardIT {
   }
 
   @Test
+  @Order(2)
   void the_approve_button_runs_a_waiting_plan_and_the_page_follows_it_live() {
     String id = submit("Create plan.txt and steps.md", true);
     JobFixtures.awaitJob(
@@ -140,6 +146,7 @@ class DashboardIT {
   }
 
   @Test
+  @Order(3)
   void a_chat_requests_history_renders_as_a_timeline() {
     HttpResponse<String> chat =
         post(coracle.url("/v1/chat/completions"), HttpCalls.chat("coracle", "hello there", ""));
@@ -165,10 +172,14 @@ class DashboardIT {
   }
 
   @Test
+  @Order(4)
   void providers_and_savings_show_quota_bars_the_slot_and_charts() {
-    HttpResponse<String> chat =
+    HttpResponse<String> first =
         post(coracle.url("/v1/chat/completions"), HttpCalls.chat("coracle", "what is 2+2", ""));
-    assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
+    HttpResponse<String> again =
+        post(coracle.url("/v1/chat/completions"), HttpCalls.chat("coracle", "what is 2+2", ""));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(again.headers().firstValue("x-coracle-cache")).hasValue("hit");
     Page page = chromium.newPage();
 
     page.navigate(coracle.url("/dashboard/providers"));
@@ -185,7 +196,10 @@ class DashboardIT {
     page.navigate(coracle.url("/dashboard/savings"));
     assertThat(page.locator("#tokens-h")).containsText("Tokens by provider per day");
     assertThat(page.locator("svg.chart rect").first()).isVisible();
-    assertThat(page.locator("section[aria-labelledby=cache-h]")).containsText("Cache hit rate");
+    Locator cache = page.locator("section[aria-labelledby=cache-h]");
+    assertThat(cache).containsText("Cache hit rate");
+    // Only days with hits get a bar: today's hit was counted per day.
+    assertThat(cache.locator("svg.chart rect")).hasCount(1);
     DashboardBrowser.screenshot(page, "savings");
   }
 
