@@ -185,6 +185,16 @@ class DashboardSessionIT {
         send("POST", "/api/providers/cloud/enable", "Cookie", cookie, "Origin", "http://" + host());
     assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
     assertThat(providerDisabled()).isFalse();
+    Answer unknown =
+        send(
+            "POST",
+            "/dashboard/providers/nobody/disable",
+            "Cookie",
+            cookie,
+            "Origin",
+            "http://" + host());
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().at("/error/code").asText()).isEqualTo("not_found");
   }
 
   @Test
