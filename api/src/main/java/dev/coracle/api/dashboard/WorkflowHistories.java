@@ -77,58 +77,83 @@ class WorkflowHistories {
         .getCount();
   }
 
-  /** The whole history of the newest run of {@code workflowId}, up to {@link #MAX_EVENTS}. */
+  /**
+   * The whole history of the newest run of {@code workflowId}, up to {@link #MAX_EVENTS}: from the
+   * current server, or from an older one still open (a recycled server keeps its finished chats
+   * until it closes).
+   */
   History history(String workflowId) {
-    WorkflowClient client = temporal.clientFor(workflowId);
-    List<HistoryEvent> events = new ArrayList<>();
-    ByteString page = ByteString.EMPTY;
-    try {
-      do {
-        GetWorkflowExecutionHistoryResponse response =
-            stubs(client)
-                .blockingStub()
-                .getWorkflowExecutionHistory(
-                    request(client, workflowId)
-                        .setNextPageToken(page)
-                        .setHistoryEventFilterType(
-                            HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-                        .build());
-        events.addAll(response.getHistory().getEventsList());
-        page = response.getNextPageToken();
-      } while (!page.isEmpty() && events.size() < MAX_EVENTS);
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
-        throw e;
+    StatusRuntimeException notFound = null;
+    for (WorkflowClient client : clientsFor(workflowId)) {
+      try {
+        return read(client, workflowId);
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+          throw e;
+        }
+        // The current server's answer comes first: it explains a run of a closed server.
+        notFound = notFound == null ? e : notFound;
       }
-      return new History(workflowId, List.of(), false, notHeld(workflowId, e));
     }
-    boolean cut = events.size() > MAX_EVENTS;
-    return new History(workflowId, cut ? events.subList(0, MAX_EVENTS) : events, cut, null);
+    return new History(workflowId, List.of(), false, notHeld(workflowId, notFound));
   }
 
-  /** The event that closed the newest run, when it is closed and still held. */
-  Optional<HistoryEvent> closeEvent(String workflowId) {
-    WorkflowClient client = temporal.clientFor(workflowId);
-    try {
-      List<HistoryEvent> events =
+  private History read(WorkflowClient client, String workflowId) {
+    List<HistoryEvent> events = new ArrayList<>();
+    ByteString page = ByteString.EMPTY;
+    do {
+      GetWorkflowExecutionHistoryResponse response =
           stubs(client)
               .blockingStub()
               .getWorkflowExecutionHistory(
                   request(client, workflowId)
+                      .setNextPageToken(page)
                       .setHistoryEventFilterType(
-                          HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT)
-                      .build())
-              .getHistory()
-              .getEventsList();
-      // A server that ignores the filter sends the first page of everything; its last event is
-      // the close event only when the run has closed, which the caller checks by its type.
-      return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return Optional.empty();
+                          HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+                      .build());
+      events.addAll(response.getHistory().getEventsList());
+      page = response.getNextPageToken();
+    } while (!page.isEmpty() && events.size() < MAX_EVENTS);
+    boolean cut = events.size() > MAX_EVENTS;
+    return new History(workflowId, cut ? events.subList(0, MAX_EVENTS) : events, cut, null);
+  }
+
+  /** Where to look: the server running the workflow first, then every other one still open. */
+  private List<WorkflowClient> clientsFor(String workflowId) {
+    List<WorkflowClient> clients = new ArrayList<>();
+    clients.add(temporal.clientFor(workflowId));
+    for (WorkflowClient client : temporal.clients()) {
+      if (!clients.contains(client)) {
+        clients.add(client);
       }
-      throw e;
     }
+    return clients;
+  }
+
+  /** The event that closed the newest run, when it is closed and still held. */
+  Optional<HistoryEvent> closeEvent(String workflowId) {
+    for (WorkflowClient client : clientsFor(workflowId)) {
+      try {
+        List<HistoryEvent> events =
+            stubs(client)
+                .blockingStub()
+                .getWorkflowExecutionHistory(
+                    request(client, workflowId)
+                        .setHistoryEventFilterType(
+                            HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT)
+                        .build())
+                .getHistory()
+                .getEventsList();
+        // A server that ignores the filter sends the first page of everything; its last event is
+        // the close event only when the run has closed, which the caller checks by its type.
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+          throw e;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The cluster web UI's page of the workflow, when {@code temporal.ui-url} is set. */
@@ -158,7 +183,7 @@ class WorkflowHistories {
   }
 
   private String notHeld(String workflowId, StatusRuntimeException e) {
-    String description = e.getStatus().getDescription();
+    String description = e == null ? null : e.getStatus().getDescription();
     if (temporal.isEmbedded() && description != null && description.contains("generation")) {
       return "This history is no longer held: " + description;
     }
