@@ -159,7 +159,10 @@ class WorkflowHistories {
   /** The cluster web UI's page of the workflow, when {@code temporal.ui-url} is set. */
   Optional<String> uiLink(String workflowId) {
     String base = config.uiUrl();
-    if (config.embedded() || base == null || base.isBlank()) {
+    // Only a web address becomes a link: any other scheme in a page's href could run script.
+    if (config.embedded()
+        || base == null
+        || !(base.startsWith("http://") || base.startsWith("https://"))) {
       return Optional.empty();
     }
     String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
