@@ -103,7 +103,6 @@ class DashboardIT {
     Locator row = page.locator("tr[data-job='" + id + "']");
     assertThat(row).containsText("waiting for approval of 2 steps", PATIENTLY);
     assertThat(row.locator(".status")).containsText("waiting_approval");
-    DashboardBrowser.screenshot(page, "jobs");
 
     HttpResponse<String> approved = post(coracle.url("/api/jobs/" + id + "/approve"), "");
     assertThat(approved.statusCode()).isEqualTo(202);
@@ -143,6 +142,10 @@ class DashboardIT {
     assertThat(page.locator("section[aria-labelledby=files-h]")).containsText("plan.txt");
     assertThat(page.locator("pre.diff .add").first()).isVisible();
     DashboardBrowser.screenshot(page, "job");
+
+    page.navigate(coracle.url("/"));
+    assertThat(page.locator("#job-rows tr")).hasCount(2);
+    DashboardBrowser.screenshot(page, "jobs");
   }
 
   @Test
