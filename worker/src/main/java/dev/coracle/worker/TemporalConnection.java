@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,15 @@ public final class TemporalConnection implements AutoCloseable {
    */
   public WorkflowClient clientFor(String workflowId) {
     return isEmbedded() ? generations.clientFor(workflowId) : external.client;
+  }
+
+  /**
+   * The clients of every embedded server still open, the current one first: a closed workflow's
+   * history stays on the server it ran on until that server is closed. One client with an external
+   * cluster.
+   */
+  public List<WorkflowClient> clients() {
+    return isEmbedded() ? generations.clients() : List.of(external.client);
   }
 
   /**

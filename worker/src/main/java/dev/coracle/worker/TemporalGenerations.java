@@ -128,6 +128,11 @@ final class TemporalGenerations implements AutoCloseable {
     }
   }
 
+  /** The clients of every server still open, the current one first. */
+  List<WorkflowClient> clients() {
+    return newestFirst().stream().map(Generation::client).toList();
+  }
+
   /** How many moves of jobs have finished so far. */
   long jobsMoved() {
     JobMover moves = mover;

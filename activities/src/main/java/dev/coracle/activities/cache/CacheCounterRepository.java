@@ -11,4 +11,12 @@ interface CacheCounterRepository extends CrudRepository<CacheCounter, String> {
 
   @Query("UPDATE semantic_cache_stats SET total = total + 1 WHERE name = :name")
   void increment(String name);
+
+  /** Counts one more in the UTC day {@code day} (epoch days), creating the day's row. */
+  @Query(
+      """
+      INSERT INTO semantic_cache_daily (day, name, total) VALUES (:day, :name, 1)
+      ON CONFLICT (day, name) DO UPDATE SET total = semantic_cache_daily.total + 1
+      """)
+  void incrementDay(String name, long day);
 }

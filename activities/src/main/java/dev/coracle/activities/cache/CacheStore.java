@@ -27,6 +27,8 @@ class CacheStore {
   /** Answers kept in all; with the TTL this bounds the table. */
   static final int MAX_ENTRIES = 10_000;
 
+  private static final long DAY_MILLIS = 86_400_000L;
+
   /** What a lookup found: an answer on a hit, else null, and the best similarity seen. */
   record Outcome(ChatResult result, double similarity, int candidates) {
     boolean hit() {
@@ -54,11 +56,11 @@ class CacheStore {
       ChatResult result = readOrForget(best.entry());
       if (result != null) {
         entries.recordHit(best.entry().id(), now);
-        counters.increment(CacheCounter.HITS);
+        bump(CacheCounter.HITS, now);
         return new Outcome(result, similarity, candidates.size());
       }
     }
-    counters.increment(CacheCounter.MISSES);
+    bump(CacheCounter.MISSES, now);
     return new Outcome(null, similarity, candidates.size());
   }
 
@@ -81,7 +83,7 @@ class CacheStore {
         ChatResult result = readOrForget(entry);
         if (result != null) {
           entries.recordHit(entry.id(), now);
-          counters.increment(CacheCounter.HITS);
+          bump(CacheCounter.HITS, now);
           return new Outcome(result, 1.0, candidates.size());
         }
       }
@@ -115,7 +117,13 @@ class CacheStore {
 
   @Transactional
   public void count(String counter) {
+    bump(counter, System.currentTimeMillis());
+  }
+
+  /** Counts in all and in the day of {@code now}, which the dashboard charts over time. */
+  private void bump(String counter, long now) {
     counters.increment(counter);
+    counters.incrementDay(counter, now / DAY_MILLIS);
   }
 
   @ReadOnly

@@ -111,7 +111,8 @@ public record CoracleConfig(
 
   /**
    * Where workflows run: {@code embedded} starts Temporal's test server inside coracle; anything
-   * else is the {@code host:port} of an existing cluster.
+   * else is the {@code host:port} of an existing cluster. {@code uiUrl}, when set, is that
+   * cluster's web UI, which the dashboard links each workflow to.
    */
   public record TemporalConfig(
       String target,
@@ -119,19 +120,20 @@ public record CoracleConfig(
       int embeddedPort,
       RecycleConfig recycle,
       TemporalTls tls,
-      String apiKey) {
+      String apiKey,
+      String uiUrl) {
     public TemporalConfig {
       recycle = recycle == null ? RecycleConfig.DEFAULTS : recycle;
       tls = tls == null ? TemporalTls.NONE : tls;
     }
 
     public TemporalConfig(String target, String namespace, int embeddedPort) {
-      this(target, namespace, embeddedPort, null, null, null);
+      this(target, namespace, embeddedPort, null, null, null, null);
     }
 
     public TemporalConfig(
         String target, String namespace, int embeddedPort, RecycleConfig recycle) {
-      this(target, namespace, embeddedPort, recycle, null, null);
+      this(target, namespace, embeddedPort, recycle, null, null, null);
     }
 
     /** True when calls to Temporal carry an API key (Temporal Cloud); TLS is then always on. */

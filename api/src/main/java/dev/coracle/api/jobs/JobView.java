@@ -15,7 +15,7 @@ import java.util.Map;
  * Jobs as the API shows them: snake_case keys, ISO-8601 times, and a progress line a person reads.
  * Kept apart from the workflow's records so that the wire format changes only on purpose.
  */
-final class JobView {
+public final class JobView {
 
   private JobView() {}
 
@@ -93,7 +93,7 @@ final class JobView {
   }
 
   /** "step 3 of 7" once there is a plan; before that, the status or stage. */
-  static String progress(JobSnapshot job) {
+  public static String progress(JobSnapshot job) {
     if (JobStatus.WAITING_APPROVAL.wireName().equals(job.status())) {
       return "waiting for approval of " + job.stepCount() + " steps";
     }

@@ -17,14 +17,21 @@ final class DoorPolicy {
 
   private final HostRules hosts;
   private final ApiKey key;
+  private final DashboardSession session;
 
   DoorPolicy(HostRules hosts, ApiKey key) {
+    this(hosts, key, DashboardSession.of(null));
+  }
+
+  DoorPolicy(HostRules hosts, ApiKey key, DashboardSession session) {
     this.hosts = hosts;
     this.key = key;
+    this.session = session;
   }
 
   static DoorPolicy from(ServerConfig server) {
-    return new DoorPolicy(HostRules.from(server), ApiKey.of(server.apiKey()));
+    return new DoorPolicy(
+        HostRules.from(server), ApiKey.of(server.apiKey()), DashboardSession.of(server.apiKey()));
   }
 
   /**
@@ -131,7 +138,10 @@ final class DoorPolicy {
 
   private Optional<Refusal> checkKey(
       String method, String path, Function<String, List<String>> headers) {
-    if (!key.required() || isHealthCheck(method, path)) {
+    if (!key.required() || isHealthCheck(method, path) || DashboardSession.isOpen(path)) {
+      return Optional.empty();
+    }
+    if (session.admits(method, path, headers)) {
       return Optional.empty();
     }
     return switch (key.check(headers.apply("Authorization"), headers.apply("x-api-key"))) {

@@ -8,6 +8,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,12 @@ public class FrontDoorFilter implements Ordered {
       return null;
     }
     log.debug("refused {} {}: {}", request.getMethodName(), path, refusal.get().code());
+    if (refusal.get().status() == 401
+        && "GET".equals(request.getMethodName())
+        && DashboardSession.isDashboard(path)) {
+      // A person opening the dashboard without its cookie is shown the login form, not JSON.
+      return HttpResponse.<String>seeOther(URI.create(DashboardSession.LOGIN_PATH));
+    }
     return DoorResponses.of(refusal.get(), path);
   }
 

@@ -54,11 +54,16 @@ record FuzzRoute(String method, String template) {
   enum Door {
     OPENAI,
     ANTHROPIC,
-    MCP;
+    MCP,
+    /** The dashboard's pages: an HTML page for what they judge, OpenAI's shape for the rest. */
+    DASHBOARD;
 
     static Door of(String path) {
       if (path.equals("/mcp") || path.startsWith("/mcp/") || path.startsWith("/mcp?")) {
         return MCP;
+      }
+      if (path.equals("/") || path.startsWith("/?") || path.startsWith("/dashboard/")) {
+        return DASHBOARD;
       }
       return path.equals("/v1/messages") || path.startsWith("/v1/messages/") ? ANTHROPIC : OPENAI;
     }

@@ -48,6 +48,7 @@ final class ResponseChecks {
             case MCP -> jsonRpcError(answer.body());
             case ANTHROPIC -> anthropic(answer.body());
             case OPENAI -> openAi(answer.body());
+            case DASHBOARD -> htmlPage(answer.body()) == null ? null : openAi(answer.body());
           };
       if (!isUri(request.path()) && openAi(answer.body()) == null) {
         // A target that is not a URI reaches no route, so the default door's shape is right.
@@ -106,6 +107,13 @@ final class ResponseChecks {
       }
     }
     return null;
+  }
+
+  /** Null when {@code body} is a whole HTML page with a heading, as the dashboard's errors are. */
+  static String htmlPage(String body) {
+    return body.startsWith("<!DOCTYPE html>") && body.contains("<h1>")
+        ? null
+        : "not an HTML page: " + abbreviate(body);
   }
 
   /** Null when {@code body} is Anthropic's {@code {"type":"error","error":{type, message}}}. */
