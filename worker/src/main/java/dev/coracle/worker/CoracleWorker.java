@@ -18,6 +18,7 @@ import dev.coracle.workflows.model.ModelActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -46,7 +47,12 @@ public final class CoracleWorker implements AutoCloseable {
 
   /** A worker on the given client, which must be the one its workflows are started with. */
   public CoracleWorker(WorkflowClient client, Activities activities) {
-    this.factory = WorkerFactory.newInstance(client);
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new WorkflowCounts())
+                .validateAndBuildWithDefaults());
     Worker main = factory.newWorker(TaskQueues.MAIN, WorkerTuning.main());
     main.registerWorkflowImplementationTypes(ChatWorkflowImpl.class, JobWorkflowImpl.class);
     // Classify, route, status, cache, the job store and plan parsing run as local activities.

@@ -23,7 +23,43 @@ public record CoracleConfig(
     ToolsConfig tools,
     GuardConfig guard,
     ModelsConfig models,
-    ResponsesConfig responses) {
+    ResponsesConfig responses,
+    MetricsConfig metrics) {
+
+  public CoracleConfig(
+      ServerConfig server,
+      TemporalConfig temporal,
+      StoreConfig store,
+      LocalConfig local,
+      List<ProviderConfig> providers,
+      ChatConfig chat,
+      RoutingConfig routing,
+      ClassifierConfig classifier,
+      CacheConfig cache,
+      BrowserConfig browser,
+      JobsConfig jobs,
+      ToolsConfig tools,
+      GuardConfig guard,
+      ModelsConfig models,
+      ResponsesConfig responses) {
+    this(
+        server,
+        temporal,
+        store,
+        local,
+        providers,
+        chat,
+        routing,
+        classifier,
+        cache,
+        browser,
+        jobs,
+        tools,
+        guard,
+        models,
+        responses,
+        null);
+  }
 
   public CoracleConfig(
       ServerConfig server,
@@ -47,6 +83,7 @@ public record CoracleConfig(
         classifier,
         cache,
         browser,
+        null,
         null,
         null,
         null,
@@ -389,5 +426,23 @@ public record CoracleConfig(
 
     /** The defaults, for a configuration built without this section. */
     public static final ResponsesConfig DEFAULTS = new ResponsesConfig(720);
+  }
+
+  /**
+   * {@code GET /metrics} (see docs/observability.md).
+   *
+   * @param enabled when false, nothing is measured and {@code /metrics} answers 404
+   * @param temporalReportSeconds how often the Temporal SDK's own meters (and the workflow counts
+   *     taken inside the worker) are copied to {@code /metrics}; 0 leaves the SDK's meters out
+   */
+  public record MetricsConfig(boolean enabled, int temporalReportSeconds) {
+
+    /** The defaults, for a configuration built without this section. */
+    public static final MetricsConfig DEFAULTS = new MetricsConfig(true, 10);
+
+    /** The section of {@code config}, or the defaults when it has none. */
+    public static MetricsConfig of(CoracleConfig config) {
+      return config.metrics() == null ? DEFAULTS : config.metrics();
+    }
   }
 }

@@ -20,6 +20,7 @@ import dev.coracle.activities.temporal.WorkflowIndexStore;
 import dev.coracle.activities.tools.ToolActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspaceActivitiesImpl;
 import dev.coracle.activities.workspace.WorkspacePolicy;
+import dev.coracle.api.metrics.MetricsSetup;
 import dev.coracle.api.security.NetworkExposure;
 import dev.coracle.worker.CoracleWorker;
 import dev.coracle.worker.JobRecovery;
@@ -70,7 +71,9 @@ public final class CoracleServer implements AutoCloseable {
     if (config.temporal().embedded()) {
       PortInUseException.requireFree(temporalHost, config.temporal().embeddedPort());
     }
-    TemporalConnection temporal = TemporalConnection.open(config.temporal(), temporalHost);
+    MetricsSetup metrics = MetricsSetup.from(config);
+    TemporalConnection temporal =
+        TemporalConnection.open(config.temporal(), temporalHost, metrics.temporalScope());
     ApplicationContext context = null;
     boolean polling = false;
     try {
@@ -80,7 +83,7 @@ public final class CoracleServer implements AutoCloseable {
               .deduceCloudEnvironment(false)
               .banner(false)
               .properties(properties(loaded))
-              .singletons(loaded, temporal)
+              .singletons(metrics.withSingletons(loaded, temporal))
               .start();
       temporal.startWorker(
           new CoracleWorker.Activities(
