@@ -38,7 +38,7 @@ public class MetricsController {
   }
 
   /** Reads the quota store for the gauges, hence a blocking thread. */
-  @Get
+  @Get(produces = {MediaType.TEXT_PLAIN, OPEN_METRICS})
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<String> scrape(
       HttpRequest<?> request, @Nullable @Header("Accept") String accept) {
