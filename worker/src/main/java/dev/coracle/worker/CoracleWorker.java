@@ -51,7 +51,8 @@ public final class CoracleWorker implements AutoCloseable {
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new WorkflowCounts())
+                .setWorkerInterceptors(
+                    new WorkflowCounts(), new SlotQueueTracking(SlotQueue.INSTANCE))
                 .validateAndBuildWithDefaults());
     Worker main = factory.newWorker(TaskQueues.MAIN, WorkerTuning.main());
     main.registerWorkflowImplementationTypes(ChatWorkflowImpl.class, JobWorkflowImpl.class);

@@ -6,7 +6,6 @@ import dev.coracle.workflows.model.ModelAnswer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.activity.Activity;
 import jakarta.inject.Inject;
@@ -22,19 +21,22 @@ import java.util.concurrent.TimeUnit;
  * values from a closed set (configured providers and models, known tools, request classes, HTTP
  * statuses), never ids or text from a request, so the number of series stays bounded.
  *
- * <p>Without a registry (metrics off, or a test context) the meters are Micrometer's no-ops.
+ * <p>Without a registry (metrics off, or a test context) every method returns at once and no
+ * Micrometer class is used, so metrics that are off cost nothing.
  */
 @Singleton
 public class CoracleMetrics {
   /** The label value for anything outside the closed set a label allows. */
   public static final String OTHER = "other";
 
+  /** Null when metrics are off. */
   private final MeterRegistry registry;
+
   private final ProviderCatalog catalog;
 
   @Inject
   public CoracleMetrics(Optional<PrometheusMeterRegistry> prometheus, ProviderCatalog catalog) {
-    this(prometheus.<MeterRegistry>map(r -> r).orElseGet(CompositeMeterRegistry::new), catalog);
+    this(prometheus.orElse(null), catalog);
   }
 
   CoracleMetrics(MeterRegistry registry, ProviderCatalog catalog) {
@@ -47,9 +49,9 @@ public class CoracleMetrics {
     return registry instanceof PrometheusMeterRegistry p ? Optional.of(p) : Optional.empty();
   }
 
-  /** Every meter, for readers in this process such as the dashboard. */
-  public MeterRegistry registry() {
-    return registry;
+  /** Every meter, for readers in this process such as the dashboard; empty when metrics are off. */
+  public Optional<MeterRegistry> registry() {
+    return Optional.ofNullable(registry);
   }
 
   /**
@@ -59,6 +61,9 @@ public class CoracleMetrics {
    * @param requestClass the class coracle gave the request, or {@code none}
    */
   public void request(String door, String requestClass, int status, long nanos) {
+    if (registry == null) {
+      return;
+    }
     Timer.builder("coracle.requests")
         .description("HTTP requests by door, request class and status, until the answer began")
         .tags("door", door, "class", requestClass, "status", Integer.toString(status))
@@ -80,6 +85,9 @@ public class CoracleMetrics {
       long modelMillis,
       int promptTokens,
       int completionTokens) {
+    if (registry == null) {
+      return;
+    }
     String providerLabel = catalog.find(provider).isPresent() ? provider : OTHER;
     String modelLabel = catalog.knowsModel(provider, model) ? model : OTHER;
     Counter.builder("coracle.model.calls")
@@ -125,6 +133,9 @@ public class CoracleMetrics {
    * @param tool the tool's name when the registry knows it, else {@link #OTHER}
    */
   public void toolCall(String tool, boolean failed, long millis) {
+    if (registry == null) {
+      return;
+    }
     Timer.builder("coracle.tool.calls")
         .description("Tool calls by tool and outcome")
         .tags("tool", tool, "outcome", failed ? "error" : "ok")
@@ -134,6 +145,9 @@ public class CoracleMetrics {
 
   /** One look in the answer cache. */
   public void cacheLookup(CacheResult result) {
+    if (registry == null) {
+      return;
+    }
     Counter.builder("coracle.cache.lookups")
         .description("Answer cache lookups: hits (exact or semantic), misses and skipped requests")
         .tags("result", result.result(), "match", result.match())
@@ -148,6 +162,9 @@ public class CoracleMetrics {
    *     set in code
    */
   public void classified(String tier, long nanos) {
+    if (registry == null) {
+      return;
+    }
     Timer.builder("coracle.classifier")
         .description("Time the in-process classifier took for a request, by the tier that decided")
         .tags("tier", tier == null ? OTHER : tier)
@@ -158,7 +175,7 @@ public class CoracleMetrics {
 
   /** Counts the finished steps and jobs among events a job wrote to the store. */
   public void jobEvents(List<JobEvent> events) {
-    if (events == null) {
+    if (events == null || registry == null) {
       return;
     }
     for (JobEvent event : events) {
@@ -184,6 +201,9 @@ public class CoracleMetrics {
    * the swap of the resident model). Outside an activity there is nothing to measure.
    */
   public void slotReady() {
+    if (registry == null) {
+      return;
+    }
     try {
       long scheduled =
           Activity.getExecutionContext().getInfo().getCurrentAttemptScheduledTimestamp();
@@ -195,6 +215,9 @@ public class CoracleMetrics {
 
   /** Records a wait for the LLM slot. */
   public void slotWaited(Duration waited) {
+    if (registry == null) {
+      return;
+    }
     Timer.builder("coracle.llm.slot.wait")
         .description("Time local model calls waited for the single LLM slot")
         .serviceLevelObjectives(Buckets.SLOT)

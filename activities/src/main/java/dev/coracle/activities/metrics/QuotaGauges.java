@@ -3,6 +3,7 @@ package dev.coracle.activities.metrics;
 import dev.coracle.activities.quota.ModelQuota;
 import dev.coracle.activities.quota.QuotaLedger;
 import dev.coracle.activities.quota.WindowQuota;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import jakarta.inject.Singleton;
@@ -20,6 +21,7 @@ import java.util.function.Function;
  * The free-tier quotas and cooldowns as gauges. They are read from the quota ledger once per scrape
  * ({@link #refresh()}, one query of the store), not once per gauge, and not at all between scrapes.
  * Series are per configured provider, model and window, so they are bounded by the configuration.
+ * With metrics off there are no gauges and nothing is read.
  */
 @Singleton
 public class QuotaGauges {
@@ -34,7 +36,11 @@ public class QuotaGauges {
   public QuotaGauges(CoracleMetrics metrics, QuotaLedger ledger, Clock clock) {
     this.ledger = ledger;
     this.clock = clock;
-    var registry = metrics.registry();
+    MeterRegistry registry = metrics.registry().orElse(null);
+    if (registry == null) {
+      requestsUsed = requestsLeft = tokensUsed = tokensLeft = cooldown = null;
+      return;
+    }
     this.requestsUsed =
         MultiGauge.builder("coracle.quota.requests.used")
             .description("Requests counted in the free-tier window that holds now")
@@ -60,6 +66,9 @@ public class QuotaGauges {
 
   /** Reads the ledger and sets every gauge; called just before {@code /metrics} is rendered. */
   public void refresh() {
+    if (requestsUsed == null) {
+      return;
+    }
     List<ModelQuota> models = ledger.snapshot();
     Instant now = clock.instant();
     requestsUsed.register(rows(models, w -> w.requestsUsed(), false), true);

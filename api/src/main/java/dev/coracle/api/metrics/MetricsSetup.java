@@ -5,6 +5,8 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.coracle.activities.config.CoracleConfig;
 import dev.coracle.activities.config.CoracleConfig.MetricsConfig;
+import dev.coracle.worker.SlotQueue;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -33,6 +35,11 @@ public final class MetricsSetup {
       return new MetricsSetup(null, new NoopScope());
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(new TemporalHistograms());
+    JvmMeters.bindTo(registry);
+    Gauge.builder("coracle.llm.slot.queue", SlotQueue.INSTANCE, SlotQueue::depth)
+        .description("Local model calls scheduled on the LLM slot and not started yet")
+        .register(registry);
     if (metrics.temporalReportSeconds() == 0) {
       return new MetricsSetup(registry, new NoopScope());
     }

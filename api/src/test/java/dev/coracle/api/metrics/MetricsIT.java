@@ -6,10 +6,15 @@ import static dev.coracle.api.HttpCalls.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coracle.api.CoracleUnderTest;
+import dev.coracle.fakes.FakeOllamaServer;
 import dev.coracle.fakes.FakeOpenAiServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,23 +31,35 @@ class MetricsIT {
 
   @TempDir static Path home;
   static FakeOpenAiServer cloud;
+  static FakeOllamaServer ollama;
   static CoracleUnderTest coracle;
 
   @BeforeAll
   static void start() {
+    ollama = new FakeOllamaServer().start();
     cloud = new FakeOpenAiServer().start();
     coracle =
         CoracleUnderTest.start(
             home,
-            CoracleUnderTest.cloudOnly(
-                    "providers:\n"
-                        + CoracleUnderTest.openAiProvider("fake", cloud.baseUrl(), "echo"))
-                + """
-                server:
-                  api-key: "${METRICS_KEY}"
-                metrics:
-                  temporal-report-seconds: 1
-                """,
+            """
+            local:
+              ollama:
+                base-url: "%s"
+                reasoning-model: "qwen:7b"
+                coder-model: "qwen:7b"
+                timeout-seconds: 20
+            providers:
+            %s
+            classifier:
+              llm-vote: false
+            server:
+              api-key: "${METRICS_KEY}"
+            metrics:
+              temporal-report-seconds: 1
+            """
+                .formatted(
+                    ollama.baseUrl(),
+                    CoracleUnderTest.openAiProvider("fake", cloud.baseUrl(), "echo")),
             Map.of("METRICS_KEY", KEY));
   }
 
@@ -50,6 +67,7 @@ class MetricsIT {
   static void stop() {
     coracle.close();
     cloud.close();
+    ollama.close();
   }
 
   private static PrometheusText scrape() {
@@ -70,7 +88,8 @@ class MetricsIT {
   @Test
   void counters_move_by_what_the_chats_did() {
     PrometheusText before = scrape();
-    int upstreamBefore = cloud.requests("/v1/chat/completions").size();
+    int cloudBefore = cloudCalls();
+    int localBefore = localCalls();
 
     ask("coracle", "what's the status of my jobs?");
     ask("fake/echo", "say hello back");
@@ -79,8 +98,9 @@ class MetricsIT {
     assertThat(again.headers().firstValue("x-coracle-cache")).contains("hit");
 
     PrometheusText after = scrape();
-    int upstreamCalls = cloud.requests("/v1/chat/completions").size() - upstreamBefore;
-    assertThat(upstreamCalls).isEqualTo(2);
+    int cloudCalls = cloudCalls() - cloudBefore;
+    int localCalls = localCalls() - localBefore;
+    assertThat(cloudCalls + localCalls).isEqualTo(2);
 
     String requests = "coracle_requests_seconds_count";
     assertThat(delta(before, after, requests, "door", "chat_completions", "status", "200"))
@@ -94,7 +114,10 @@ class MetricsIT {
 
     String calls = "coracle_model_calls_total";
     assertThat(delta(before, after, calls, "provider", "fake", "model", "echo", "outcome", "ok"))
-        .isEqualTo(upstreamCalls);
+        .isEqualTo(cloudCalls);
+    assertThat(delta(before, after, calls, "provider", "ollama", "outcome", "ok"))
+        .isEqualTo(localCalls);
+    assertThat(delta(before, after, calls)).isEqualTo(2);
     assertThat(
             delta(
                 before, after, "coracle_model_tokens_total", "provider", "fake", "kind", "prompt"))
@@ -109,8 +132,9 @@ class MetricsIT {
                 "kind",
                 "completion"))
         .isPositive();
-    assertThat(delta(before, after, "coracle_model_latency_seconds_count", "provider", "fake"))
-        .isEqualTo(upstreamCalls);
+    assertThat(delta(before, after, "coracle_model_latency_seconds_count")).isEqualTo(2);
+    // Every local call waited for the slot (if only for the swap to its model), no cloud call did.
+    assertThat(delta(before, after, "coracle_llm_slot_wait_seconds_count")).isEqualTo(localCalls);
 
     String cache = "coracle_cache_lookups_total";
     assertThat(delta(before, after, cache, "result", "hit", "match", "exact")).isEqualTo(1);
@@ -122,6 +146,50 @@ class MetricsIT {
 
     assertThat(after.has("coracle_provider_cooldown_seconds", "provider", "fake")).isTrue();
     assertThat(after.sum("coracle_provider_cooldown_seconds", "provider", "fake")).isZero();
+    assertThat(after.has("coracle_quota_requests_used", "provider", "ollama", "window", "day"))
+        .isTrue();
+  }
+
+  @Test
+  void the_slot_queue_counts_local_calls_waiting_their_turn() throws InterruptedException {
+    PrometheusText before = scrape();
+    ollama.setGenerationDelay(Duration.ofMillis(1500));
+    try {
+      List<CompletableFuture<HttpResponse<String>>> calls =
+          IntStream.range(0, 3)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () ->
+                              post(
+                                  coracle.url("/v1/chat/completions"),
+                                  chat("coracle-fast", "queued question " + i, ""),
+                                  AUTH)))
+              .toList();
+      double deepest = 0;
+      while (!calls.stream().allMatch(CompletableFuture::isDone)) {
+        deepest = Math.max(deepest, scrape().sum("coracle_llm_slot_queue"));
+        Thread.sleep(100);
+      }
+      assertThat(calls).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
+      assertThat(deepest).as("local calls seen waiting for the slot").isGreaterThanOrEqualTo(1);
+    } finally {
+      ollama.setGenerationDelay(Duration.ZERO);
+    }
+    PrometheusText after = scrape();
+    assertThat(after.sum("coracle_llm_slot_queue")).isZero();
+    assertThat(delta(before, after, "coracle_llm_slot_wait_seconds_count")).isEqualTo(3);
+    // Two of the three waited behind a call of 1.5 s at least.
+    assertThat(delta(before, after, "coracle_llm_slot_wait_seconds_bucket", "le", "1.0"))
+        .isLessThanOrEqualTo(1);
+  }
+
+  private static int cloudCalls() {
+    return cloud.requests("/v1/chat/completions").size();
+  }
+
+  private static int localCalls() {
+    return ollama.requests("/api/chat").size();
   }
 
   @Test
