@@ -1,6 +1,7 @@
 package dev.coracle.api.mcp;
 
 import dev.coracle.activities.config.ConfigException;
+import dev.coracle.api.cli.RunningCoracle;
 import dev.coracle.api.security.ClientKey;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,12 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code coracle mcp serve}: MCP over stdio for clients that start their servers as processes. It
@@ -31,30 +31,19 @@ import picocli.CommandLine.Option;
 final class McpServeCommand implements Callable<Integer> {
   static final int EXIT_BAD_CONFIG = 2;
 
-  @Option(
-      names = "--url",
-      defaultValue = "http://127.0.0.1:8787",
-      description = "The running coracle (default: ${DEFAULT-VALUE}).")
-  String url;
-
-  @Option(
-      names = "--home",
-      description =
-          "Coracle home whose server.api-key to send (default: $CORACLE_HOME or ~/.coracle).")
-  Path home;
+  @Mixin RunningCoracle coracle;
 
   @Override
   public Integer call() throws IOException {
     Optional<String> key;
     try {
-      key = ClientKey.load(home, System.getenv());
+      key = coracle.apiKey();
     } catch (ConfigException e) {
       System.err.println("coracle: " + e.getMessage());
       return EXIT_BAD_CONFIG;
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    McpStdioBridge bridge =
-        new McpStdioBridge(http, URI.create(url.replaceAll("/+$", "") + "/mcp"), key);
+    McpStdioBridge bridge = new McpStdioBridge(http, URI.create(coracle.baseUrl() + "/mcp"), key);
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
