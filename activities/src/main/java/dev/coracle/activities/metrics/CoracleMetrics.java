@@ -64,7 +64,7 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Timer.builder("coracle.requests")
+    Timer.builder(MeterNames.REQUESTS)
         .description("HTTP requests by door, request class and status, until the answer began")
         .tags("door", door, "class", requestClass, "status", Integer.toString(status))
         .serviceLevelObjectives(Buckets.REQUEST)
@@ -90,7 +90,7 @@ public class CoracleMetrics {
     }
     String providerLabel = catalog.find(provider).isPresent() ? provider : OTHER;
     String modelLabel = catalog.knowsModel(provider, model) ? model : OTHER;
-    Counter.builder("coracle.model.calls")
+    Counter.builder(MeterNames.MODEL_CALLS)
         .description("Model calls by provider, model and outcome")
         .tags("provider", providerLabel, "model", modelLabel, "outcome", outcome)
         .register(registry)
@@ -98,7 +98,7 @@ public class CoracleMetrics {
     if (!"ok".equals(outcome)) {
       return;
     }
-    Timer.builder("coracle.model.latency")
+    Timer.builder(MeterNames.MODEL_LATENCY)
         .description("Time answered model calls spent on the model")
         .tags("provider", providerLabel, "model", modelLabel)
         .serviceLevelObjectives(Buckets.MODEL)
@@ -120,7 +120,7 @@ public class CoracleMetrics {
   }
 
   private void tokens(String provider, String model, String kind, int count) {
-    Counter.builder("coracle.model.tokens")
+    Counter.builder(MeterNames.MODEL_TOKENS)
         .description("Tokens of answered model calls, as the provider reported them")
         .tags("provider", provider, "model", model, "kind", kind)
         .register(registry)
@@ -136,7 +136,7 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Timer.builder("coracle.tool.calls")
+    Timer.builder(MeterNames.TOOL_CALLS)
         .description("Tool calls by tool and outcome")
         .tags("tool", tool, "outcome", failed ? "error" : "ok")
         .register(registry)
@@ -148,7 +148,7 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Counter.builder("coracle.cache.lookups")
+    Counter.builder(MeterNames.CACHE_LOOKUPS)
         .description("Answer cache lookups: hits (exact or semantic), misses and skipped requests")
         .tags("result", result.result(), "match", result.match())
         .register(registry)
@@ -165,7 +165,7 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Timer.builder("coracle.classifier")
+    Timer.builder(MeterNames.CLASSIFIER)
         .description("Time the in-process classifier took for a request, by the tier that decided")
         .tags("tier", tier == null ? OTHER : tier)
         .serviceLevelObjectives(Buckets.CLASSIFIER)
@@ -180,10 +180,10 @@ public class CoracleMetrics {
     }
     for (JobEvent event : events) {
       switch (event.type()) {
-        case JobEvent.STEP_DONE -> jobCounter("coracle.job.steps", "done");
-        case JobEvent.STEP_FAILED -> jobCounter("coracle.job.steps", "failed");
+        case JobEvent.STEP_DONE -> jobCounter(MeterNames.JOB_STEPS, "done");
+        case JobEvent.STEP_FAILED -> jobCounter(MeterNames.JOB_STEPS, "failed");
         case JobEvent.DONE, JobEvent.FAILED, JobEvent.CANCELLED ->
-            jobCounter("coracle.jobs.finished", event.type());
+            jobCounter(MeterNames.JOBS_FINISHED, event.type());
         default -> {
           // Progress events other than step and job ends are not counted.
         }
@@ -218,7 +218,7 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Timer.builder("coracle.llm.slot.wait")
+    Timer.builder(MeterNames.SLOT_WAIT)
         .description("Time local model calls waited for the single LLM slot")
         .serviceLevelObjectives(Buckets.SLOT)
         .register(registry)

@@ -42,23 +42,23 @@ public class QuotaGauges {
       return;
     }
     this.requestsUsed =
-        MultiGauge.builder("coracle.quota.requests.used")
+        MultiGauge.builder(MeterNames.QUOTA_REQUESTS_USED)
             .description("Requests counted in the free-tier window that holds now")
             .register(registry);
     this.requestsLeft =
-        MultiGauge.builder("coracle.quota.requests.left")
+        MultiGauge.builder(MeterNames.QUOTA_REQUESTS_LEFT)
             .description("Requests left in the free-tier window (windows with a request limit)")
             .register(registry);
     this.tokensUsed =
-        MultiGauge.builder("coracle.quota.tokens.used")
+        MultiGauge.builder(MeterNames.QUOTA_TOKENS_USED)
             .description("Tokens counted in the free-tier window, estimates of calls in flight too")
             .register(registry);
     this.tokensLeft =
-        MultiGauge.builder("coracle.quota.tokens.left")
+        MultiGauge.builder(MeterNames.QUOTA_TOKENS_LEFT)
             .description("Tokens left in the free-tier window (windows with a token limit)")
             .register(registry);
     this.cooldown =
-        MultiGauge.builder("coracle.provider.cooldown")
+        MultiGauge.builder(MeterNames.PROVIDER_COOLDOWN)
             .description("Seconds until the provider's longest cooldown ends; 0 when none holds")
             .baseUnit("seconds")
             .register(registry);

@@ -5,6 +5,7 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.coracle.activities.config.CoracleConfig;
 import dev.coracle.activities.config.CoracleConfig.MetricsConfig;
+import dev.coracle.activities.metrics.MeterNames;
 import dev.coracle.worker.SlotQueue;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -37,7 +38,7 @@ public final class MetricsSetup {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().meterFilter(new TemporalHistograms());
     JvmMeters.bindTo(registry);
-    Gauge.builder("coracle.llm.slot.queue", SlotQueue.INSTANCE, SlotQueue::depth)
+    Gauge.builder(MeterNames.SLOT_QUEUE, SlotQueue.INSTANCE, SlotQueue::depth)
         .description("Local model calls scheduled on the LLM slot and not started yet")
         .register(registry);
     if (metrics.temporalReportSeconds() == 0) {
