@@ -252,11 +252,11 @@ class MetricsIT {
 
   /**
    * A scrape once the workflow counts of earlier tests have all been reported: two scrapes a report
-   * interval apart agree on them.
+   * interval apart agree on them (tried for at most half a minute; the deltas then tell).
    */
   private static PrometheusText quietScrape() throws InterruptedException {
     PrometheusText last = scrape();
-    while (true) {
+    for (int i = 0; i < 30; i++) {
       Thread.sleep(1_200);
       PrometheusText now = scrape();
       if (now.sum("coracle_workflows_started_total") == last.sum("coracle_workflows_started_total")
@@ -266,6 +266,7 @@ class MetricsIT {
       }
       last = now;
     }
+    return last;
   }
 
   private static double delta(
