@@ -20,6 +20,7 @@ import dev.coracle.workflows.model.ModelActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -58,7 +59,13 @@ public final class CoracleWorker implements AutoCloseable {
 
   /** A worker on the given client, which must be the one its workflows are started with. */
   public CoracleWorker(WorkflowClient client, Activities activities) {
-    this.factory = WorkerFactory.newInstance(client);
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(
+                    new WorkflowCounts(), new SlotQueueTracking(SlotQueue.INSTANCE))
+                .validateAndBuildWithDefaults());
     this.host = activities.host();
     String hostId = host.hostId();
     Worker main = factory.newWorker(TaskQueues.MAIN, WorkerTuning.main());

@@ -1,5 +1,6 @@
 package dev.coracle.worker;
 
+import com.uber.m3.tally.Scope;
 import dev.coracle.activities.config.CoracleConfig.TemporalConfig;
 import dev.coracle.activities.config.CoracleConfig.TemporalTls;
 import io.grpc.Status;
@@ -26,8 +27,8 @@ final class ExternalTemporal {
    */
   static final Duration CONNECT_WAIT = Duration.ofSeconds(20);
 
-  static WorkflowServiceStubs connect(TemporalConfig config) {
-    WorkflowServiceStubsOptions options = options(config);
+  static WorkflowServiceStubs connect(TemporalConfig config, Scope metrics) {
+    WorkflowServiceStubsOptions options = options(config, metrics);
     long deadline = System.nanoTime() + CONNECT_WAIT.toNanos();
     WorkflowServiceStubs stubs;
     try {
@@ -74,9 +75,11 @@ final class ExternalTemporal {
         "Temporal at " + config.target() + " refused: " + reason(e), e);
   }
 
-  static WorkflowServiceStubsOptions options(TemporalConfig config) {
+  static WorkflowServiceStubsOptions options(TemporalConfig config, Scope metrics) {
     WorkflowServiceStubsOptions.Builder builder =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(config.target());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(config.target())
+            .setMetricsScope(metrics);
     TemporalTls tls = config.tls();
     if (tls.on() || config.hasApiKey()) {
       builder.setSslContext(sslContext(tls));

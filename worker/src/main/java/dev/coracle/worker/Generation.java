@@ -1,5 +1,6 @@
 package dev.coracle.worker;
 
+import com.uber.m3.tally.Scope;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -25,19 +26,25 @@ final class Generation {
   private final WorkflowClient client;
   private volatile CoracleWorker worker;
 
-  private Generation(ServerGeneration server, String namespace) {
+  private Generation(ServerGeneration server, String namespace, Scope metrics) {
     this.server = server;
     this.namespace = namespace;
     this.stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setChannel(server.channel()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setChannel(server.channel())
+                .setMetricsScope(metrics)
+                .build());
     this.client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 
-  static Generation open(ServerGeneration server, String namespace) {
-    return new Generation(server, namespace);
+  /**
+   * @param metrics the scope the SDK reports to, shared by every generation
+   */
+  static Generation open(ServerGeneration server, String namespace, Scope metrics) {
+    return new Generation(server, namespace, metrics);
   }
 
   int number() {

@@ -1,5 +1,7 @@
 package dev.coracle.worker;
 
+import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.ScopeCloseException;
 import dev.coracle.activities.config.CoracleConfig.TemporalConfig;
 import dev.coracle.activities.temporal.WorkflowIndexStore;
 import dev.coracle.worker.visibility.WorkflowIndex;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * coracle's way to Temporal: the embedded server (whose generations are recycled to bound its
@@ -31,6 +34,7 @@ public final class TemporalConnection implements AutoCloseable {
   private final TemporalGenerations generations;
   private final External external;
   private final String description;
+  private final Scope metrics;
 
   /** An external cluster: one client and one worker for the life of the process. */
   private static final class External {
@@ -47,23 +51,31 @@ public final class TemporalConnection implements AutoCloseable {
   }
 
   private TemporalConnection(
-      TemporalGenerations generations, External external, String description) {
+      TemporalGenerations generations, External external, String description, Scope metrics) {
     this.generations = generations;
     this.external = external;
     this.description = description;
+    this.metrics = metrics;
   }
 
-  /** Starts the embedded server when configured so, then connects. */
-  public static TemporalConnection open(TemporalConfig config, String listenHost) {
+  /**
+   * Starts the embedded server when configured so, then connects.
+   *
+   * @param metrics where the Temporal SDK reports its meters; every generation of the embedded
+   *     server reports to this same scope, so its counters go on across recycling; the connection
+   *     closes it
+   */
+  public static TemporalConnection open(TemporalConfig config, String listenHost, Scope metrics) {
     if (config.embedded()) {
       WorkflowIndex index = new WorkflowIndex();
       EmbeddedTemporal server = EmbeddedTemporal.start(listenHost, config.embeddedPort(), index);
       return new TemporalConnection(
-          new TemporalGenerations(server, config.namespace(), config.recycle(), index),
+          new TemporalGenerations(server, config.namespace(), config.recycle(), index, metrics),
           null,
-          "embedded test server on " + listenHost + ":" + server.port());
+          "embedded test server on " + listenHost + ":" + server.port(),
+          metrics);
     }
-    WorkflowServiceStubs stubs = ExternalTemporal.connect(config);
+    WorkflowServiceStubs stubs = ExternalTemporal.connect(config, metrics);
     String security =
         config.hasApiKey()
             ? ", TLS with API key"
@@ -71,7 +83,8 @@ public final class TemporalConnection implements AutoCloseable {
     return new TemporalConnection(
         null,
         new External(stubs, config.namespace()),
-        config.target() + " namespace " + config.namespace() + security);
+        config.target() + " namespace " + config.namespace() + security,
+        metrics);
   }
 
   /** The client to start new workflows with. Ask again for each start; never keep it. */
@@ -209,14 +222,24 @@ public final class TemporalConnection implements AutoCloseable {
     return generations != null;
   }
 
+  /** Closes the clients and the embedded server, then the metrics scope they reported to. */
   @Override
   public void close() {
     if (isEmbedded()) {
       generations.close();
-      return;
+    } else {
+      external.stubs.shutdown();
+      external.stubs.awaitTermination(2, TimeUnit.SECONDS);
+      external.stubs.shutdownNow();
     }
-    external.stubs.shutdown();
-    external.stubs.awaitTermination(2, TimeUnit.SECONDS);
-    external.stubs.shutdownNow();
+    closeMetrics();
+  }
+
+  private void closeMetrics() {
+    try {
+      metrics.close();
+    } catch (ScopeCloseException e) {
+      LoggerFactory.getLogger(TemporalConnection.class).debug("metrics scope did not close", e);
+    }
   }
 }

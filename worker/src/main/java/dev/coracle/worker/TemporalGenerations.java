@@ -1,5 +1,6 @@
 package dev.coracle.worker;
 
+import com.uber.m3.tally.Scope;
 import dev.coracle.activities.config.CoracleConfig.RecycleConfig;
 import dev.coracle.activities.temporal.WorkflowIndexStore;
 import dev.coracle.worker.visibility.WorkflowIndex;
@@ -66,6 +67,7 @@ final class TemporalGenerations implements AutoCloseable {
   private final String namespace;
   private final RecycleConfig limits;
   private final WorkflowIndex index;
+  private final Scope metrics;
   private final Clock clock = Clock.systemUTC();
   private final List<Retiring> retiring = new CopyOnWriteArrayList<>();
   private final AtomicInteger recycles = new AtomicInteger();
@@ -82,12 +84,17 @@ final class TemporalGenerations implements AutoCloseable {
   private volatile Duration chatDrain;
 
   TemporalGenerations(
-      EmbeddedTemporal embedded, String namespace, RecycleConfig limits, WorkflowIndex index) {
+      EmbeddedTemporal embedded,
+      String namespace,
+      RecycleConfig limits,
+      WorkflowIndex index,
+      Scope metrics) {
     this.embedded = embedded;
     this.namespace = namespace;
     this.limits = limits;
     this.index = index;
-    this.current = Generation.open(embedded.current(), namespace);
+    this.metrics = metrics;
+    this.current = Generation.open(embedded.current(), namespace, metrics);
     index.showRetiring(
         () -> retiring.stream().map(old -> old.generation().server().testService()).toList(),
         namespace);
@@ -210,7 +217,7 @@ final class TemporalGenerations implements AutoCloseable {
    */
   private void recycle() {
     Generation old = current;
-    Generation next = Generation.open(embedded.startNext(), namespace);
+    Generation next = Generation.open(embedded.startNext(), namespace, metrics);
     try {
       next.startWorker(activities);
     } catch (RuntimeException e) {

@@ -32,4 +32,9 @@ public final class TaskQueues {
   public static String toolsOf(String hostId) {
     return TOOLS + "@" + hostId;
   }
+
+  /** True for an LLM slot's queue: the shared {@link #LLM} name or one machine's. */
+  public static boolean isLlmSlot(String queue) {
+    return LLM.equals(queue) || (queue != null && queue.startsWith(LLM + "@"));
+  }
 }

@@ -4,6 +4,8 @@ import dev.coracle.activities.cache.CacheStore.Outcome;
 import dev.coracle.activities.config.CoracleConfig.CacheConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.embeddings.LocalEmbeddings;
+import dev.coracle.activities.metrics.CacheResult;
+import dev.coracle.activities.metrics.CoracleMetrics;
 import dev.coracle.workflows.chat.CacheLookup;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
@@ -38,8 +40,15 @@ public class SemanticCache {
   private final CacheStore store;
   private final Clock clock;
   private final EmbeddingMemo memo = new EmbeddingMemo();
+  private final CoracleMetrics metrics;
 
-  SemanticCache(LoadedConfig loaded, LocalEmbeddings embeddings, CacheStore store, Clock clock) {
+  SemanticCache(
+      LoadedConfig loaded,
+      LocalEmbeddings embeddings,
+      CacheStore store,
+      Clock clock,
+      CoracleMetrics metrics) {
+    this.metrics = metrics;
     this.loaded = loaded;
     this.embeddings = embeddings;
     this.store = store;
@@ -54,6 +63,7 @@ public class SemanticCache {
       if (config.enabled()) {
         // A disabled cache touches nothing, not even its counters.
         store.count(CacheCounter.SKIPPED);
+        metrics.cacheLookup(CacheResult.SKIPPED);
       }
       return CacheLookup.miss(skip.get());
     }
@@ -63,14 +73,17 @@ public class SemanticCache {
       // The same words again are the commonest hit; finding them needs no embedding.
       Outcome same = store.sameText(key, maxTokens, clock.millis());
       if (same != null) {
+        metrics.cacheLookup(CacheResult.EXACT_HIT);
         return new CacheLookup(true, served(same.result()), 1.0, SAME_TEXT);
       }
     }
     Outcome outcome = store.lookup(key, matcher(key, config), maxTokens, clock.millis());
     if (outcome.hit()) {
+      metrics.cacheLookup(CacheResult.hit(outcome.similarity()));
       return new CacheLookup(
           true, served(outcome.result()), outcome.similarity(), hitReason(outcome, key));
     }
+    metrics.cacheLookup(CacheResult.MISS);
     return new CacheLookup(false, null, outcome.similarity(), missReason(outcome, config));
   }
 

@@ -2,6 +2,7 @@ package dev.coracle.activities.classify;
 
 import dev.coracle.activities.config.CoracleConfig.ClassifierConfig;
 import dev.coracle.activities.config.LoadedConfig;
+import dev.coracle.activities.metrics.CoracleMetrics;
 import dev.coracle.activities.model.ProviderCatalog;
 import dev.coracle.activities.model.ProviderHealth;
 import dev.coracle.workflows.chat.ChatRequest;
@@ -30,25 +31,30 @@ public class ClassifyActivitiesImpl implements ClassifyActivities {
   private final ClassifierConfig config;
   private final ProviderCatalog catalog;
   private final ProviderHealth health;
+  private final CoracleMetrics metrics;
 
   public ClassifyActivitiesImpl(
       ClassifierSupply classifier,
       LoadedConfig loaded,
       ProviderCatalog catalog,
-      ProviderHealth health) {
+      ProviderHealth health,
+      CoracleMetrics metrics) {
     this.classifier = classifier;
     this.config = loaded.config().classifier();
     this.catalog = catalog;
     this.health = health;
+    this.metrics = metrics;
   }
 
   @Override
   public Classification classify(ChatRequest request) {
+    long started = System.nanoTime();
     Classification verdict =
         classifier
             .ready(READY_WAIT)
             .map(ready -> ready.classify(request))
             .orElseGet(() -> rulesOnly(request));
+    metrics.classified(verdict.tier(), System.nanoTime() - started);
     // An abstained verdict stays fast: an unsure prompt never starts a job, not even by a vote.
     if (verdict.confidence() >= config.voteBelowConfidence()
         || !config.llmVote()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coracle.activities.heartbeat.SteadyHeartbeat;
 import dev.coracle.activities.json.CoracleJson;
+import dev.coracle.activities.metrics.CoracleMetrics;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.LocalSlotGate;
 import dev.coracle.activities.model.ProviderCatalog;
@@ -56,13 +57,19 @@ public class ClassifyVoteActivitiesImpl implements ClassifyVoteActivities {
   private final ModelInvoker invoker;
   private final LocalSlotGate slot;
   private final AuditLog audit;
+  private final CoracleMetrics metrics;
 
   public ClassifyVoteActivitiesImpl(
-      ProviderCatalog catalog, ModelInvoker invoker, LocalSlotGate slot, AuditLog audit) {
+      ProviderCatalog catalog,
+      ModelInvoker invoker,
+      LocalSlotGate slot,
+      AuditLog audit,
+      CoracleMetrics metrics) {
     this.catalog = catalog;
     this.invoker = invoker;
     this.slot = slot;
     this.audit = audit;
+    this.metrics = metrics;
   }
 
   @Override
@@ -96,11 +103,13 @@ public class ClassifyVoteActivitiesImpl implements ClassifyVoteActivities {
           answer.usage().completionTokens(),
           answer.modelMillis(),
           null);
+      metrics.modelCall(ollama.name(), model, "ok", answer);
       // The gate applies after the vote too: the model's word alone never starts a job.
       return JobGate.afterVote(parse(answer.content(), unsure), unsure, text);
     } catch (ProviderException e) {
       audit.record(
           workflowId, "vote", ollama.name(), model, e.type().name(), 0, 0, 0, e.getMessage());
+      metrics.modelCall(ollama.name(), model, e.type().name(), null);
       throw unavailable(e.getMessage());
     }
   }

@@ -46,6 +46,9 @@ final class ConfigValidator {
     require(
         config.responses() == null || config.responses().storeTtlHours() > 0,
         "responses.store-ttl-hours must be positive");
+    require(
+        CoracleConfig.MetricsConfig.of(config).temporalReportSeconds() >= 0,
+        "metrics.temporal-report-seconds must not be negative");
     double vote = config.classifier().voteBelowConfidence();
     require(vote >= 0 && vote <= 1, "classifier.vote-below-confidence must be in [0, 1]");
     validateJobs(config);

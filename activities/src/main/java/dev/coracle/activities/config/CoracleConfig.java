@@ -24,7 +24,8 @@ public record CoracleConfig(
     GuardConfig guard,
     ModelsConfig models,
     ResponsesConfig responses,
-    WorkerConfig worker) {
+    WorkerConfig worker,
+    MetricsConfig metrics) {
 
   public CoracleConfig(
       ServerConfig server,
@@ -71,6 +72,43 @@ public record CoracleConfig(
       RoutingConfig routing,
       ClassifierConfig classifier,
       CacheConfig cache,
+      BrowserConfig browser,
+      JobsConfig jobs,
+      ToolsConfig tools,
+      GuardConfig guard,
+      ModelsConfig models,
+      ResponsesConfig responses,
+      WorkerConfig worker) {
+    this(
+        server,
+        temporal,
+        store,
+        local,
+        providers,
+        chat,
+        routing,
+        classifier,
+        cache,
+        browser,
+        jobs,
+        tools,
+        guard,
+        models,
+        responses,
+        worker,
+        null);
+  }
+
+  public CoracleConfig(
+      ServerConfig server,
+      TemporalConfig temporal,
+      StoreConfig store,
+      LocalConfig local,
+      List<ProviderConfig> providers,
+      ChatConfig chat,
+      RoutingConfig routing,
+      ClassifierConfig classifier,
+      CacheConfig cache,
       BrowserConfig browser) {
     this(
         server,
@@ -83,6 +121,7 @@ public record CoracleConfig(
         classifier,
         cache,
         browser,
+        null,
         null,
         null,
         null,
@@ -510,6 +549,24 @@ public record CoracleConfig(
     /** The host id, or the hostname when none is configured. */
     public String resolvedHostId() {
       return hostId == null || hostId.isBlank() ? HostNames.local() : hostId.strip();
+    }
+  }
+
+  /**
+   * {@code GET /metrics} (see docs/observability.md).
+   *
+   * @param enabled when false, nothing is measured and {@code /metrics} answers 404
+   * @param temporalReportSeconds how often the Temporal SDK's own meters (and the workflow counts
+   *     taken inside the worker) are copied to {@code /metrics}; 0 leaves the SDK's meters out
+   */
+  public record MetricsConfig(boolean enabled, int temporalReportSeconds) {
+
+    /** The defaults, for a configuration built without this section. */
+    public static final MetricsConfig DEFAULTS = new MetricsConfig(true, 10);
+
+    /** The section of {@code config}, or the defaults when it has none. */
+    public static MetricsConfig of(CoracleConfig config) {
+      return config.metrics() == null ? DEFAULTS : config.metrics();
     }
   }
 }

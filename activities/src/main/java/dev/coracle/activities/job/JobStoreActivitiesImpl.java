@@ -1,5 +1,6 @@
 package dev.coracle.activities.job;
 
+import dev.coracle.activities.metrics.CoracleMetrics;
 import dev.coracle.workflows.job.JobRequest;
 import dev.coracle.workflows.job.JobStoreActivities;
 import dev.coracle.workflows.job.JobUpdate;
@@ -20,9 +21,11 @@ public class JobStoreActivitiesImpl implements JobStoreActivities {
   public static final String WORKSPACE_BUSY = "WORKSPACE_BUSY";
 
   private final JobStore store;
+  private final CoracleMetrics metrics;
 
-  public JobStoreActivitiesImpl(JobStore store) {
+  public JobStoreActivitiesImpl(JobStore store, CoracleMetrics metrics) {
     this.store = store;
+    this.metrics = metrics;
   }
 
   @Override
@@ -37,5 +40,6 @@ public class JobStoreActivitiesImpl implements JobStoreActivities {
   @Override
   public void record(JobUpdate update) {
     store.record(update);
+    metrics.jobEvents(update.events());
   }
 }

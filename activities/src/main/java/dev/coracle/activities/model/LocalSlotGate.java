@@ -2,6 +2,7 @@ package dev.coracle.activities.model;
 
 import dev.coracle.activities.local.LocalModelSlot;
 import dev.coracle.activities.local.SlotUnavailableException;
+import dev.coracle.activities.metrics.CoracleMetrics;
 import dev.coracle.workflows.chat.ChatErrorType;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -21,9 +22,11 @@ public class LocalSlotGate {
   private static final Duration POLL = Duration.ofSeconds(2);
 
   private final LocalModelSlot slot;
+  private final CoracleMetrics metrics;
 
-  public LocalSlotGate(LocalModelSlot slot) {
+  public LocalSlotGate(LocalModelSlot slot, CoracleMetrics metrics) {
     this.slot = slot;
+    this.metrics = metrics;
   }
 
   public void prepare(String baseUrl, String model) {
@@ -31,6 +34,7 @@ public class LocalSlotGate {
     while (true) {
       try {
         slot.prepare(baseUrl, model);
+        metrics.slotReady();
         return;
       } catch (SlotUnavailableException e) {
         if (System.nanoTime() > deadline) {

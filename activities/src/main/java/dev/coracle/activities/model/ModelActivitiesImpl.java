@@ -3,6 +3,7 @@ package dev.coracle.activities.model;
 import dev.coracle.activities.browser.BrowserFallback;
 import dev.coracle.activities.guard.Guardrails;
 import dev.coracle.activities.job.JobTranscripts;
+import dev.coracle.activities.metrics.CoracleMetrics;
 import dev.coracle.activities.providers.ModelInvoker;
 import dev.coracle.activities.providers.OllamaGenerate;
 import dev.coracle.activities.providers.ProviderException;
@@ -45,6 +46,7 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
   private final AuditLog audit;
   private final Guardrails guard;
   private final JobTranscripts transcripts;
+  private final CoracleMetrics metrics;
   private final OllamaGenerate generate = new OllamaGenerate();
 
   public ModelActivitiesImpl(
@@ -56,7 +58,8 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
       LocalSlotGate slot,
       AuditLog audit,
       Guardrails guard,
-      JobTranscripts transcripts) {
+      JobTranscripts transcripts,
+      CoracleMetrics metrics) {
     this.catalog = catalog;
     this.invoker = invoker;
     this.browser = browser;
@@ -66,6 +69,7 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
     this.audit = audit;
     this.guard = guard;
     this.transcripts = transcripts;
+    this.metrics = metrics;
   }
 
   /**
@@ -246,5 +250,6 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
         answer == null ? 0 : answer.usage().completionTokens(),
         answer == null ? 0 : answer.modelMillis(),
         error);
+    metrics.modelCall(call.target().provider(), call.target().model(), outcome, answer);
   }
 }

@@ -5,6 +5,7 @@ import dev.coracle.activities.config.CoracleConfig.ToolsConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.guard.Guardrails;
 import dev.coracle.activities.heartbeat.SteadyHeartbeat;
+import dev.coracle.activities.metrics.CoracleMetrics;
 import dev.coracle.activities.store.Artifact;
 import dev.coracle.activities.store.ArtifactStore;
 import dev.coracle.activities.store.AuditEntry;
@@ -43,17 +44,20 @@ public class ToolActivitiesImpl implements ToolActivities {
   private final AuditLog audit;
   private final OutputLimit limit;
   private final Guardrails guard;
+  private final CoracleMetrics metrics;
 
   public ToolActivitiesImpl(
       ToolRegistry registry,
       ArtifactStore artifacts,
       AuditLog audit,
       LoadedConfig loaded,
-      Guardrails guard) {
+      Guardrails guard,
+      CoracleMetrics metrics) {
     this.registry = registry;
     this.artifacts = artifacts;
     this.audit = audit;
     this.guard = guard;
+    this.metrics = metrics;
     ToolsConfig tools = ToolSettings.of(loaded);
     this.limit = new OutputLimit(artifacts, tools.outputLimitBytes(), tools.artifactLimitBytes());
   }
@@ -91,6 +95,8 @@ public class ToolActivitiesImpl implements ToolActivities {
         0,
         millis,
         output.error() ? detail(output.text()) : null);
+    metrics.toolCall(
+        registry.find(name).isPresent() ? name : CoracleMetrics.OTHER, output.error(), millis);
     return result(invocation, text, output);
   }
 

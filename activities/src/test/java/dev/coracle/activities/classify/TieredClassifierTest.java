@@ -128,7 +128,9 @@ class TieredClassifierTest {
         new ClassifierSupply(() -> classifier),
         loaded,
         new dev.coracle.activities.model.ProviderCatalog(loaded),
-        new dev.coracle.activities.model.ProviderHealth(loaded));
+        new dev.coracle.activities.model.ProviderHealth(loaded),
+        new dev.coracle.activities.metrics.CoracleMetrics(
+            java.util.Optional.empty(), new dev.coracle.activities.model.ProviderCatalog(loaded)));
   }
 
   @Test
@@ -249,7 +251,10 @@ class TieredClassifierTest {
                 }),
             loaded,
             new dev.coracle.activities.model.ProviderCatalog(loaded),
-            new dev.coracle.activities.model.ProviderHealth(loaded));
+            new dev.coracle.activities.model.ProviderHealth(loaded),
+            new dev.coracle.activities.metrics.CoracleMetrics(
+                java.util.Optional.empty(),
+                new dev.coracle.activities.model.ProviderCatalog(loaded)));
 
     var status = activity.classify(chat("what's the status of my jobs?"));
     var other = activity.classify(chat("what is a monad?"));

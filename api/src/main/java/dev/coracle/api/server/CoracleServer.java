@@ -8,6 +8,7 @@ import dev.coracle.activities.job.JobStore;
 import dev.coracle.activities.store.StoreLocation;
 import dev.coracle.activities.temporal.WorkflowIndexStore;
 import dev.coracle.activities.workspace.WorkspacePolicy;
+import dev.coracle.api.metrics.MetricsSetup;
 import dev.coracle.api.security.NetworkExposure;
 import dev.coracle.worker.JobRecovery;
 import dev.coracle.worker.PortInUseException;
@@ -57,11 +58,13 @@ public final class CoracleServer implements AutoCloseable {
     if (config.temporal().embedded()) {
       PortInUseException.requireFree(temporalHost, config.temporal().embeddedPort());
     }
-    TemporalConnection temporal = TemporalConnection.open(config.temporal(), temporalHost);
+    MetricsSetup metrics = MetricsSetup.from(config);
+    TemporalConnection temporal =
+        TemporalConnection.open(config.temporal(), temporalHost, metrics.temporalScope());
     ApplicationContext context = null;
     boolean polling = false;
     try {
-      context = context(loaded, temporal);
+      context = context(loaded, temporal, metrics);
       temporal.startWorker(WorkerActivities.from(context, WorkerActivities.host(loaded, temporal)));
       polling = true;
       JobRecovery recovery = recovery(temporal, context);
@@ -137,13 +140,14 @@ public final class CoracleServer implements AutoCloseable {
   }
 
   /** The application context of a role: the store, the providers and, for HTTP, the routes. */
-  static ApplicationContext context(LoadedConfig loaded, TemporalConnection temporal) {
+  static ApplicationContext context(
+      LoadedConfig loaded, TemporalConnection temporal, MetricsSetup metrics) {
     return ApplicationContext.builder()
         .deduceEnvironment(false)
         .deduceCloudEnvironment(false)
         .banner(false)
         .properties(properties(loaded))
-        .singletons(loaded, temporal)
+        .singletons(metrics.withSingletons(loaded, temporal))
         .start();
   }
 

@@ -4,6 +4,7 @@ import dev.coracle.activities.config.ConfigException;
 import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.store.StoreLocation;
+import dev.coracle.api.metrics.MetricsSetup;
 import dev.coracle.worker.TemporalConnection;
 import io.micronaut.context.ApplicationContext;
 import java.util.function.BiFunction;
@@ -32,9 +33,11 @@ final class RoleRequirements {
    * Opens the role's application context, whose start opens and migrates the store; a store that
    * cannot be opened is named in the failure.
    */
-  static ApplicationContext openStore(LoadedConfig loaded, TemporalConnection temporal) {
+  static ApplicationContext openStore(
+      LoadedConfig loaded, TemporalConnection temporal, MetricsSetup metrics) {
     return named(
-        () -> CoracleServer.context(loaded, temporal), "cannot open the store " + store(loaded));
+        () -> CoracleServer.context(loaded, temporal, metrics),
+        "cannot open the store " + store(loaded));
   }
 
   /**
@@ -47,10 +50,12 @@ final class RoleRequirements {
       BiFunction<TemporalConnection, ApplicationContext, T> rest) {
     externalTemporal(loaded, role);
     CoracleHome.ensureWritable(loaded.home());
-    TemporalConnection temporal = TemporalConnection.open(loaded.config().temporal(), "127.0.0.1");
+    MetricsSetup metrics = MetricsSetup.from(loaded.config());
+    TemporalConnection temporal =
+        TemporalConnection.open(loaded.config().temporal(), "127.0.0.1", metrics.temporalScope());
     ApplicationContext context = null;
     try {
-      context = openStore(loaded, temporal);
+      context = openStore(loaded, temporal, metrics);
       return rest.apply(temporal, context);
     } catch (RuntimeException e) {
       if (context != null) {

@@ -79,7 +79,8 @@ class ApiFuzzIT {
             "POST /v1/responses",
             "POST /v1/messages",
             "POST /api/jobs",
-            "POST /mcp");
+            "POST /mcp",
+            "GET /metrics");
 
     FuzzCampaign.Report report;
     try (StoreRows store = new StoreRows(coracle.server().loaded().databaseFile())) {
