@@ -53,7 +53,7 @@ public class QuotaLedger {
 
   /** What {@link #admit} would answer now, without counting anything. */
   public Admission check(String provider, String model, int estimatedTokens) {
-    return store.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens), false);
+    return store.check(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
   }
 
   /**
