@@ -21,7 +21,9 @@ import org.sqlite.SQLiteConnectionConfig;
  * write at the same moment cost the second one at least a millisecond, and under load tens. So a
  * write transaction first takes a fair lock that every connection to the same file in this process
  * shares; a waiter then starts the moment the holder ends. Another process writing the same file
- * still meets SQLite's own lock and its busy timeout.
+ * still meets SQLite's own lock and its busy timeout. The lock is not fair: waiters are served in
+ * order, but a thread that arrives as the lock is released may take it first, so the lock never
+ * stays free while the next waiter is still being scheduled (two cores, many threads).
  *
  * <p>A transaction marked read-only (Micronaut Data marks every {@code @ReadOnly} method's) begins
  * deferred instead of {@code BEGIN IMMEDIATE}: in WAL mode it then reads a snapshot beside the
@@ -40,7 +42,7 @@ final class QueuedWriteConnection implements InvocationHandler {
 
   private QueuedWriteConnection(Connection connection, String file) {
     this.connection = connection;
-    this.writeLock = WRITE_LOCKS.computeIfAbsent(file, f -> new ReentrantLock(true));
+    this.writeLock = WRITE_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
   }
 
   /**
