@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Store writes that an answer does not wait for: a model call's audit row and the settling of its
- * quota reservation. They are queued by the call and written by one thread, as many as are waiting
- * in one transaction, so a burst of calls costs one commit rather than two per call, and the caller
- * never waits for SQLite's lock.
+ * quota reservation, the answer's cache entry and the cache's counter of skipped lookups. They are
+ * queued by the caller and written by one thread, as many as are waiting in one transaction, so a
+ * burst of chats costs one commit rather than several per chat, and the caller never waits for
+ * SQLite's lock.
  *
  * <p>What must hold before the call (the quota reservation) is not written here. A write queued
  * here is in the store within milliseconds; {@link #awaitWritten} lets a reader see every write
