@@ -6,6 +6,7 @@ import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.embeddings.LocalEmbeddings;
 import dev.coracle.activities.metrics.CacheResult;
 import dev.coracle.activities.metrics.CoracleMetrics;
+import dev.coracle.activities.store.AfterAnswerWrites;
 import dev.coracle.workflows.chat.CacheLookup;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
@@ -41,18 +42,21 @@ public class SemanticCache {
   private final Clock clock;
   private final EmbeddingMemo memo = new EmbeddingMemo();
   private final CoracleMetrics metrics;
+  private final AfterAnswerWrites writes;
 
   SemanticCache(
       LoadedConfig loaded,
       LocalEmbeddings embeddings,
       CacheStore store,
       Clock clock,
-      CoracleMetrics metrics) {
+      CoracleMetrics metrics,
+      AfterAnswerWrites writes) {
     this.metrics = metrics;
     this.loaded = loaded;
     this.embeddings = embeddings;
     this.store = store;
     this.clock = clock;
+    this.writes = writes;
   }
 
   /** An earlier answer to {@code request}, or a miss that says why; counts either. */
@@ -69,6 +73,8 @@ public class SemanticCache {
     }
     CacheKey key = CacheKey.of(request);
     Integer maxTokens = request.params() == null ? null : request.params().maxTokens();
+    // Answers are stored after they have gone out, on the store's writer; see every one so far.
+    writes.awaitWritten();
     if (!key.exact()) {
       // The same words again are the commonest hit; finding them needs no embedding.
       Outcome same = store.sameText(key, maxTokens, clock.millis());
@@ -96,7 +102,7 @@ public class SemanticCache {
     if (config.enabled() && request.bypassCache()) {
       // The workflow no longer asks the cache to look up a no-cache request (it would only refuse),
       // so the refusal is counted here, after the answer has gone out.
-      store.count(CacheCounter.SKIPPED);
+      writes.submit("cache counter", () -> store.count(CacheCounter.SKIPPED));
     }
     Optional<String> skip = Eligibility.storeSkipReason(request, result, config);
     if (skip.isPresent()) {
@@ -120,11 +126,13 @@ public class SemanticCache {
             result.usage() == null ? 0 : result.usage().completionTokens(),
             0,
             null);
-    store.save(entry, matcher);
+    // The embedding is made here; only the rows wait for the store's writer, with other answers'.
+    writes.submit("cache entry for " + key.modelName(), () -> store.save(entry, matcher));
   }
 
   /** Counters since the store was created, and the answers held now. */
   public CacheStats stats() {
+    writes.awaitWritten();
     return store.stats(clock.millis());
   }
 

@@ -10,6 +10,7 @@ import dev.coracle.activities.providers.ProviderException;
 import dev.coracle.activities.providers.ProviderKind;
 import dev.coracle.activities.providers.TokenSink;
 import dev.coracle.activities.quota.Reservation;
+import dev.coracle.activities.store.AfterAnswerWrites;
 import dev.coracle.activities.store.AuditLog;
 import dev.coracle.activities.streaming.StreamListener;
 import dev.coracle.activities.streaming.TokenHub;
@@ -27,10 +28,11 @@ import java.util.List;
 
 /**
  * Calls one model: gets the LLM slot ready for a local model, reserves free-tier quota, calls the
- * API (or the browser fallback), settles the quota and writes the audit row. A request that leaves
- * the machine goes through the guardrails first. Failures become typed {@code ApplicationFailure}s:
- * only an unreachable or failing upstream is worth retrying; for the rest the workflow moves on to
- * the next candidate. The call heartbeats while it runs (see {@link CallPulse}).
+ * API (or the browser fallback), settles the quota and writes the audit row (after an answer, on
+ * the store's writer: {@link AfterAnswerWrites}). A request that leaves the machine goes through
+ * the guardrails first. Failures become typed {@code ApplicationFailure}s: only an unreachable or
+ * failing upstream is worth retrying; for the rest the workflow moves on to the next candidate. The
+ * call heartbeats while it runs (see {@link CallPulse}).
  */
 @Singleton
 public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities {
@@ -47,6 +49,7 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
   private final Guardrails guard;
   private final JobTranscripts transcripts;
   private final CoracleMetrics metrics;
+  private final AfterAnswerWrites writes;
   private final OllamaGenerate generate = new OllamaGenerate();
 
   public ModelActivitiesImpl(
@@ -59,7 +62,8 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
       AuditLog audit,
       Guardrails guard,
       JobTranscripts transcripts,
-      CoracleMetrics metrics) {
+      CoracleMetrics metrics,
+      AfterAnswerWrites writes) {
     this.catalog = catalog;
     this.invoker = invoker;
     this.browser = browser;
@@ -70,6 +74,7 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
     this.guard = guard;
     this.transcripts = transcripts;
     this.metrics = metrics;
+    this.writes = writes;
   }
 
   /**
@@ -134,8 +139,7 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
                       call.tools(),
                       sink,
                       info -> quota.learn(target, info));
-      quota.succeeded(reservation, answer, TokenEstimate.prompt(messages, call.tools()));
-      record(call, "ok", answer, null);
+      settleLater(call, reservation, answer, TokenEstimate.prompt(messages, call.tools()));
       return answer;
     } catch (ProviderException e) {
       quota.failed(target, reservation, e);
@@ -237,6 +241,22 @@ public class ModelActivitiesImpl implements ModelActivities, CoderTurnActivities
         + ", "
         + progress.partial().length()
         + " characters of text)";
+  }
+
+  /**
+   * Settles the reservation and audits the call after the answer has gone back, on the store's
+   * writer: neither changes what the next call is admitted to (the request was counted when it was
+   * reserved), and the answer need not wait for them. A failed call settles at once instead, since
+   * what it tells the ledger (a cooldown, a disabled key) decides the next candidate.
+   */
+  private void settleLater(
+      ModelCall call, Reservation reservation, ModelAnswer answer, int promptEstimate) {
+    writes.submit(
+        "quota settlement and audit row of " + call.workflowId(),
+        () -> {
+          quota.succeeded(reservation, answer, promptEstimate);
+          record(call, "ok", answer, null);
+        });
   }
 
   private void record(ModelCall call, String outcome, ModelAnswer answer, String error) {

@@ -1,6 +1,7 @@
 package dev.coracle.activities.quota;
 
 import dev.coracle.activities.providers.RateLimitInfo;
+import dev.coracle.activities.store.AfterAnswerWrites;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +33,13 @@ public class QuotaLedger {
   private final FreeTierCatalog catalog;
   private final Clock clock;
   private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
+  private final AfterAnswerWrites pending;
 
-  QuotaLedger(QuotaStore store, FreeTierCatalog catalog, Clock clock) {
+  QuotaLedger(QuotaStore store, FreeTierCatalog catalog, Clock clock, AfterAnswerWrites pending) {
     this.store = store;
     this.catalog = catalog;
     this.clock = clock;
+    this.pending = pending;
   }
 
   /**
@@ -50,7 +53,7 @@ public class QuotaLedger {
 
   /** What {@link #admit} would answer now, without counting anything. */
   public Admission check(String provider, String model, int estimatedTokens) {
-    return store.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens), false);
+    return store.check(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
   }
 
   /**
@@ -110,6 +113,8 @@ public class QuotaLedger {
 
   /** Every configured model (the local Ollama's first), in configuration order. */
   public List<ModelQuota> snapshot() {
+    // Calls that answered settle after their answer; the snapshot shows them settled.
+    pending.awaitWritten();
     Instant now = clock.instant();
     return QuotaSnapshots.build(catalog, store.rows(now.minus(RECENT)), now);
   }

@@ -58,6 +58,19 @@ class QuotaStore {
   @Transactional
   public Admission admit(Target configured, int estimatedTokens, boolean reserve) {
     providerLock.hold(configured.provider());
+    return decide(configured, estimatedTokens, reserve);
+  }
+
+  /**
+   * What {@link #admit} would answer now, counting nothing: a read-only transaction, which reads
+   * beside a writer instead of queueing for the write lock.
+   */
+  @ReadOnly
+  public Admission check(Target configured, int estimatedTokens) {
+    return decide(configured, estimatedTokens, false);
+  }
+
+  private Admission decide(Target configured, int estimatedTokens, boolean reserve) {
     Instant now = clock.instant();
     Target target =
         configured.cappedBy(

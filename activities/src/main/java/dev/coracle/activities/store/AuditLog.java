@@ -2,6 +2,7 @@ package dev.coracle.activities.store;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +20,12 @@ public class AuditLog {
 
   private final AuditRepository repository;
   private final Clock clock;
+  private final AfterAnswerWrites pending;
 
-  public AuditLog(AuditRepository repository, Clock clock) {
+  public AuditLog(AuditRepository repository, Clock clock, AfterAnswerWrites pending) {
     this.repository = repository;
     this.clock = clock;
+    this.pending = pending;
   }
 
   /**
@@ -31,6 +34,9 @@ public class AuditLog {
    * @param outcome {@link AuditEntry#OK}, or the name of the error type that ended the call
    * @return the stored row with its generated id
    */
+  // A transaction, so the insert queues behind other writers in this process (see
+  // QueuedWriteConnection) instead of polling SQLite's lock.
+  @Transactional
   public AuditEntry record(
       String workflowId,
       String requestClass,
@@ -64,18 +70,21 @@ public class AuditLog {
    */
   @ReadOnly
   public AuditSummary summarySince(Instant since) {
+    pending.awaitWritten();
     return new AuditSummary(since, repository.totalsSince(since.toEpochMilli()));
   }
 
   /** The most recent calls, newest first. */
   @ReadOnly
   public List<AuditEntry> latest(int limit) {
+    pending.awaitWritten();
     return repository.latest(limit);
   }
 
   /** The most recent call that answered, however long ago. */
   @ReadOnly
   public Optional<AuditEntry> lastAnswer() {
+    pending.awaitWritten();
     return repository.latestWithOutcome(AuditEntry.OK, 1).stream().findFirst();
   }
 }

@@ -1,8 +1,5 @@
 package dev.coracle.activities.store;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -13,7 +10,8 @@ import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
- * The SQLite JDBC driver, except that {@link Connection#setReadOnly} is a no-op.
+ * The SQLite JDBC driver, except that {@link Connection#setReadOnly} is a no-op, and that its
+ * connections queue their write transactions in this process ({@link QueuedWriteConnection}).
  *
  * <p>sqlite-jdbc fixes the read-only flag when the connection opens and throws if it is changed
  * later, while Micronaut Data calls {@code setReadOnly(true)} for every read-only transaction
@@ -44,7 +42,9 @@ public final class ReadOnlyTolerantSqliteDriver implements Driver {
   public Connection connect(String url, Properties info) throws SQLException {
     // DriverManager always passes properties; sqlite-jdbc fails on null, so direct callers may not.
     Connection connection = delegate.connect(url, info == null ? new Properties() : info);
-    return connection == null ? null : tolerant(connection);
+    return connection == null
+        ? null
+        : QueuedWriteConnection.wrap(connection, QueuedWriteConnection.fileOf(url));
   }
 
   @Override
@@ -75,31 +75,5 @@ public final class ReadOnlyTolerantSqliteDriver implements Driver {
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
     return delegate.getParentLogger();
-  }
-
-  private static Connection tolerant(Connection connection) {
-    InvocationHandler handler =
-        (proxy, method, args) -> {
-          switch (method.getName()) {
-            case "setReadOnly":
-              return null;
-            case "equals":
-              return proxy == args[0];
-            case "hashCode":
-              return System.identityHashCode(proxy);
-            default:
-              break;
-          }
-          try {
-            return method.invoke(connection, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        };
-    return (Connection)
-        Proxy.newProxyInstance(
-            ReadOnlyTolerantSqliteDriver.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            handler);
   }
 }

@@ -19,10 +19,16 @@ public final class StoreProperties {
   public static final String POSTGRESQL_POOL_NAME = "coracle-postgresql";
 
   /**
-   * Connections in the pool. SQLite lets one connection write at a time; the others still read
-   * concurrently in WAL mode, so a few connections are enough for a single-user gateway.
+   * Connections in the pool at most. SQLite lets one connection write at a time (writers queue in
+   * the process, see {@link QueuedWriteConnection}); the others read concurrently in WAL mode. A
+   * chat holds a connection while its write waits in that queue, so the pool has room for every
+   * chat in flight at once: with fewer, a burst of sixteen chats left reads waiting for a
+   * connection, not for SQLite. Only one connection stays open when idle.
    */
-  public static final int MAXIMUM_POOL_SIZE = 4;
+  public static final int MAXIMUM_POOL_SIZE = 16;
+
+  /** How long a connection beyond the first stays open unused. */
+  static final long IDLE_TIMEOUT_MS = 60_000;
 
   /**
    * Connections to PostgreSQL per process. Writers do not queue behind one lock there, and each
@@ -72,6 +78,7 @@ public final class StoreProperties {
     properties.put("datasources.default.pool-name", POOL_NAME);
     properties.put("datasources.default.maximum-pool-size", MAXIMUM_POOL_SIZE);
     properties.put("datasources.default.minimum-idle", 1);
+    properties.put("datasources.default.idle-timeout", IDLE_TIMEOUT_MS);
     properties.put("flyway.datasources.default.enabled", true);
     properties.put(
         "flyway.datasources.default.locations", StoreBackend.SQLITE.migrationLocations());

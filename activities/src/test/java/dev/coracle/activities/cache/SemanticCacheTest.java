@@ -4,6 +4,7 @@ import static dev.coracle.activities.cache.TestCache.answer;
 import static dev.coracle.activities.cache.TestCache.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coracle.activities.store.AfterAnswerWrites;
 import dev.coracle.activities.store.MutableClock;
 import dev.coracle.activities.store.StoreSuite;
 import dev.coracle.workflows.chat.CacheLookup;
@@ -250,6 +251,7 @@ class SemanticCacheTest {
     assertThat(rows.count()).isEqualTo(1);
 
     cache.store(ask("coracle", SORT_DICT), answer("sorted(d.items(), key=lambda kv: kv[1])"));
+    awaitStored();
     assertThat(rows.findAll())
         .singleElement()
         .satisfies(
@@ -304,6 +306,7 @@ class SemanticCacheTest {
   @Test
   void the_stored_row_holds_the_answer_as_json_and_the_embedding_as_float32() {
     cache.store(ask("coracle", REVERSE), REVERSE_ANSWER);
+    awaitStored();
 
     CacheEntry row = context.getBean(CacheEntryRepository.class).findAll().iterator().next();
 
@@ -343,5 +346,10 @@ class SemanticCacheTest {
 
     assertThat(cache.stats()).isEqualTo(new CacheStats(0, 0, 1, 1, 0.0));
     assertThat(cache.lookup(ask("coracle", REVERSE)).hit()).isTrue();
+  }
+
+  /** Answers are stored on the store's writer, after the call that stores them returns. */
+  private void awaitStored() {
+    context.getBean(AfterAnswerWrites.class).awaitWritten();
   }
 }

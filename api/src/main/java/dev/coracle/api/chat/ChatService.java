@@ -13,11 +13,13 @@ import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
 import dev.coracle.workflows.chat.ChatWorkflow;
 import dev.coracle.workflows.job.JobLimits;
+import io.micronaut.scheduling.TaskExecutors;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,11 +30,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 /** Starts one {@code ChatWorkflow} per request and hands back its future result. */
 @Singleton
 public class ChatService {
   private static final String REQUEST_HASH_MEMO = "request-sha256";
+
+  /** The workflow type {@link ChatWorkflow#chat} registers. */
+  private static final String WORKFLOW_TYPE = "ChatWorkflow";
 
   /** The header that asks for a job this chat starts to wait for its plan's approval. */
   public static final String APPROVE_PLAN_HEADER = "x-coracle-approve-plan";
@@ -48,13 +55,16 @@ public class ChatService {
   private final JobLimits jobLimits;
   private final WorkspacePolicy workspaces;
   private final AnswerHub answers;
+  private final Executor starts;
 
   public ChatService(
       TemporalConnection connection,
       LoadedConfig config,
       WorkspacePolicy workspaces,
-      AnswerHub answers) {
+      AnswerHub answers,
+      @Named(TaskExecutors.BLOCKING) ExecutorService starts) {
     this.temporal = connection;
+    this.starts = starts;
     this.workspaces = workspaces;
     this.answers = answers;
     this.workflowTimeout = Duration.ofSeconds(config.config().chat().workflowTimeoutSeconds());
@@ -154,19 +164,53 @@ public class ChatService {
       // A fresh id is never started twice, so only a keyed request needs its hash to compare.
       workflowOptions.setMemo(Map.of(REQUEST_HASH_MEMO, requestHash(request)));
     }
+    CompletableFuture<ChatResult> early = answers.await(workflowId);
+    CompletableFuture<ChatResult> first = new CompletableFuture<>();
+    if (early != null) {
+      early.thenAccept(first::complete);
+    }
+    WorkflowOptions built = workflowOptions.build();
+    // The start waits for the Temporal server; an event-loop thread must not.
+    starts.execute(
+        () -> {
+          try {
+            startDurable(workflowId, built, request)
+                .whenComplete(
+                    (result, failure) -> {
+                      // The durable result is what tells the hub to stop waiting.
+                      forget(workflowId, early);
+                      if (failure != null) {
+                        first.completeExceptionally(failure);
+                      } else {
+                        first.complete(result);
+                      }
+                    });
+          } catch (RuntimeException e) {
+            forget(workflowId, early);
+            first.completeExceptionally(e);
+          }
+        });
+    return new StartedChat(workflowId, first);
+  }
+
+  /**
+   * Starts the workflow and returns its durable result; for an idempotency key already used with
+   * the same request, the earlier chat's result.
+   *
+   * @throws OpenAiException 422 {@code idempotency_key_reused} for a key used with another request
+   */
+  private CompletableFuture<ChatResult> startDurable(
+      String workflowId, WorkflowOptions options, ChatRequest request) {
     // Asked per start: a recycle of the embedded server changes the client.
     WorkflowClient client = temporal.client();
-    ChatWorkflow workflow = client.newWorkflowStub(ChatWorkflow.class, workflowOptions.build());
-    CompletableFuture<ChatResult> early = answers.await(workflowId);
+    // Untyped: a typed stub builds a proxy and checks the interface's annotations every time.
+    WorkflowStub workflow = client.newUntypedWorkflowStub(WORKFLOW_TYPE, options);
     try {
-      WorkflowClient.start(workflow::chat, request);
-      CompletableFuture<ChatResult> durable =
-          WorkflowStub.fromTyped(workflow).getResultAsync(ChatResult.class);
-      return new StartedChat(workflowId, firstOf(workflowId, early, durable));
+      workflow.start(request);
+      return workflow.getResultAsync(ChatResult.class);
     } catch (WorkflowExecutionAlreadyStarted duplicate) {
-      forget(workflowId, early);
       WorkflowStub existing =
-          client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.of("ChatWorkflow"));
+          client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.of(WORKFLOW_TYPE));
       Object earlierHash = existing.describe().getMemo(REQUEST_HASH_MEMO, String.class);
       if (!requestHash(request).equals(earlierHash)) {
         throw new OpenAiException(
@@ -176,37 +220,8 @@ public class ChatService {
             "idempotency_key_reused",
             "This Idempotency-Key was already used for a different request");
       }
-      return new StartedChat(workflowId, existing.getResultAsync(ChatResult.class));
-    } catch (RuntimeException e) {
-      forget(workflowId, early);
-      throw e;
+      return existing.getResultAsync(ChatResult.class);
     }
-  }
-
-  /**
-   * The answer the workflow hands over in this process, or its durable result if that comes first
-   * (a failure, or a workflow that ran elsewhere). The durable result is still awaited: it is what
-   * tells the hub to stop waiting.
-   */
-  private CompletableFuture<ChatResult> firstOf(
-      String workflowId,
-      CompletableFuture<ChatResult> early,
-      CompletableFuture<ChatResult> durable) {
-    if (early == null) {
-      return durable;
-    }
-    CompletableFuture<ChatResult> first = new CompletableFuture<>();
-    early.thenAccept(first::complete);
-    durable.whenComplete(
-        (result, failure) -> {
-          answers.forget(workflowId, early);
-          if (failure != null) {
-            first.completeExceptionally(failure);
-          } else {
-            first.complete(result);
-          }
-        });
-    return first;
   }
 
   private void forget(String workflowId, CompletableFuture<ChatResult> early) {
