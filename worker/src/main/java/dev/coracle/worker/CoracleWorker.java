@@ -18,10 +18,13 @@ import dev.coracle.workflows.job.ToolActivities;
 import dev.coracle.workflows.job.WorkspaceActivities;
 import dev.coracle.workflows.model.ModelActivities;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +62,23 @@ public final class CoracleWorker implements AutoCloseable {
 
   /** A worker on the given client, which must be the one its workflows are started with. */
   public CoracleWorker(WorkflowClient client, Activities activities) {
+    this(client, activities, TemporalInterceptors.NONE);
+  }
+
+  /**
+   * A worker on the given client, which must be the one its workflows are started with, with {@code
+   * interceptors}' worker interceptors after coracle's own.
+   */
+  public CoracleWorker(
+      WorkflowClient client, Activities activities, TemporalInterceptors interceptors) {
+    List<WorkerInterceptor> own =
+        new ArrayList<>(List.of(new WorkflowCounts(), new SlotQueueTracking(SlotQueue.INSTANCE)));
+    own.addAll(interceptors.worker());
     this.factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(
-                    new WorkflowCounts(), new SlotQueueTracking(SlotQueue.INSTANCE))
+                .setWorkerInterceptors(own.toArray(new WorkerInterceptor[0]))
                 .validateAndBuildWithDefaults());
     this.host = activities.host();
     String hostId = host.hostId();
@@ -87,7 +101,14 @@ public final class CoracleWorker implements AutoCloseable {
         activities.models());
     // Everything that runs a local model shares the single slot: answers and classification votes.
     // With a lease, only the process of this host that holds it polls the slot.
-    this.slotFactory = host.lease() == null ? null : WorkerFactory.newInstance(client);
+    this.slotFactory =
+        host.lease() == null
+            ? null
+            : WorkerFactory.newInstance(
+                client,
+                WorkerFactoryOptions.newBuilder()
+                    .setWorkerInterceptors(interceptors.worker().toArray(new WorkerInterceptor[0]))
+                    .validateAndBuildWithDefaults());
     (slotFactory == null ? factory : slotFactory)
         .newWorker(TaskQueues.llmOf(hostId), WorkerTuning.llmSlot())
         .registerActivitiesImplementations(activities.models(), activities.vote());

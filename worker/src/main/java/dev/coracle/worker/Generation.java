@@ -24,11 +24,14 @@ final class Generation {
   private final String namespace;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
+  private final TemporalInterceptors interceptors;
   private volatile CoracleWorker worker;
 
-  private Generation(ServerGeneration server, String namespace, Scope metrics) {
+  private Generation(
+      ServerGeneration server, String namespace, Scope metrics, TemporalInterceptors interceptors) {
     this.server = server;
     this.namespace = namespace;
+    this.interceptors = interceptors;
     this.stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder()
@@ -37,14 +40,20 @@ final class Generation {
                 .build());
     this.client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(namespace)
+                .setInterceptors(interceptors.clientArray())
+                .build());
   }
 
   /**
    * @param metrics the scope the SDK reports to, shared by every generation
+   * @param interceptors added to this generation's client and worker
    */
-  static Generation open(ServerGeneration server, String namespace, Scope metrics) {
-    return new Generation(server, namespace, metrics);
+  static Generation open(
+      ServerGeneration server, String namespace, Scope metrics, TemporalInterceptors interceptors) {
+    return new Generation(server, namespace, metrics, interceptors);
   }
 
   int number() {
@@ -61,7 +70,7 @@ final class Generation {
 
   /** Starts polling this server with a worker for the given activities. */
   void startWorker(CoracleWorker.Activities activities) {
-    CoracleWorker started = new CoracleWorker(client, activities);
+    CoracleWorker started = new CoracleWorker(client, activities, interceptors);
     started.start();
     worker = started;
   }

@@ -35,6 +35,7 @@ public final class TemporalConnection implements AutoCloseable {
   private final External external;
   private final String description;
   private final Scope metrics;
+  private final TemporalInterceptors interceptors;
 
   /** An external cluster: one client and one worker for the life of the process. */
   private static final class External {
@@ -42,20 +43,29 @@ public final class TemporalConnection implements AutoCloseable {
     final WorkflowClient client;
     CoracleWorker worker;
 
-    External(WorkflowServiceStubs stubs, String namespace) {
+    External(WorkflowServiceStubs stubs, String namespace, TemporalInterceptors interceptors) {
       this.stubs = stubs;
       this.client =
           WorkflowClient.newInstance(
-              stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+              stubs,
+              WorkflowClientOptions.newBuilder()
+                  .setNamespace(namespace)
+                  .setInterceptors(interceptors.clientArray())
+                  .build());
     }
   }
 
   private TemporalConnection(
-      TemporalGenerations generations, External external, String description, Scope metrics) {
+      TemporalGenerations generations,
+      External external,
+      String description,
+      Scope metrics,
+      TemporalInterceptors interceptors) {
     this.generations = generations;
     this.external = external;
     this.description = description;
     this.metrics = metrics;
+    this.interceptors = interceptors;
   }
 
   /**
@@ -66,14 +76,25 @@ public final class TemporalConnection implements AutoCloseable {
    *     closes it
    */
   public static TemporalConnection open(TemporalConfig config, String listenHost, Scope metrics) {
+    return open(config, listenHost, metrics, TemporalInterceptors.NONE);
+  }
+
+  /**
+   * Starts the embedded server when configured so, then connects, with {@code interceptors} on
+   * every client and worker.
+   */
+  public static TemporalConnection open(
+      TemporalConfig config, String listenHost, Scope metrics, TemporalInterceptors interceptors) {
     if (config.embedded()) {
       WorkflowIndex index = new WorkflowIndex();
       EmbeddedTemporal server = EmbeddedTemporal.start(listenHost, config.embeddedPort(), index);
       return new TemporalConnection(
-          new TemporalGenerations(server, config.namespace(), config.recycle(), index, metrics),
+          new TemporalGenerations(
+              server, config.namespace(), config.recycle(), index, metrics, interceptors),
           null,
           "embedded test server on " + listenHost + ":" + server.port(),
-          metrics);
+          metrics,
+          interceptors);
     }
     WorkflowServiceStubs stubs = ExternalTemporal.connect(config, metrics);
     String security =
@@ -82,9 +103,10 @@ public final class TemporalConnection implements AutoCloseable {
             : config.tls().mutual() ? ", mTLS" : config.tls().on() ? ", TLS" : "";
     return new TemporalConnection(
         null,
-        new External(stubs, config.namespace()),
+        new External(stubs, config.namespace(), interceptors),
         config.target() + " namespace " + config.namespace() + security,
-        metrics);
+        metrics,
+        interceptors);
   }
 
   /** The client to start new workflows with. Ask again for each start; never keep it. */
@@ -159,7 +181,7 @@ public final class TemporalConnection implements AutoCloseable {
     if (isEmbedded()) {
       generations.startWorker(activities);
     } else {
-      external.worker = new CoracleWorker(external.client, activities);
+      external.worker = new CoracleWorker(external.client, activities, interceptors);
       external.worker.start();
     }
   }
@@ -222,7 +244,10 @@ public final class TemporalConnection implements AutoCloseable {
     return generations != null;
   }
 
-  /** Closes the clients and the embedded server, then the metrics scope they reported to. */
+  /**
+   * Closes the clients and the embedded server, then the metrics scope they reported to and what
+   * the interceptors report to.
+   */
   @Override
   public void close() {
     if (isEmbedded()) {
@@ -233,6 +258,7 @@ public final class TemporalConnection implements AutoCloseable {
       external.stubs.shutdownNow();
     }
     closeMetrics();
+    interceptors.close();
   }
 
   private void closeMetrics() {

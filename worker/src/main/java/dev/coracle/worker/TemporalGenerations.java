@@ -68,6 +68,7 @@ final class TemporalGenerations implements AutoCloseable {
   private final RecycleConfig limits;
   private final WorkflowIndex index;
   private final Scope metrics;
+  private final TemporalInterceptors interceptors;
   private final Clock clock = Clock.systemUTC();
   private final List<Retiring> retiring = new CopyOnWriteArrayList<>();
   private final AtomicInteger recycles = new AtomicInteger();
@@ -88,13 +89,15 @@ final class TemporalGenerations implements AutoCloseable {
       String namespace,
       RecycleConfig limits,
       WorkflowIndex index,
-      Scope metrics) {
+      Scope metrics,
+      TemporalInterceptors interceptors) {
     this.embedded = embedded;
     this.namespace = namespace;
     this.limits = limits;
     this.index = index;
     this.metrics = metrics;
-    this.current = Generation.open(embedded.current(), namespace, metrics);
+    this.interceptors = interceptors;
+    this.current = Generation.open(embedded.current(), namespace, metrics, interceptors);
     index.showRetiring(
         () -> retiring.stream().map(old -> old.generation().server().testService()).toList(),
         namespace);
@@ -217,7 +220,7 @@ final class TemporalGenerations implements AutoCloseable {
    */
   private void recycle() {
     Generation old = current;
-    Generation next = Generation.open(embedded.startNext(), namespace, metrics);
+    Generation next = Generation.open(embedded.startNext(), namespace, metrics, interceptors);
     try {
       next.startWorker(activities);
     } catch (RuntimeException e) {

@@ -49,6 +49,7 @@ final class ConfigValidator {
     require(
         CoracleConfig.MetricsConfig.of(config).temporalReportSeconds() >= 0,
         "metrics.temporal-report-seconds must not be negative");
+    validateTracing(CoracleConfig.TracingConfig.of(config));
     double vote = config.classifier().voteBelowConfidence();
     require(vote >= 0 && vote <= 1, "classifier.vote-below-confidence must be in [0, 1]");
     validateJobs(config);
@@ -217,5 +218,17 @@ final class ConfigValidator {
     if (!condition) {
       throw new ConfigException(message);
     }
+  }
+
+  private static void validateTracing(CoracleConfig.TracingConfig tracing) {
+    double ratio = tracing.samplingRatio();
+    require(ratio >= 0 && ratio <= 1, "tracing.sampling-ratio must be in [0, 1]");
+    String endpoint = tracing.otlpEndpoint() == null ? "" : tracing.otlpEndpoint().strip();
+    require(
+        !tracing.enabled() || endpoint.startsWith("http://") || endpoint.startsWith("https://"),
+        "tracing.otlp-endpoint must be an http:// or https:// URL");
+    require(
+        !tracing.enabled() || (tracing.serviceName() != null && !tracing.serviceName().isBlank()),
+        "tracing.service-name must not be blank");
   }
 }

@@ -25,7 +25,47 @@ public record CoracleConfig(
     ModelsConfig models,
     ResponsesConfig responses,
     WorkerConfig worker,
-    MetricsConfig metrics) {
+    MetricsConfig metrics,
+    TracingConfig tracing) {
+
+  public CoracleConfig(
+      ServerConfig server,
+      TemporalConfig temporal,
+      StoreConfig store,
+      LocalConfig local,
+      List<ProviderConfig> providers,
+      ChatConfig chat,
+      RoutingConfig routing,
+      ClassifierConfig classifier,
+      CacheConfig cache,
+      BrowserConfig browser,
+      JobsConfig jobs,
+      ToolsConfig tools,
+      GuardConfig guard,
+      ModelsConfig models,
+      ResponsesConfig responses,
+      WorkerConfig worker,
+      MetricsConfig metrics) {
+    this(
+        server,
+        temporal,
+        store,
+        local,
+        providers,
+        chat,
+        routing,
+        classifier,
+        cache,
+        browser,
+        jobs,
+        tools,
+        guard,
+        models,
+        responses,
+        worker,
+        metrics,
+        null);
+  }
 
   public CoracleConfig(
       ServerConfig server,
@@ -567,6 +607,30 @@ public record CoracleConfig(
     /** The section of {@code config}, or the defaults when it has none. */
     public static MetricsConfig of(CoracleConfig config) {
       return config.metrics() == null ? DEFAULTS : config.metrics();
+    }
+  }
+
+  /**
+   * OpenTelemetry tracing over OTLP/HTTP (see docs/observability.md#tracing). Off by default; while
+   * off, no OpenTelemetry class is loaded.
+   *
+   * @param enabled when true, HTTP requests, workflow starts and runs, and activities are traced
+   * @param otlpEndpoint the OTLP/HTTP base URL; spans are posted (protobuf) to {@code
+   *     <endpoint>/v1/traces}
+   * @param serviceName the {@code service.name} resource attribute of every span
+   * @param samplingRatio the share of new traces recorded, in [0, 1]; a request that carries a
+   *     sampled {@code traceparent} is always recorded
+   */
+  public record TracingConfig(
+      boolean enabled, String otlpEndpoint, String serviceName, double samplingRatio) {
+
+    /** The defaults, for a configuration built without this section. */
+    public static final TracingConfig DEFAULTS =
+        new TracingConfig(false, "http://127.0.0.1:4318", "coracle", 1.0);
+
+    /** The section of {@code config}, or the defaults when it has none. */
+    public static TracingConfig of(CoracleConfig config) {
+      return config.tracing() == null ? DEFAULTS : config.tracing();
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
 import dev.coracle.workflows.chat.ChatWorkflow;
 import dev.coracle.workflows.job.JobLimits;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -171,25 +172,27 @@ public class ChatService {
     }
     WorkflowOptions built = workflowOptions.build();
     // The start waits for the Temporal server; an event-loop thread must not.
+    // Wrapped so the request's propagated context (its trace, when tracing is on) is the start's.
     starts.execute(
-        () -> {
-          try {
-            startDurable(workflowId, built, request)
-                .whenComplete(
-                    (result, failure) -> {
-                      // The durable result is what tells the hub to stop waiting.
-                      forget(workflowId, early);
-                      if (failure != null) {
-                        first.completeExceptionally(failure);
-                      } else {
-                        first.complete(result);
-                      }
-                    });
-          } catch (RuntimeException e) {
-            forget(workflowId, early);
-            first.completeExceptionally(e);
-          }
-        });
+        PropagatedContext.wrapCurrent(
+            () -> {
+              try {
+                startDurable(workflowId, built, request)
+                    .whenComplete(
+                        (result, failure) -> {
+                          // The durable result is what tells the hub to stop waiting.
+                          forget(workflowId, early);
+                          if (failure != null) {
+                            first.completeExceptionally(failure);
+                          } else {
+                            first.complete(result);
+                          }
+                        });
+              } catch (RuntimeException e) {
+                forget(workflowId, early);
+                first.completeExceptionally(e);
+              }
+            }));
     return new StartedChat(workflowId, first);
   }
 

@@ -10,6 +10,7 @@ import dev.coracle.activities.temporal.WorkflowIndexStore;
 import dev.coracle.activities.workspace.WorkspacePolicy;
 import dev.coracle.api.metrics.MetricsSetup;
 import dev.coracle.api.security.NetworkExposure;
+import dev.coracle.api.tracing.TracingSetup;
 import dev.coracle.worker.JobRecovery;
 import dev.coracle.worker.PortInUseException;
 import dev.coracle.worker.TemporalConnection;
@@ -59,12 +60,17 @@ public final class CoracleServer implements AutoCloseable {
       PortInUseException.requireFree(temporalHost, config.temporal().embeddedPort());
     }
     MetricsSetup metrics = MetricsSetup.from(config);
+    TracingSetup tracing = TracingSetup.from(config);
     TemporalConnection temporal =
-        TemporalConnection.open(config.temporal(), temporalHost, metrics.temporalScope());
+        TemporalConnection.open(
+            config.temporal(),
+            temporalHost,
+            metrics.temporalScope(),
+            tracing.temporalInterceptors());
     ApplicationContext context = null;
     boolean polling = false;
     try {
-      context = context(loaded, temporal, metrics);
+      context = context(loaded, temporal, metrics, tracing);
       temporal.startWorker(WorkerActivities.from(context, WorkerActivities.host(loaded, temporal)));
       polling = true;
       JobRecovery recovery = recovery(temporal, context);
@@ -141,13 +147,16 @@ public final class CoracleServer implements AutoCloseable {
 
   /** The application context of a role: the store, the providers and, for HTTP, the routes. */
   static ApplicationContext context(
-      LoadedConfig loaded, TemporalConnection temporal, MetricsSetup metrics) {
+      LoadedConfig loaded,
+      TemporalConnection temporal,
+      MetricsSetup metrics,
+      TracingSetup tracing) {
     return ApplicationContext.builder()
         .deduceEnvironment(false)
         .deduceCloudEnvironment(false)
         .banner(false)
         .properties(properties(loaded))
-        .singletons(metrics.withSingletons(loaded, temporal))
+        .singletons(metrics.withSingletons(tracing.withSingletons(loaded, temporal)))
         .start();
   }
 

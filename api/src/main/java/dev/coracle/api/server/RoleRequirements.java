@@ -5,6 +5,7 @@ import dev.coracle.activities.config.CoracleHome;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.store.StoreLocation;
 import dev.coracle.api.metrics.MetricsSetup;
+import dev.coracle.api.tracing.TracingSetup;
 import dev.coracle.worker.TemporalConnection;
 import io.micronaut.context.ApplicationContext;
 import java.util.function.BiFunction;
@@ -34,9 +35,12 @@ final class RoleRequirements {
    * cannot be opened is named in the failure.
    */
   static ApplicationContext openStore(
-      LoadedConfig loaded, TemporalConnection temporal, MetricsSetup metrics) {
+      LoadedConfig loaded,
+      TemporalConnection temporal,
+      MetricsSetup metrics,
+      TracingSetup tracing) {
     return named(
-        () -> CoracleServer.context(loaded, temporal, metrics),
+        () -> CoracleServer.context(loaded, temporal, metrics, tracing),
         "cannot open the store " + store(loaded));
   }
 
@@ -51,11 +55,16 @@ final class RoleRequirements {
     externalTemporal(loaded, role);
     CoracleHome.ensureWritable(loaded.home());
     MetricsSetup metrics = MetricsSetup.from(loaded.config());
+    TracingSetup tracing = TracingSetup.from(loaded.config());
     TemporalConnection temporal =
-        TemporalConnection.open(loaded.config().temporal(), "127.0.0.1", metrics.temporalScope());
+        TemporalConnection.open(
+            loaded.config().temporal(),
+            "127.0.0.1",
+            metrics.temporalScope(),
+            tracing.temporalInterceptors());
     ApplicationContext context = null;
     try {
-      context = openStore(loaded, temporal, metrics);
+      context = openStore(loaded, temporal, metrics, tracing);
       return rest.apply(temporal, context);
     } catch (RuntimeException e) {
       if (context != null) {

@@ -1,0 +1,39 @@
+package dev.coracle.api.tracing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import org.reactivestreams.Publisher;
+
+/**
+ * Hands every request the front door let through to {@link HttpTracing} when tracing is on, and
+ * passes it on untouched when it is off (then there is no {@link HttpTracing} bean and no
+ * OpenTelemetry class is loaded).
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+public class TracingFilter implements HttpServerFilter {
+  private final HttpTracing tracing;
+
+  public TracingFilter(@Nullable HttpTracing tracing) {
+    this.tracing = tracing;
+  }
+
+  @Override
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
+    return tracing == null ? chain.proceed(request) : tracing.trace(request, chain);
+  }
+
+  /**
+   * Right after the front door, so a refused request makes no span (and a stranger's {@code
+   * traceparent} no trace), and before the request meter.
+   */
+  @Override
+  public int getOrder() {
+    return ServerFilterPhase.FIRST.order() - 1;
+  }
+}
