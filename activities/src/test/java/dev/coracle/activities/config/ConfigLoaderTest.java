@@ -320,4 +320,37 @@ class ConfigLoaderTest {
     assertThat(claude.input()).isNotBlank();
     assertThat(browser.sites()).extracting(s -> s.name()).contains("chatgpt", "gemini");
   }
+
+  @Test
+  void tracing_is_off_by_default_and_every_key_has_its_variable() throws IOException {
+    assertThat(load("", Map.of()).config().tracing())
+        .isEqualTo(new CoracleConfig.TracingConfig(false, "http://127.0.0.1:4318", "coracle", 1.0));
+
+    CoracleConfig.TracingConfig tracing =
+        load(
+                "",
+                Map.of(
+                    "CORACLE_TRACING_ENABLED", "true",
+                    "CORACLE_TRACING_OTLP_ENDPOINT", "http://collector.local:4318",
+                    "CORACLE_TRACING_SERVICE_NAME", "coracle-laptop",
+                    "CORACLE_TRACING_SAMPLING_RATIO", "0.25"))
+            .config()
+            .tracing();
+    assertThat(tracing)
+        .isEqualTo(
+            new CoracleConfig.TracingConfig(
+                true, "http://collector.local:4318", "coracle-laptop", 0.25));
+  }
+
+  @Test
+  void tracing_ratio_and_endpoint_are_checked() {
+    assertThatThrownBy(() -> load("tracing:\n  sampling-ratio: 1.5\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tracing.sampling-ratio must be in [0, 1]");
+    assertThatThrownBy(
+            () ->
+                load("tracing:\n  enabled: true\n  otlp-endpoint: \"127.0.0.1:4318\"\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tracing.otlp-endpoint must be an http:// or https:// URL");
+  }
 }
