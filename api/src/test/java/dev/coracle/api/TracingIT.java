@@ -112,11 +112,11 @@ class TracingIT {
   void off_by_default_sends_nothing_and_loads_no_opentelemetry_class() throws IOException {
     try (FakeOtlpReceiver receiver = new FakeOtlpReceiver();
         FakeOpenAiServer cloud = new FakeOpenAiServer().start()) {
-      Path classes =
-          runTracedChat(cloud, Map.of("CORACLE_TRACING_OTLP_ENDPOINT", receiver.endpoint()));
+      Run run = runTracedChat(cloud, Map.of("CORACLE_TRACING_OTLP_ENDPOINT", receiver.endpoint()));
 
       assertThat(receiver.requests()).as("no OTLP request with tracing off").isZero();
-      List<String> loaded = Files.readAllLines(classes);
+      assertThat(run.stdout()).doesNotContain("OTLP/HTTP");
+      List<String> loaded = run.loadedClasses();
       assertThat(loaded)
           .as("the class-load log lists coracle's classes, the tracing filter among them")
           .anyMatch(line -> line.contains(" dev.coracle.api.tracing.TracingFilter "));
@@ -130,7 +130,7 @@ class TracingIT {
   void the_runnable_jar_exports_when_tracing_is_on() throws IOException {
     try (FakeOtlpReceiver receiver = new FakeOtlpReceiver();
         FakeOpenAiServer cloud = new FakeOpenAiServer().start()) {
-      Path classes =
+      Run run =
           runTracedChat(
               cloud,
               Map.of(
@@ -140,7 +140,9 @@ class TracingIT {
                   receiver.endpoint()));
 
       // The same check as with tracing off, so it is known to see these classes when they load.
-      assertThat(Files.readAllLines(classes)).anyMatch(TracingIT::isTracingLibrary);
+      assertThat(run.loadedClasses()).anyMatch(TracingIT::isTracingLibrary);
+      assertThat(run.stdout())
+          .contains("tracing       OTLP/HTTP to " + receiver.endpoint() + " as service coracle");
       assertThat(receiver.failures()).isEmpty();
       assertThat(receiver.spans())
           .as(describe(receiver.spans()))
@@ -157,7 +159,7 @@ class TracingIT {
    * {@code coracle serve} from the runnable jar with a class-load log: one chat with a {@code
    * traceparent}, then SIGTERM (which sends what is left to export). Returns the log.
    */
-  private Path runTracedChat(FakeOpenAiServer cloud, Map<String, String> env) throws IOException {
+  private Run runTracedChat(FakeOpenAiServer cloud, Map<String, String> env) throws IOException {
     Files.writeString(home.resolve("coracle.yml"), config(cloud.baseUrl()));
     Path classes = logs.resolve("classes.txt");
     Map<String, String> withLog = new HashMap<>(env);
@@ -174,9 +176,12 @@ class TracingIT {
       coracle.process.destroy(); // SIGTERM
       assertThat(coracle.awaitExit(Duration.ofSeconds(30))).isZero();
       assertThat(coracle.stderrText()).doesNotContain("Exception");
+      return new Run(Files.readAllLines(classes), coracle.stdoutText());
     }
-    return classes;
   }
+
+  /** What a run left: its class-load log and its standard output. */
+  private record Run(List<String> loadedClasses, String stdout) {}
 
   private static boolean isTracingLibrary(String classLoadLine) {
     return classLoadLine.contains(" io.opentelemetry.")

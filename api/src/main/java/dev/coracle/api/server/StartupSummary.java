@@ -1,6 +1,7 @@
 package dev.coracle.api.server;
 
 import dev.coracle.activities.config.CoracleConfig.ServerConfig;
+import dev.coracle.activities.config.CoracleConfig.TracingConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
@@ -16,6 +17,8 @@ import dev.coracle.workflows.chat.RequestClass;
 import dev.coracle.workflows.chat.SamplingParams;
 import dev.coracle.workflows.model.RoutePlan;
 import io.micronaut.context.ApplicationContext;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +43,16 @@ public final class StartupSummary {
 
   private static void whereFrom(StringBuilder out, LoadedConfig loaded) {
     line(out, "store", StoreLocation.of(loaded).describe());
+    TracingConfig tracing = TracingConfig.of(loaded.config());
+    if (tracing.enabled()) {
+      line(
+          out,
+          "tracing",
+          "OTLP/HTTP to "
+              + withoutUserInfo(tracing.otlpEndpoint())
+              + " as service "
+              + tracing.serviceName().strip());
+    }
     line(
         out,
         "config",
@@ -107,6 +120,19 @@ public final class StartupSummary {
 
   private static String first(RoutePlan plan) {
     return plan.candidates().isEmpty() ? "nothing" : plan.candidates().get(0).qualifiedName();
+  }
+
+  /** The endpoint as it may be printed: a {@code user:password@} in it stays out of the output. */
+  private static String withoutUserInfo(String endpoint) {
+    try {
+      URI uri = URI.create(endpoint.strip());
+      return uri.getRawUserInfo() == null
+          ? uri.toString()
+          : new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
+              .toString();
+    } catch (IllegalArgumentException | URISyntaxException e) {
+      return "the configured endpoint";
+    }
   }
 
   private static void line(StringBuilder out, String label, String value) {
