@@ -8,6 +8,7 @@ import dev.coracle.api.FakeOtlpReceiver.ReceivedSpan;
 import dev.coracle.fakes.FakeOpenAiServer;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +154,89 @@ class TracingIT {
               "POST /v1/chat/completions", "RunWorkflow:ChatWorkflow", "RunActivity:CallModel")
           .allMatch(name -> !name.isEmpty());
       assertThat(receiver.spans()).allMatch(span -> span.serviceName().equals("coracle"));
+    }
+  }
+
+  @Test
+  void the_split_roles_trace_one_chat_across_processes() throws IOException {
+    try (FakeOtlpReceiver receiver = new FakeOtlpReceiver();
+        FakeOpenAiServer cloud = new FakeOpenAiServer().start()) {
+      int temporalPort = CoracleProcess.freePort();
+      String[] connection = {
+        "--temporal",
+        "127.0.0.1:" + temporalPort,
+        "--store",
+        "jdbc:sqlite:" + home.resolve("shared.db")
+      };
+      try (CoracleProcess temporal =
+              role("temporal", cloud, receiver, "--port", Integer.toString(temporalPort));
+          CoracleProcess worker =
+              awaitTemporal(temporal, () -> role("worker", cloud, receiver, connection));
+          CoracleProcess api = role("api", cloud, receiver, connection)) {
+        worker.awaitOutput("coracle worker ready", Duration.ofSeconds(90));
+        api.awaitReady(Duration.ofSeconds(90));
+        HttpResponse<String> answer =
+            post(
+                api.baseUrl() + "/v1/chat/completions",
+                chat("fake/echo", PROMPT, ""),
+                "traceparent",
+                TRACEPARENT);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+        List<ReceivedSpan> spans =
+            receiver.awaitSpans(
+                received ->
+                    received.stream()
+                        .map(ReceivedSpan::name)
+                        .toList()
+                        .containsAll(
+                            List.of(
+                                "POST /v1/chat/completions",
+                                "StartWorkflow:ChatWorkflow",
+                                "RunActivity:CallModel")),
+                Duration.ofSeconds(30));
+        String seen = describe(spans);
+        ReceivedSpan http = only(spans, named("POST /v1/chat/completions"), seen);
+        ReceivedSpan start = only(spans, named("StartWorkflow:ChatWorkflow"), seen);
+        ReceivedSpan run = only(spans, named("RunWorkflow:ChatWorkflow"), seen);
+        ReceivedSpan call = only(spans, named("RunActivity:CallModel"), seen);
+        assertThat(List.of(http, start, run, call))
+            .as(seen)
+            .allMatch(span -> span.traceId().equals(TRACE_ID));
+        assertThat(start.parentSpanId()).isEqualTo(http.spanId());
+        assertThat(run.parentSpanId()).isEqualTo(start.spanId());
+        assertThat(List.of(http.serviceName(), start.serviceName())).containsOnly("coracle-api");
+        assertThat(List.of(run.serviceName(), call.serviceName())).containsOnly("coracle-worker");
+      }
+    }
+  }
+
+  private static CoracleProcess awaitTemporal(
+      CoracleProcess temporal, Supplier<CoracleProcess> next) {
+    temporal.awaitOutput("coracle temporal ready", Duration.ofSeconds(60));
+    return next.get();
+  }
+
+  /** A split role with its own home, tracing on and named after the role. */
+  private CoracleProcess role(
+      String role, FakeOpenAiServer cloud, FakeOtlpReceiver receiver, String... args) {
+    try {
+      Path roleHome = Files.createDirectories(home.resolve(role));
+      Files.writeString(roleHome.resolve("coracle.yml"), config(cloud.baseUrl()));
+      return CoracleProcess.launchRole(
+          role,
+          roleHome,
+          logs,
+          Map.of(
+              "CORACLE_TRACING_ENABLED",
+              "true",
+              "CORACLE_TRACING_OTLP_ENDPOINT",
+              receiver.endpoint(),
+              "CORACLE_TRACING_SERVICE_NAME",
+              "coracle-" + role),
+          args);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
