@@ -152,7 +152,10 @@ class MultiProcessIT {
       models.add(json(response).path("model").asText());
     }
     assertThat(limited.requests("/v1/chat/completions")).hasSize(N);
-    assertThat(spare.requests("/v1/chat/completions")).hasSize(2 * N);
+    // The spare has no limit, so the ledger does not stop a second attempt there: a plain cloud
+    // call is a local activity, which runs again when its workflow task is retried (a loaded
+    // machine can time one out). The limited provider is held to N by the ledger whatever retries.
+    assertThat(spare.requests("/v1/chat/completions")).hasSizeGreaterThanOrEqualTo(2 * N);
     assertThat(models).hasSize(3 * N);
   }
 

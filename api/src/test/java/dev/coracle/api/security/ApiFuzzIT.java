@@ -120,7 +120,11 @@ class ApiFuzzIT {
     assertThat(HttpCalls.json(chat).at("/choices/0/message/content").asText()).isNotBlank();
   }
 
-  /** Waits, up to 30 s, for a workflow to finish, however it ends. */
+  /**
+   * Waits, up to 30 s, for a workflow to finish, however it ends, and then for the writes its
+   * answer queued after it was sent (the cache entry, the audit row), so that they cannot land
+   * while a later request is being judged.
+   */
   private static void awaitWorkflow(CoracleUnderTest coracle, String workflowId) {
     try {
       coracle
@@ -132,5 +136,6 @@ class ApiFuzzIT {
     } catch (RuntimeException | java.util.concurrent.TimeoutException ended) {
       // A failed or timed-out workflow has finished writing too; the check that follows decides.
     }
+    coracle.bean(dev.coracle.activities.store.AfterAnswerWrites.class).awaitWritten();
   }
 }
