@@ -107,6 +107,9 @@ public final class SecretReferences {
    */
   static void rejectLiteralSecrets(JsonNode fileTree, java.nio.file.Path file) {
     rejectLiteralStorePassword(fileTree, file);
+    for (SingleSecret secret : SINGLE_SECRETS) {
+      secret.rejectLiteral(fileTree, file);
+    }
     JsonNode providers = fileTree.get("providers");
     if (providers == null || !providers.isArray()) {
       return;
@@ -123,6 +126,41 @@ public final class SecretReferences {
                 + " e.g. api-key: \"${"
                 + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
                 + "_API_KEY}\"");
+      }
+    }
+  }
+
+  /**
+   * The keys outside {@code providers} that hold a secret, each with the variable coracle already
+   * reads for it, so the refusal can name the fix.
+   */
+  private static final List<SingleSecret> SINGLE_SECRETS =
+      List.of(
+          new SingleSecret(List.of("server", "api-key"), "CORACLE_API_KEY"),
+          new SingleSecret(List.of("temporal", "api-key"), "CORACLE_TEMPORAL_API_KEY"),
+          new SingleSecret(
+              List.of("tools", "web", "search", "api-key"), "CORACLE_TOOLS_WEB_SEARCH_API_KEY"));
+
+  /** One secret at a fixed path in the file, e.g. {@code server.api-key}. */
+  private record SingleSecret(List<String> path, String variable) {
+    void rejectLiteral(JsonNode fileTree, java.nio.file.Path file) {
+      JsonNode node = fileTree;
+      for (String name : path) {
+        node = node.path(name);
+      }
+      String value = node.isTextual() ? node.asText() : "";
+      if (!value.isEmpty() && !isReference(value)) {
+        throw new ConfigException(
+            file
+                + ": "
+                + String.join(".", path)
+                + " holds a literal secret; secrets come only from the environment, e.g. set "
+                + variable
+                + " or write "
+                + path.get(path.size() - 1)
+                + ": \"${"
+                + variable
+                + "}\"");
       }
     }
   }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
 
@@ -202,6 +204,39 @@ class ConfigLoaderTest {
         .hasMessageContaining("providers[groq].api-key")
         .hasMessageContaining("${GROQ_API_KEY}")
         .hasMessageNotContaining("gsk_live_0123456789");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "server.api-key, CORACLE_API_KEY",
+    "temporal.api-key, CORACLE_TEMPORAL_API_KEY",
+    "tools.web.search.api-key, CORACLE_TOOLS_WEB_SEARCH_API_KEY"
+  })
+  void literal_secret_outside_providers_is_refused_with_the_variable_to_use(
+      String path, String variable) {
+    StringBuilder yaml = new StringBuilder();
+    String[] names = path.split("\\.");
+    for (int depth = 0; depth < names.length; depth++) {
+      yaml.append("  ".repeat(depth)).append(names[depth]).append(':');
+      yaml.append(depth == names.length - 1 ? " sk-literal-1234\n" : "\n");
+    }
+
+    assertThatThrownBy(() -> load(yaml.toString(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(path + " holds a literal secret")
+        .hasMessageContaining(variable)
+        .hasMessageNotContaining("sk-literal-1234");
+  }
+
+  @Test
+  void secret_outside_providers_given_as_a_reference_is_read_from_the_environment()
+      throws IOException {
+    LoadedConfig loaded =
+        load(
+            "server:\n  api-key: \"${MY_GATEWAY_KEY}\"\n",
+            Map.of("MY_GATEWAY_KEY", "from-the-environment"));
+
+    assertThat(loaded.config().server().apiKey()).isEqualTo("from-the-environment");
   }
 
   @Test
