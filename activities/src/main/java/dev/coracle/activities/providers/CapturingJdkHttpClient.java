@@ -35,11 +35,40 @@ final class CapturingJdkHttpClient extends HttpClient {
   }
 
   /**
-   * A LangChain4j client builder whose clients capture responses. Every client it builds shares one
-   * JDK client and so one connection pool; a model builder sets the same timeouts on each build.
+   * A LangChain4j client builder for plain (not streamed) calls whose clients capture responses.
+   * Every client it builds shares one JDK client and so one connection pool; a model builder sets
+   * the same timeouts on each build.
+   *
+   * <p>The JDK client completes a response on its selector thread and then, by default, hands it to
+   * its executor, which wakes the waiting caller: two thread hand-offs per call. A plain call's
+   * body is read into a byte array, which never blocks, so its client runs those steps on the
+   * selector thread itself ({@code Runnable::run}), leaving one hand-off, to the caller.
    */
-  static JdkHttpClientBuilder builder() {
-    return JdkHttpClient.builder().httpClientBuilder(new Builder(HttpClient.newBuilder()));
+  static JdkHttpClientBuilder forPlainCalls(String baseUrl) {
+    return JdkHttpClient.builder()
+        .httpClientBuilder(new Builder(jdkBuilder(baseUrl).executor(Runnable::run)));
+  }
+
+  /**
+   * A LangChain4j client builder for streamed calls, see {@link #forPlainCalls}. A stream's body is
+   * read by LangChain4j from an {@code InputStream}, blocking, on the client's executor: it keeps
+   * the JDK's default executor, so the selector thread never blocks.
+   */
+  static JdkHttpClientBuilder forStreams(String baseUrl) {
+    return JdkHttpClient.builder().httpClientBuilder(new Builder(jdkBuilder(baseUrl)));
+  }
+
+  /**
+   * Over plain {@code http:} (a local server, a fake), HTTP/1.1 from the start: the JDK's default,
+   * HTTP/2, asks every request on such a connection to upgrade ({@code Upgrade: h2c}), which no
+   * model server here accepts. Over TLS the default stays, and HTTP/2 is agreed in the handshake.
+   */
+  private static HttpClient.Builder jdkBuilder(String baseUrl) {
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    if (baseUrl != null && baseUrl.regionMatches(true, 0, "http:", 0, 5)) {
+      builder.version(Version.HTTP_1_1);
+    }
+    return builder;
   }
 
   @Override

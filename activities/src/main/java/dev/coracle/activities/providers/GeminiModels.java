@@ -39,7 +39,7 @@ public final class GeminiModels implements ProviderModels {
 
   @Override
   public ChatModel chatModel(ProviderEndpoint endpoint, String model) {
-    JdkHttpClientBuilder http = CapturingJdkHttpClient.builder();
+    JdkHttpClientBuilder http = CapturingJdkHttpClient.forPlainCalls(baseUrl(endpoint));
     return SeededGeminiModels.chat(
         seed ->
             GoogleAiGeminiChatModel.builder()
@@ -60,7 +60,7 @@ public final class GeminiModels implements ProviderModels {
 
   @Override
   public StreamingChatModel streamingChatModel(ProviderEndpoint endpoint, String model) {
-    JdkHttpClientBuilder http = CapturingJdkHttpClient.builder();
+    JdkHttpClientBuilder http = CapturingJdkHttpClient.forStreams(baseUrl(endpoint));
     // The streaming model has no retry loop of its own.
     return SeededGeminiModels.streaming(
         seed ->

@@ -21,7 +21,7 @@ public final class OllamaModels implements ProviderModels {
         // Temporal's retry policy is the only one; a client retry would hide failures from it.
         .maxRetries(0)
         // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
-        .httpClientBuilder(CapturingJdkHttpClient.builder())
+        .httpClientBuilder(CapturingJdkHttpClient.forPlainCalls(endpoint.baseUrl()))
         .baseUrl(endpoint.baseUrl())
         .modelName(model)
         .timeout(endpoint.timeout())
@@ -35,7 +35,7 @@ public final class OllamaModels implements ProviderModels {
     // The streaming model has no retry loop of its own.
     return OllamaStreamingChatModel.builder()
         // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
-        .httpClientBuilder(CapturingJdkHttpClient.builder())
+        .httpClientBuilder(CapturingJdkHttpClient.forStreams(endpoint.baseUrl()))
         .baseUrl(endpoint.baseUrl())
         .modelName(model)
         .timeout(endpoint.timeout())
