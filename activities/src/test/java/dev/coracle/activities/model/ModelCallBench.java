@@ -31,7 +31,8 @@ import java.util.function.IntConsumer;
  * java -cp "$CP" dev.coracle.activities.model.ModelCallBench http://127.0.0.1:18099/v1 20000
  * </pre>
  *
- * <p>A third argument {@code whole} measures the whole call only (for a profile of it).
+ * <p>A third argument ({@code whole}, {@code reserve}, {@code guard}, {@code http}) measures that
+ * part alone, for a profile of it.
  *
  * <p>(see docs/benchmarks.md, "Request path profile", for the class path).
  */
@@ -79,13 +80,19 @@ public final class ModelCallBench {
       IntConsumer http =
           i -> invoker.invoke(provider.endpoint(), "fake-model", messages, params, null);
 
-      boolean wholeOnly = args.length > 2 && args[2].equals("whole");
+      String only = args.length > 2 ? args[2] : "";
       for (int round = 0; round < 2; round++) {
         System.out.println("round " + (round + 1) + (round == 0 ? " (warm-up)" : ""));
-        measure("model activity, whole call", calls, whole);
-        if (!wholeOnly) {
+        if (only.isEmpty() || only.equals("whole")) {
+          measure("model activity, whole call", calls, whole);
+        }
+        if (only.isEmpty() || only.equals("reserve")) {
           measure("quota reservation", calls, reserve);
+        }
+        if (only.isEmpty() || only.equals("guard")) {
           measure("guard (redaction)", calls, guarded);
+        }
+        if (only.isEmpty() || only.equals("http")) {
           measure("HTTP call and mapping", calls, http);
         }
       }
