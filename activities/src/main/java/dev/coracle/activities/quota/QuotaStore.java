@@ -109,14 +109,34 @@ class QuotaStore {
     if (target.shared()) {
       count(target.provider(), ALL, reservation, estimatedTokens);
     }
-    states.consumeLearned(target.provider(), target.model(), target.pool(), estimatedTokens);
+    // Only rows the upstream reported counts for have anything to consume; the rows were read
+    // above in this same transaction, so a provider that never sent rate-limit headers (a local
+    // server, most fakes) costs no statement here.
+    if (hasLearnedCounts(relevant, target)) {
+      states.consumeLearned(target.provider(), target.model(), target.pool(), estimatedTokens);
+    }
     return Admission.granted(reservation);
   }
 
   private void count(String provider, String model, Reservation reservation, int tokens) {
-    usage.add(provider, model, "minute", reservation.minuteStart().toEpochMilli(), 1, tokens);
-    usage.add(provider, model, "hour", reservation.hourStart().toEpochMilli(), 1, tokens);
-    usage.add(provider, model, "day", reservation.dayStart().toEpochMilli(), 1, tokens);
+    usage.countRequest(
+        provider,
+        model,
+        reservation.minuteStart().toEpochMilli(),
+        reservation.hourStart().toEpochMilli(),
+        reservation.dayStart().toEpochMilli(),
+        tokens);
+  }
+
+  /** Whether a row {@code consumeLearned} would update is among {@code relevant}. */
+  private static boolean hasLearnedCounts(List<ProviderState> relevant, Target target) {
+    for (ProviderState state : relevant) {
+      if (state.learnedAt() != null
+          && (state.model().equals(target.model()) || state.model().equals(target.pool()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Transactional
