@@ -1,7 +1,5 @@
 package dev.coracle.activities.providers;
 
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -35,27 +33,26 @@ final class CapturingJdkHttpClient extends HttpClient {
   }
 
   /**
-   * A LangChain4j client builder for plain (not streamed) calls whose clients capture responses.
-   * Every client it builds shares one JDK client and so one connection pool; a model builder sets
-   * the same timeouts on each build.
+   * A JDK client builder for plain (not streamed) calls whose client captures responses. It builds
+   * its client once and returns it again on every build, so the models given one builder share one
+   * connection pool (see {@link SharedHttpClients}).
    *
    * <p>The JDK client completes a response on its selector thread and then, by default, hands it to
    * its executor, which wakes the waiting caller: two thread hand-offs per call. A plain call's
    * body is read into a byte array, which never blocks, so its client runs those steps on the
    * selector thread itself ({@code Runnable::run}), leaving one hand-off, to the caller.
    */
-  static JdkHttpClientBuilder forPlainCalls(String baseUrl) {
-    return JdkHttpClient.builder()
-        .httpClientBuilder(new Builder(jdkBuilder(baseUrl).executor(Runnable::run)));
+  static HttpClient.Builder forPlainCalls(String baseUrl) {
+    return new Builder(jdkBuilder(baseUrl).executor(Runnable::run));
   }
 
   /**
-   * A LangChain4j client builder for streamed calls, see {@link #forPlainCalls}. A stream's body is
-   * read by LangChain4j from an {@code InputStream}, blocking, on the client's executor: it keeps
-   * the JDK's default executor, so the selector thread never blocks.
+   * A JDK client builder for streamed calls, see {@link #forPlainCalls}. A stream's body is read by
+   * LangChain4j from an {@code InputStream}, blocking, on the client's executor: it keeps the JDK's
+   * default executor, so the selector thread never blocks.
    */
-  static JdkHttpClientBuilder forStreams(String baseUrl) {
-    return JdkHttpClient.builder().httpClientBuilder(new Builder(jdkBuilder(baseUrl)));
+  static HttpClient.Builder forStreams(String baseUrl) {
+    return new Builder(jdkBuilder(baseUrl));
   }
 
   /**
