@@ -36,6 +36,7 @@ class QuotaStore {
   private final ProviderStateRepository states;
   private final LearnedLimitRepository learnedLimits;
   private final ProviderLock providerLock;
+  private final AdmissionReads reads;
   private final Clock clock;
 
   QuotaStore(
@@ -43,11 +44,13 @@ class QuotaStore {
       ProviderStateRepository states,
       LearnedLimitRepository learnedLimits,
       ProviderLock providerLock,
+      AdmissionReads reads,
       Clock clock) {
     this.usage = usage;
     this.states = states;
     this.learnedLimits = learnedLimits;
     this.providerLock = providerLock;
+    this.reads = reads;
     this.clock = clock;
   }
 
@@ -74,20 +77,19 @@ class QuotaStore {
     Instant now = clock.instant();
     Target target =
         configured.cappedBy(
-            learnedLimits.relevant(configured.provider(), configured.model(), configured.pool()));
+            reads.learned(configured.provider(), configured.model(), configured.pool()));
     Instant minute = WindowKind.MINUTE.start(now, target.zone());
     Instant hour = WindowKind.HOUR.start(now, target.zone());
     Instant day = WindowKind.DAY.start(now, target.zone());
     List<QuotaUsage> current =
-        usage.current(
+        reads.current(
             target.provider(),
             target.model(),
             target.pool(),
             minute.toEpochMilli(),
             hour.toEpochMilli(),
             day.toEpochMilli());
-    List<ProviderState> relevant =
-        states.relevant(target.provider(), target.model(), target.pool());
+    List<ProviderState> relevant = reads.states(target.provider(), target.model(), target.pool());
     Refusal refusal = QuotaRules.evaluate(target, now, current, relevant, estimatedTokens);
     if (refusal != null) {
       return Admission.refused(refusal.reason(), refusal.retryAt());

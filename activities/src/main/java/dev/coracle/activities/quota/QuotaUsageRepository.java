@@ -31,18 +31,6 @@ interface QuotaUsageRepository extends CrudRepository<QuotaUsage, Long> {
       """)
   void countRequest(String provider, String model, long minute, long hour, long day, long tokens);
 
-  /** The rows of the windows that hold one moment, for a model and its pool. */
-  @Query(
-      """
-      SELECT * FROM quota_usage
-      WHERE provider = :provider AND (model = :model OR model = :pool)
-        AND ((window_kind = 'minute' AND window_start = :minute)
-          OR (window_kind = 'hour' AND window_start = :hour)
-          OR (window_kind = 'day' AND window_start = :day))
-      """)
-  List<QuotaUsage> current(
-      String provider, String model, String pool, long minute, long hour, long day);
-
   /** Replaces an estimate with real usage in the windows a reservation counted in. */
   @Query(
       """
