@@ -38,12 +38,16 @@ final class CapturingJdkHttpClient extends HttpClient {
    * connection pool (see {@link SharedHttpClients}).
    *
    * <p>The JDK client completes a response on its selector thread and then, by default, hands it to
-   * its executor, which wakes the waiting caller: two thread hand-offs per call. A plain call's
-   * body is read into a byte array, which never blocks, so its client runs those steps on the
-   * selector thread itself ({@code Runnable::run}), leaving one hand-off, to the caller.
+   * its executor, which wakes the waiting caller: two thread hand-offs per call. Over plain {@code
+   * http:} (a local server, which answers in milliseconds or less), a plain call's client runs
+   * those steps on the selector thread itself ({@code Runnable::run}), leaving one hand-off, to the
+   * caller: its body is read into a byte array, which never blocks. Over TLS the executor stays:
+   * the TLS engine's handshake work runs on it, which must not hold up the selector thread, and a
+   * cloud call's round trip dwarfs one hand-off.
    */
   static HttpClient.Builder forPlainCalls(String baseUrl) {
-    return new Builder(jdkBuilder(baseUrl).executor(Runnable::run));
+    HttpClient.Builder builder = jdkBuilder(baseUrl);
+    return new Builder(isPlainHttp(baseUrl) ? builder.executor(Runnable::run) : builder);
   }
 
   /**
@@ -62,10 +66,14 @@ final class CapturingJdkHttpClient extends HttpClient {
    */
   private static HttpClient.Builder jdkBuilder(String baseUrl) {
     HttpClient.Builder builder = HttpClient.newBuilder();
-    if (baseUrl != null && baseUrl.regionMatches(true, 0, "http:", 0, 5)) {
+    if (isPlainHttp(baseUrl)) {
       builder.version(Version.HTTP_1_1);
     }
     return builder;
+  }
+
+  private static boolean isPlainHttp(String baseUrl) {
+    return baseUrl != null && baseUrl.regionMatches(true, 0, "http:", 0, 5);
   }
 
   @Override

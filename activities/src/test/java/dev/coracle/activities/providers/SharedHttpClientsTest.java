@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every model of one upstream uses one JDK client (one connection pool, one selector thread) for
- * its plain calls and one for its streams; a plain call's client completes responses on its own
- * thread, a stream's keeps an executor to read the body on.
+ * its plain calls and one for its streams; a plain call's client over plain http completes
+ * responses on its own thread, the others keep an executor (a stream's body is read on it).
  */
 class SharedHttpClientsTest {
 
@@ -29,14 +29,14 @@ class SharedHttpClientsTest {
   }
 
   @Test
-  void plain_calls_complete_on_the_clients_thread_and_streams_keep_an_executor() throws Exception {
+  void plain_calls_over_http_complete_on_the_clients_thread_and_the_rest_keep_an_executor() {
     HttpClient plain = plain("http://127.0.0.1:11434");
-    HttpClient stream = stream("http://127.0.0.1:11434");
 
     Thread[] ranOn = new Thread[1];
     plain.executor().orElseThrow().execute(() -> ranOn[0] = Thread.currentThread());
     assertThat(ranOn[0]).isSameAs(Thread.currentThread());
-    assertThat(stream.executor()).isEmpty();
+    assertThat(stream("http://127.0.0.1:11434").executor()).isEmpty();
+    assertThat(plain("https://api.example.test/v1").executor()).isEmpty();
   }
 
   @Test
