@@ -35,6 +35,7 @@ public class Guardrails {
   private final GuardConfig config;
   private final List<Redactor> redactors;
   private final InjectionDetector detector = new InjectionDetector();
+  private final RedactionMemo memo = new RedactionMemo(RedactionMemo.DEFAULT_MAX_CHARS);
   private final AuditLog audit;
 
   @Inject
@@ -72,7 +73,7 @@ public class Guardrails {
     if (redactors.isEmpty() || messages == null) {
       return messages;
     }
-    MessageRedaction redaction = new MessageRedaction(redactors);
+    MessageRedaction redaction = new MessageRedaction(redactors, memo);
     List<ChatMessage> redacted = redaction.apply(messages);
     Map<String, Integer> counts = redaction.counts();
     if (counts.isEmpty()) {

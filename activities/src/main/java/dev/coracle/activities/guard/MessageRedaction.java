@@ -22,10 +22,12 @@ final class MessageRedaction {
   private static final ObjectMapper JSON = CoracleJson.mapper();
 
   private final List<Redactor> redactors;
+  private final RedactionMemo memo;
   private final Map<String, Integer> counts = new HashMap<>();
 
-  MessageRedaction(List<Redactor> redactors) {
+  MessageRedaction(List<Redactor> redactors, RedactionMemo memo) {
     this.redactors = redactors;
+    this.memo = memo;
   }
 
   List<ChatMessage> apply(List<ChatMessage> messages) {
@@ -93,13 +95,21 @@ final class MessageRedaction {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    Redacted redacted = memo.redact(text, this::scan);
+    redacted.counts().forEach((kind, n) -> counts.merge(kind, n, Integer::sum));
+    return redacted.text();
+  }
+
+  /** Every redactor in turn over one text; what each replaced is counted once. */
+  private Redacted scan(String text) {
+    Map<String, Integer> found = new HashMap<>();
     String result = text;
     for (Redactor redactor : redactors) {
       Redacted redacted = redactor.redact(result);
-      redacted.counts().forEach((kind, n) -> counts.merge(kind, n, Integer::sum));
+      redacted.counts().forEach((kind, n) -> found.merge(kind, n, Integer::sum));
       result = redacted.text();
     }
-    return result;
+    return new Redacted(result, found);
   }
 
   private int total() {

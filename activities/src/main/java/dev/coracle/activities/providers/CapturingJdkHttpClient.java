@@ -1,7 +1,5 @@
 package dev.coracle.activities.providers;
 
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -35,11 +33,47 @@ final class CapturingJdkHttpClient extends HttpClient {
   }
 
   /**
-   * A LangChain4j client builder whose clients capture responses. Every client it builds shares one
-   * JDK client and so one connection pool; a model builder sets the same timeouts on each build.
+   * A JDK client builder for plain (not streamed) calls whose client captures responses. It builds
+   * its client once and returns it again on every build, so the models given one builder share one
+   * connection pool (see {@link SharedHttpClients}).
+   *
+   * <p>The JDK client completes a response on its selector thread and then, by default, hands it to
+   * its executor, which wakes the waiting caller: two thread hand-offs per call. Over plain {@code
+   * http:} (a local server, which answers in milliseconds or less), a plain call's client runs
+   * those steps on the selector thread itself ({@code Runnable::run}), leaving one hand-off, to the
+   * caller: its body is read into a byte array, which never blocks. Over TLS the executor stays:
+   * the TLS engine's handshake work runs on it, which must not hold up the selector thread, and a
+   * cloud call's round trip dwarfs one hand-off.
    */
-  static JdkHttpClientBuilder builder() {
-    return JdkHttpClient.builder().httpClientBuilder(new Builder(HttpClient.newBuilder()));
+  static HttpClient.Builder forPlainCalls(String baseUrl) {
+    HttpClient.Builder builder = jdkBuilder(baseUrl);
+    return new Builder(isPlainHttp(baseUrl) ? builder.executor(Runnable::run) : builder);
+  }
+
+  /**
+   * A JDK client builder for streamed calls, see {@link #forPlainCalls}. A stream's body is read by
+   * LangChain4j from an {@code InputStream}, blocking, on the client's executor: it keeps the JDK's
+   * default executor, so the selector thread never blocks.
+   */
+  static HttpClient.Builder forStreams(String baseUrl) {
+    return new Builder(jdkBuilder(baseUrl));
+  }
+
+  /**
+   * Over plain {@code http:} (a local server, a fake), HTTP/1.1 from the start: the JDK's default,
+   * HTTP/2, asks every request on such a connection to upgrade ({@code Upgrade: h2c}), which no
+   * model server here accepts. Over TLS the default stays, and HTTP/2 is agreed in the handshake.
+   */
+  private static HttpClient.Builder jdkBuilder(String baseUrl) {
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    if (isPlainHttp(baseUrl)) {
+      builder.version(Version.HTTP_1_1);
+    }
+    return builder;
+  }
+
+  private static boolean isPlainHttp(String baseUrl) {
+    return baseUrl != null && baseUrl.regionMatches(true, 0, "http:", 0, 5);
   }
 
   @Override

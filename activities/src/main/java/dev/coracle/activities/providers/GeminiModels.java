@@ -37,15 +37,21 @@ import java.util.List;
  */
 public final class GeminiModels implements ProviderModels {
 
+  private final SharedHttpClients http;
+
+  GeminiModels(SharedHttpClients http) {
+    this.http = http;
+  }
+
   @Override
   public ChatModel chatModel(ProviderEndpoint endpoint, String model) {
-    JdkHttpClientBuilder http = CapturingJdkHttpClient.builder();
+    JdkHttpClientBuilder client = http.forPlainCalls(baseUrl(endpoint), endpoint.timeout());
     return SeededGeminiModels.chat(
         seed ->
             GoogleAiGeminiChatModel.builder()
                 // Temporal's retry policy is the only one; a client retry would hide failures.
                 .maxRetries(0)
-                .httpClientBuilder(http)
+                .httpClientBuilder(client)
                 .baseUrl(baseUrl(endpoint))
                 .apiKey(apiKeyOrNull(endpoint))
                 .modelName(model)
@@ -60,12 +66,12 @@ public final class GeminiModels implements ProviderModels {
 
   @Override
   public StreamingChatModel streamingChatModel(ProviderEndpoint endpoint, String model) {
-    JdkHttpClientBuilder http = CapturingJdkHttpClient.builder();
+    JdkHttpClientBuilder client = http.forStreams(baseUrl(endpoint), endpoint.timeout());
     // The streaming model has no retry loop of its own.
     return SeededGeminiModels.streaming(
         seed ->
             GoogleAiGeminiStreamingChatModel.builder()
-                .httpClientBuilder(http)
+                .httpClientBuilder(client)
                 .baseUrl(baseUrl(endpoint))
                 .apiKey(apiKeyOrNull(endpoint))
                 .modelName(model)

@@ -18,17 +18,19 @@ import java.util.function.Consumer;
 /**
  * The one way coracle calls a model: chat, and tools in agent mode, in; {@link ModelAnswer} out;
  * every failure a classified {@link ProviderException}. Thread-safe; built models are cached per
- * endpoint and model because each one owns an HTTP client with its own connection pool.
+ * endpoint and model, and the models of one endpoint share its HTTP clients ({@link
+ * SharedHttpClients}).
  */
 public final class ModelInvoker {
 
   private record Key(ProviderEndpoint endpoint, String model) {}
 
+  private final SharedHttpClients http = new SharedHttpClients();
   private final Map<ProviderKind, ProviderModels> factories =
       Map.of(
-          ProviderKind.OLLAMA, new OllamaModels(),
-          ProviderKind.OPENAI_COMPATIBLE, new OpenAiCompatibleModels(),
-          ProviderKind.GEMINI, new GeminiModels());
+          ProviderKind.OLLAMA, new OllamaModels(http),
+          ProviderKind.OPENAI_COMPATIBLE, new OpenAiCompatibleModels(http),
+          ProviderKind.GEMINI, new GeminiModels(http));
   private final Map<Key, ChatModel> chatModels = new ConcurrentHashMap<>();
   private final Map<Key, StreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 

@@ -15,13 +15,19 @@ import java.util.List;
 /** Builds LangChain4j models that talk to an Ollama server's native API. */
 public final class OllamaModels implements ProviderModels {
 
+  private final SharedHttpClients http;
+
+  OllamaModels(SharedHttpClients http) {
+    this.http = http;
+  }
+
   @Override
   public ChatModel chatModel(ProviderEndpoint endpoint, String model) {
     return OllamaChatModel.builder()
         // Temporal's retry policy is the only one; a client retry would hide failures from it.
         .maxRetries(0)
         // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
-        .httpClientBuilder(CapturingJdkHttpClient.builder())
+        .httpClientBuilder(http.forPlainCalls(endpoint.baseUrl(), endpoint.timeout()))
         .baseUrl(endpoint.baseUrl())
         .modelName(model)
         .timeout(endpoint.timeout())
@@ -35,7 +41,7 @@ public final class OllamaModels implements ProviderModels {
     // The streaming model has no retry loop of its own.
     return OllamaStreamingChatModel.builder()
         // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
-        .httpClientBuilder(CapturingJdkHttpClient.builder())
+        .httpClientBuilder(http.forStreams(endpoint.baseUrl(), endpoint.timeout()))
         .baseUrl(endpoint.baseUrl())
         .modelName(model)
         .timeout(endpoint.timeout())

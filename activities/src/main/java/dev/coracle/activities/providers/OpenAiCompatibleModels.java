@@ -15,13 +15,19 @@ import java.util.Map;
 /** Builds LangChain4j models for any server speaking OpenAI's chat completions API. */
 public final class OpenAiCompatibleModels implements ProviderModels {
 
+  private final SharedHttpClients http;
+
+  OpenAiCompatibleModels(SharedHttpClients http) {
+    this.http = http;
+  }
+
   @Override
   public ChatModel chatModel(ProviderEndpoint endpoint, String model) {
     return OpenAiChatModel.builder()
         // Temporal's retry policy is the only one; a client retry would hide failures from it.
         .maxRetries(0)
         // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
-        .httpClientBuilder(CapturingJdkHttpClient.builder())
+        .httpClientBuilder(http.forPlainCalls(endpoint.baseUrl(), endpoint.timeout()))
         .baseUrl(endpoint.baseUrl())
         .apiKey(apiKeyOrNull(endpoint))
         .modelName(model)
@@ -36,7 +42,7 @@ public final class OpenAiCompatibleModels implements ProviderModels {
     // The streaming model has no retry loop of its own.
     return OpenAiStreamingChatModel.builder()
         // Captures the response headers, which carry the rate limits LangChain4j does not pass on.
-        .httpClientBuilder(CapturingJdkHttpClient.builder())
+        .httpClientBuilder(http.forStreams(endpoint.baseUrl(), endpoint.timeout()))
         .baseUrl(endpoint.baseUrl())
         .apiKey(apiKeyOrNull(endpoint))
         .modelName(model)

@@ -22,12 +22,14 @@ final class PlainEnding {
       return null;
     }
     SuccessfulHttpResponse raw = metadata.rawHttpResponse();
-    if (raw == null || raw.body() == null) {
+    // The body is decoded anew on every call of body(): once is enough.
+    String text = raw == null ? null : raw.body();
+    if (text == null || !mayTellOfAnError(text)) {
       return null;
     }
     JsonNode body;
     try {
-      body = CoracleJson.mapper().readTree(raw.body());
+      body = CoracleJson.mapper().readTree(text);
     } catch (Exception notJson) {
       // LangChain4j parsed it, so it is JSON; anything else is not this check's business.
       return null;
@@ -43,5 +45,14 @@ final class PlainEnding {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the body could hold an {@code error} object or finish reason, so that a whole answer
+   * (nearly every one) is not parsed a second time. Both spell the word {@code error}, unless a
+   * JSON escape spells it otherwise, so a body with an escape is parsed as well.
+   */
+  private static boolean mayTellOfAnError(String body) {
+    return body.contains("error") || body.contains("\\u");
   }
 }

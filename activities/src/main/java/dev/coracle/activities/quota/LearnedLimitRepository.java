@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.util.List;
 
 /** The {@code learned_limit} table; one row per provider, model, window and unit. */
 @JdbcRepository(dialect = Dialect.ANSI)
@@ -29,9 +28,4 @@ interface LearnedLimitRepository extends CrudRepository<LearnedLimitRow, Long> {
       int limit,
       String source,
       long learnedAt);
-
-  /** The limits learned for a provider's model and its pool. */
-  @Query(
-      "SELECT * FROM learned_limit WHERE provider = :provider AND (model = :model OR model = :pool)")
-  List<LearnedLimitRow> relevant(String provider, String model, String pool);
 }

@@ -5,7 +5,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.util.List;
 import java.util.Optional;
 
 /** The {@code provider_state} table; one row per provider and model ({@code *}: all models). */
@@ -22,14 +21,6 @@ interface ProviderStateRepository extends CrudRepository<ProviderState, Long> {
   void ensure(String provider, String model, long now);
 
   Optional<ProviderState> findByProviderAndModel(String provider, String model);
-
-  /** The rows of the provider as a whole, of one model, and of the model's pool. */
-  @Query(
-      """
-      SELECT * FROM provider_state
-      WHERE provider = :provider AND (model = '*' OR model = :model OR model = :pool)
-      """)
-  List<ProviderState> relevant(String provider, String model, String pool);
 
   @Query(
       """

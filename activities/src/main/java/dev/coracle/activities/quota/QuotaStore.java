@@ -36,6 +36,7 @@ class QuotaStore {
   private final ProviderStateRepository states;
   private final LearnedLimitRepository learnedLimits;
   private final ProviderLock providerLock;
+  private final AdmissionReads reads;
   private final Clock clock;
 
   QuotaStore(
@@ -43,11 +44,13 @@ class QuotaStore {
       ProviderStateRepository states,
       LearnedLimitRepository learnedLimits,
       ProviderLock providerLock,
+      AdmissionReads reads,
       Clock clock) {
     this.usage = usage;
     this.states = states;
     this.learnedLimits = learnedLimits;
     this.providerLock = providerLock;
+    this.reads = reads;
     this.clock = clock;
   }
 
@@ -74,20 +77,19 @@ class QuotaStore {
     Instant now = clock.instant();
     Target target =
         configured.cappedBy(
-            learnedLimits.relevant(configured.provider(), configured.model(), configured.pool()));
+            reads.learned(configured.provider(), configured.model(), configured.pool()));
     Instant minute = WindowKind.MINUTE.start(now, target.zone());
     Instant hour = WindowKind.HOUR.start(now, target.zone());
     Instant day = WindowKind.DAY.start(now, target.zone());
     List<QuotaUsage> current =
-        usage.current(
+        reads.current(
             target.provider(),
             target.model(),
             target.pool(),
             minute.toEpochMilli(),
             hour.toEpochMilli(),
             day.toEpochMilli());
-    List<ProviderState> relevant =
-        states.relevant(target.provider(), target.model(), target.pool());
+    List<ProviderState> relevant = reads.states(target.provider(), target.model(), target.pool());
     Refusal refusal = QuotaRules.evaluate(target, now, current, relevant, estimatedTokens);
     if (refusal != null) {
       return Admission.refused(refusal.reason(), refusal.retryAt());
@@ -109,14 +111,34 @@ class QuotaStore {
     if (target.shared()) {
       count(target.provider(), ALL, reservation, estimatedTokens);
     }
-    states.consumeLearned(target.provider(), target.model(), target.pool(), estimatedTokens);
+    // Only rows the upstream reported counts for have anything to consume; the rows were read
+    // above in this same transaction, so a provider that never sent rate-limit headers (a local
+    // server, most fakes) costs no statement here.
+    if (hasLearnedCounts(relevant, target)) {
+      states.consumeLearned(target.provider(), target.model(), target.pool(), estimatedTokens);
+    }
     return Admission.granted(reservation);
   }
 
   private void count(String provider, String model, Reservation reservation, int tokens) {
-    usage.add(provider, model, "minute", reservation.minuteStart().toEpochMilli(), 1, tokens);
-    usage.add(provider, model, "hour", reservation.hourStart().toEpochMilli(), 1, tokens);
-    usage.add(provider, model, "day", reservation.dayStart().toEpochMilli(), 1, tokens);
+    usage.countRequest(
+        provider,
+        model,
+        reservation.minuteStart().toEpochMilli(),
+        reservation.hourStart().toEpochMilli(),
+        reservation.dayStart().toEpochMilli(),
+        tokens);
+  }
+
+  /** Whether a row {@code consumeLearned} would update is among {@code relevant}. */
+  private static boolean hasLearnedCounts(List<ProviderState> relevant, Target target) {
+    for (ProviderState state : relevant) {
+      if (state.learnedAt() != null
+          && (state.model().equals(target.model()) || state.model().equals(target.pool()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Transactional

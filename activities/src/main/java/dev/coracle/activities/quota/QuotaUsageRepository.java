@@ -14,35 +14,22 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.ANSI)
 interface QuotaUsageRepository extends CrudRepository<QuotaUsage, Long> {
 
-  /** Adds to one window's counts, creating its row on first use. */
+  /**
+   * Counts one request and its tokens in the minute, hour and day windows of a model (or a pool),
+   * creating their rows on first use: one statement for the three windows.
+   */
   @Query(
       """
       INSERT INTO quota_usage (provider, model, window_kind, window_start, requests, tokens,
                                prompt_tokens, completion_tokens)
-      VALUES (:provider, :model, :windowKind, :windowStart, :requests, :tokens, 0, 0)
+      VALUES (:provider, :model, 'minute', :minute, 1, :tokens, 0, 0),
+             (:provider, :model, 'hour', :hour, 1, :tokens, 0, 0),
+             (:provider, :model, 'day', :day, 1, :tokens, 0, 0)
       ON CONFLICT (provider, model, window_kind, window_start)
       DO UPDATE SET requests = quota_usage.requests + excluded.requests,
                     tokens = quota_usage.tokens + excluded.tokens
       """)
-  void add(
-      String provider,
-      String model,
-      String windowKind,
-      long windowStart,
-      long requests,
-      long tokens);
-
-  /** The rows of the windows that hold one moment, for a model and its pool. */
-  @Query(
-      """
-      SELECT * FROM quota_usage
-      WHERE provider = :provider AND (model = :model OR model = :pool)
-        AND ((window_kind = 'minute' AND window_start = :minute)
-          OR (window_kind = 'hour' AND window_start = :hour)
-          OR (window_kind = 'day' AND window_start = :day))
-      """)
-  List<QuotaUsage> current(
-      String provider, String model, String pool, long minute, long hour, long day);
+  void countRequest(String provider, String model, long minute, long hour, long day, long tokens);
 
   /** Replaces an estimate with real usage in the windows a reservation counted in. */
   @Query(

@@ -153,6 +153,17 @@ abstract class ModelInvokerContract {
   }
 
   @Test
+  void calls_over_plain_http_do_not_ask_to_upgrade_the_protocol() {
+    invoker.invoke(endpoint(), "echo", HELLO, SamplingParams.defaults(), null);
+    invoker.invoke(endpoint(), "echo", HELLO, SamplingParams.defaults(), token -> {});
+
+    // The JDK client's default (HTTP/2) would ask on every request; no model server here upgrades.
+    assertThat(server.requests()).hasSize(2);
+    assertThat(server.requests())
+        .allSatisfy(request -> assertThat(request.header("upgrade")).isNull());
+  }
+
+  @Test
   void roles_arrive_at_the_upstream_in_order() {
     List<ChatMessage> conversation =
         List.of(
