@@ -109,11 +109,12 @@ final class RulePatterns {
           // Italian, Dutch, Polish, Turkish, Russian, Japanese and Korean questions about a job.
           "\\b(job|task|attività|lavoro|migrazione)\\b.{0,40}(finit[oa]|completat[oa]|in esecuzione"
               + "|bloccat[oa])|\\ba che punto (è|sono)\\b",
-          "\\b(taak|taken|job|jobs|migratie)\\b.{0,40}\\b(klaar|draait|draaien|vastgelopen"
-              + "|voortgang)\\b|\\bhoe staat het met\\b",
+          "\\b(taak|taken|job|jobs|migratie)\\b.{0,40}\\b(klaar|draait|draaien|loopt|lopen"
+              + "|vastgelopen|voortgang)\\b|\\bhoe staat het met\\b"
+              + "|\\b(loopt|draait) (mijn|de|onze) (job|taak|migratie)\\b",
           "\\b(zadani[eay]|zadań|job|joby)\\b.{0,40}(skończ|zakończ|działa|uruchomion|postęp)"
               + "|\\bjak idzie\\b",
-          "\\b(iş|işi|işler|görev|görevim|job)\\b.{0,40}(bitti|çalışıyor|durumda|takıldı|ilerleme)",
+          "\\b(iş|görev|job)[a-zçğıöşü]*.{0,40}(bitti|çalışıyor|durumda|takıldı|ilerleme)",
           "(задач|джоб|миграци|рефакторинг)[а-яё]*.{0,40}(заверш|закончил|готов|выполня|работает"
               + "|упал|статус|прогресс|продвига)|(как|что) (там|с|идёт|продвигается).{0,30}задач",
           "(ジョブ|タスク|作業).{0,20}(終わ|完了|進ん|進捗|状況|ステータス|実行中|止ま)" + "|(実行中|進行中)の(ジョブ|タスク|作業)",

@@ -115,4 +115,14 @@ class JobGateTest {
 
     assertThat(JobGate.afterVote(vote, before, WORK)).isSameAs(vote);
   }
+
+  @Test
+  void a_weak_rule_of_the_same_class_lowers_the_confidence_a_job_needs() {
+    Classification verdict = new Classification(RequestClass.DEEP, 0.65, "embedding", "x");
+
+    assertThat(JobGate.check(verdict, WORK, true)).isSameAs(verdict);
+    assertThat(JobGate.check(verdict, WORK, false).requestClass()).isEqualTo(RequestClass.FAST);
+    Classification tooUnsure = new Classification(RequestClass.DEEP, 0.55, "embedding", "x");
+    assertThat(JobGate.check(tooUnsure, WORK, true).reason()).contains("below 0.60");
+  }
 }
