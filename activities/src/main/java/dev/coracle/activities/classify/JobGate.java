@@ -29,6 +29,12 @@ public final class JobGate {
    */
   static final double JOB_CONFIDENCE_WITH_RULE = 0.6;
 
+  /**
+   * The tier name of a job verdict this gate turned into {@code status}: the prompt asks how far
+   * some work has got ({@link JobScope#asksProgress}).
+   */
+  public static final String PROGRESS = "progress";
+
   /** The tier name of a verdict this gate turned into {@code fast}. */
   public static final String ABSTAINED = "abstained";
 
@@ -62,6 +68,9 @@ public final class JobGate {
   static Classification check(Classification verdict, String text, boolean ruleAgrees) {
     if (!isJob(verdict.requestClass())) {
       return verdict;
+    }
+    if (!RulesClassifier.TIER.equals(verdict.tier()) && JobScope.asksProgress(text)) {
+      return progress(verdict);
     }
     if (!confident(verdict, ruleAgrees)) {
       return unsure(verdict, ruleAgrees);
@@ -108,6 +117,20 @@ public final class JobGate {
 
   private static boolean isJob(RequestClass requestClass) {
     return requestClass == RequestClass.DEEP || requestClass == RequestClass.RESEARCH;
+  }
+
+  private static Classification progress(Classification verdict) {
+    return new Classification(
+        RequestClass.STATUS,
+        SCOPE_CONFIDENCE,
+        PROGRESS,
+        String.format(
+            Locale.ROOT,
+            "%s at %.2f, but the prompt asks how far some work has got; answered from the job"
+                + " store; %s",
+            verdict.requestClass().wireName(),
+            verdict.confidence(),
+            verdict.reason()));
   }
 
   private static Classification tooSmall(Classification verdict, String why) {

@@ -83,13 +83,18 @@ final class JobScope {
     if (PAST_FACT.matcher(normalized).find() && !CURRENT.matcher(normalized).find()) {
       return Optional.of("asks about a fact of the past");
     }
-    if (PROGRESS_QUESTION.matcher(normalized).find()) {
-      return Optional.of("asks how far some work has got");
-    }
     if (words(normalized) < MIN_JOB_WORDS) {
       return Optional.of("too short to describe work");
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when the prompt asks how far some work has got ("where are we with the test fixes", "how
+   * far along is the upgrade"): a question about a job, which the job store answers.
+   */
+  static boolean asksProgress(String text) {
+    return PROGRESS_QUESTION.matcher(TextPrep.normalize(text)).find();
   }
 
   private static int words(String normalized) {

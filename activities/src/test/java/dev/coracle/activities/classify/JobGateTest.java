@@ -125,4 +125,15 @@ class JobGateTest {
     Classification tooUnsure = new Classification(RequestClass.DEEP, 0.55, "embedding", "x");
     assertThat(JobGate.check(tooUnsure, WORK, true).reason()).contains("below 0.60");
   }
+
+  @Test
+  void a_job_verdict_for_a_question_about_progress_is_answered_from_the_job_store() {
+    Classification sure = new Classification(RequestClass.DEEP, 0.92, "embedding", "x");
+
+    Classification gated = JobGate.check(sure, "where are we with the test fixes?");
+
+    assertThat(gated.requestClass()).isEqualTo(RequestClass.STATUS);
+    assertThat(gated.tier()).isEqualTo(JobGate.PROGRESS);
+    assertThat(gated.reason()).contains("deep at 0.92").contains("how far");
+  }
 }

@@ -54,9 +54,9 @@ class JobScopeTest {
 
   @Test
   void a_question_about_how_far_work_has_got_asks_about_a_job_not_for_one() {
-    assertThat(JobScope.tooSmall("where r we with the test fixes"))
-        .hasValue("asks how far some work has got");
-    assertThat(JobScope.tooSmall("how far along is the dependency upgrade?")).isPresent();
-    assertThat(JobScope.tooSmall("status of the bundle size work?")).isPresent();
+    assertThat(JobScope.asksProgress("where r we with the test fixes")).isTrue();
+    assertThat(JobScope.asksProgress("how far along is the dependency upgrade?")).isTrue();
+    assertThat(JobScope.asksProgress("status of the bundle size work?")).isTrue();
+    assertThat(JobScope.asksProgress("refactor the status page and add tests")).isFalse();
   }
 }
