@@ -290,7 +290,7 @@ public final class ClassifierEvaluation {
       List<Outcome> wrong = misclassified();
       out.append("\nmisclassified: ").append(wrong.size()).append('\n');
       if (!showErrors) {
-        out.append("  (not listed: this set is for judging, not tuning; use --show-errors)\n");
+        out.append("  (not listed: use --show-errors; a set kept for judging never lists them)\n");
         return out.toString();
       }
       for (Outcome o : wrong) {
