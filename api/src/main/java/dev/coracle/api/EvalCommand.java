@@ -41,14 +41,16 @@ final class EvalCommand implements Runnable {
   static final class Classify implements Callable<Integer> {
     @Parameters(
         arity = "0..*",
-        description = "Labeled prompts (default: the team's set and the two held-out sets).")
+        description =
+            "Labeled prompts (default: the team's set and the two former held-out sets, now"
+                + " team-owned).")
     List<Path> files = new ArrayList<>();
 
     @Option(
         names = "--show-errors",
         description =
-            "List each misclassified prompt; the default held-out sets never list theirs (name a"
-                + " file to see them, which spends it for judging).")
+            "List each misclassified prompt; a set kept for judging never lists its own (name"
+                + " the file to see them, which spends it for judging).")
     boolean showErrors;
 
     @Option(

@@ -30,7 +30,39 @@ final class JobScope {
               + "|\\b(make up|invent|generate|give me|suggest) (\\d+|a few|some|three|five|ten)\\b"
               + "|\\bjust (tell|give|say)\\b"
               + "|\\b(summari[sz]e|translate|rephrase|reword|proofread) (this|the following)"
-              + " (text|paragraph|sentence|email|message|note|passage)\\b");
+              + " (text|paragraph|sentence|email|message|note|passage)\\b"
+              + "|\\b(make|rewrite|shorten|polish) this (sentence|paragraph|text|email|message"
+              + "|line|tweet|title)\\b");
+
+  /**
+   * A question about a fact of the past ("when was Kubernetes first released", "who wrote the first
+   * C compiler", "wann wurde Java veröffentlicht"): the answer does not change, so there is nothing
+   * to look up and nothing to build. Both classifiers tend to call such questions research by their
+   * topic; a question that asks for the latest or current state is left alone ({@link #CURRENT}).
+   */
+  private static final Pattern PAST_FACT =
+      Pattern.compile(
+          "^(when|what year|in what year|in which year|who|which company|which person)"
+              + " (was|were|did|invented|wrote|created|made|founded|designed|released|coined)\\b"
+              + "|^(wann wurde|wer hat|en qué año|quién (inventó|creó)|quand a été|qui a (inventé"
+              + "|créé)|em que ano|quem (inventou|criou)|in che anno|chi ha (inventato|creato)"
+              + "|в каком году|кто (придумал|создал|написал))"
+              + "|(哪一年|哪年|谁发明|谁创造|何年に|誰が作|몇 년도|누가 만들)");
+
+  /** Words that ask for the current state of things, which a past-fact question does not. */
+  private static final Pattern CURRENT =
+      Pattern.compile(
+          "\\b(latest|newest|current|currently|now|today|recent|recently|still|this (year|month"
+              + "|week)|sources?|links?|20[2-9][0-9])\\b");
+
+  /**
+   * A question about how far some work has got ("where are we with the test fixes", "how far along
+   * is the upgrade"): it asks about a job, never for one.
+   */
+  private static final Pattern PROGRESS_QUESTION =
+      Pattern.compile(
+          "^(where (are|r) (we|you) (with|on|at)|how far (along )?(is|are)|(status|progress|eta)"
+              + " (of|on) (the|my|our|that|this))\\b");
 
   /** Han, kana and hangul characters: a language written without spaces counts each as a word. */
   private static final Pattern UNSPACED =
@@ -48,10 +80,21 @@ final class JobScope {
     if (small.find()) {
       return Optional.of("asks for something small: '" + small.group() + "'");
     }
+    if (PAST_FACT.matcher(normalized).find() && !CURRENT.matcher(normalized).find()) {
+      return Optional.of("asks about a fact of the past");
+    }
     if (words(normalized) < MIN_JOB_WORDS) {
       return Optional.of("too short to describe work");
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when the prompt asks how far some work has got ("where are we with the test fixes", "how
+   * far along is the upgrade"): a question about a job, which the job store answers.
+   */
+  static boolean asksProgress(String text) {
+    return PROGRESS_QUESTION.matcher(TextPrep.normalize(text)).find();
   }
 
   private static int words(String normalized) {

@@ -101,7 +101,24 @@ final class RulePatterns {
               + "(?:[\\w-]+ ){0,3}(job|jobs|task|tasks)\\b",
           "\\b(job|jobs|task|tasks)\\b.{0,40}\\b(status|progress|done|finished|running|stuck)\\b",
           "\\bhow (is|are|far)\\b.{0,30}\\b(job|jobs|task|tasks)\\b",
-          "\\bhow (the|my|our) (?:[\\w-]+ ){0,3}(job|jobs|task|tasks) (is|are) (doing|going)\\b");
+          "\\bhow (the|my|our) (?:[\\w-]+ ){0,3}(job|jobs|task|tasks) (is|are) (doing|going)\\b",
+          // "how far along is the upgrade?", "status of the cleanup?": progress of some work.
+          "^how far (along )?(is|are) (the|my|our|that|this)\\b",
+          "^where (are|r) (we|you) (with|on|at)\\b",
+          "^(status|progress|eta) (of|on) (the|my|our|that|this)\\b",
+          // Italian, Dutch, Polish, Turkish, Russian, Japanese and Korean questions about a job.
+          "\\b(job|task|attività|lavoro|migrazione)\\b.{0,40}(finit[oa]|completat[oa]|in esecuzione"
+              + "|bloccat[oa])|\\ba che punto (è|sono)\\b",
+          "\\b(taak|taken|job|jobs|migratie)\\b.{0,40}\\b(klaar|draait|draaien|loopt|lopen"
+              + "|vastgelopen|voortgang)\\b|\\bhoe staat het met\\b"
+              + "|\\b(loopt|draait) (mijn|de|onze) (job|taak|migratie)\\b",
+          "\\b(zadani[eay]|zadań|job|joby)\\b.{0,40}(skończ|zakończ|działa|uruchomion|postęp)"
+              + "|\\bjak idzie\\b",
+          "\\b(iş|görev|job)[a-zçğıöşü]*.{0,40}(bitti|çalışıyor|durumda|takıldı|ilerleme)",
+          "(задач|джоб|миграци|рефакторинг)[а-яё]*.{0,40}(заверш|закончил|готов|выполня|работает"
+              + "|упал|статус|прогресс|продвига)|(как|что) (там|с|идёт|продвигается).{0,30}задач",
+          "(ジョブ|タスク|作業).{0,20}(終わ|完了|進ん|進捗|状況|ステータス|実行中|止ま)" + "|(実行中|進行中)の(ジョブ|タスク|作業)",
+          "(작업|잡|태스크).{0,20}(끝났|완료|진행|상황|실행 중|돌아가|멈춘)");
 
   static final List<Pattern> RESEARCH =
       patterns(
@@ -115,7 +132,17 @@ final class RulePatterns {
           "\\b(sources|benchmarks?|papers|studies|survey)\\b",
           "\\b(actuales|aktuellen?|actuels|actuelles|atuais|precios|preise|tarifs|preços)\\b",
           "\\b(recientes|récents|récentes|recentes|neuesten|comparativas?|vergleiche|comparatifs?)\\b",
-          "\\b(20[2-9][0-9])\\b.{0,30}\\b(release|roadmap|news)\\b");
+          "\\b(20[2-9][0-9])\\b.{0,30}\\b(release|roadmap|news)\\b",
+          // Italian, Dutch, Polish, Turkish, Russian, Japanese, Korean and Chinese.
+          "\\b(ultim[ei] (notizie|versione|articoli|release)|novità|recenti|con (le )?fonti"
+              + "|prezzi attuali)\\b",
+          "\\b(nieuwste|laatste versie|recente|bronnen|nieuws|wat is er nieuw|huidige prijzen)\\b",
+          "\\b(najnowsz|aktualn|źródł|wiadomości|co nowego|ostatni[aąe]? wersj)",
+          "(güncel|son sürüm|kaynaklarıyla|haberler|neler yeni|en yeni)",
+          "(свеж|последн|актуальн|новост|что нового|источник|в интернете)",
+          "(最新|最近の|記事|ニュース|出典|ベンチマーク|人気の)",
+          "(최신|출처|최근|기사|뉴스|요즘)",
+          "最新|最近.{0,10}(文章|新闻|报道|对比|评测)|调研|搜一下|新闻");
 
   static final List<Pattern> DEEP =
       patterns(
@@ -129,7 +156,16 @@ final class RulePatterns {
           "\\b(across|in) (the|all|several|multiple) (files|modules|repo|repository|codebase)\\b",
           // German, Spanish, French and Portuguese imperatives for fixing and building.
           "\\b(behebe|repariere|implementiere|arréglalo|arregla|corrígelo|corrige-l[ea]|répare"
-              + "|corrija|conserte|implemente|implementa)\\b");
+              + "|corrija|conserte|implemente|implementa)\\b",
+          // Italian, Dutch, Polish, Turkish, Russian, Japanese and Korean requests for work.
+          "^(riscrivi|implementa|sistema|correggi|aggiungi|separa|migra|trova perché|scopri perché)\\b",
+          "^(herschrijf|implementeer|repareer|voeg|splits|migreer|zoek uit waarom|bouw)\\b",
+          "^(przepisz|zaimplementuj|napraw|dodaj|podziel|zmigruj|znajdź przyczynę|zbuduj)",
+          "(yeniden yaz|uygula|düzelt|ekle|ayır|taşı)[ .,!]*(ve|$)",
+          "^(перепиши|реализуй|исправь|почини|добавь|раздели|мигрируй|отрефактор|найди,? почему"
+              + "|разберись)",
+          "(実装|リファクタリング|移行|修正|書き直|追加)(して|し、|を行)",
+          "(구현|리팩터링|리팩토링|마이그레이션|고쳐|수정해|옮겨)");
 
   static final List<Pattern> FAST =
       patterns(
@@ -137,7 +173,15 @@ final class RulePatterns {
           "\\b(one-liner|regex|shortcut|translate)\\b",
           "^(summarize|tl;?dr)\\b",
           "\\b(commit message|pr title|uuid|haiku|limerick|poem|joke|tweet|docstring)\\b",
-          "\\b(how do you say|cómo se dice|wie sagt man|comment dit-on|como se diz)\\b");
+          "\\b(how do you say|cómo se dice|wie sagt man|comment dit-on|como se diz)\\b",
+          // Spanish, Portuguese, French and German "what is" and "what is it for".
+          "^(¿\\s*)?(qué es|para qué sirve|o que é|para que serve|qu'est-ce que|à quoi sert|was ist"
+              + "|wofür)\\b",
+          // Italian, Dutch, Polish, Turkish, Russian, Japanese and Korean single questions.
+          "^(cos'è|cosa significa|come si|qual è la differenza|wat is|wat betekent|hoe |co to jest"
+              + "|czym jest|jak |что такое|как |чем отличается)",
+          "(nedir|nasıl|とは|方法は|何ですか|どうすれば|뭐야|무엇인가요|어떻게 해|차이가 뭐|방법은"
+              + "|뭐예요|什么是|是什么|什么意思|怎么|如何|有什么区别)");
 
   private RulePatterns() {}
 

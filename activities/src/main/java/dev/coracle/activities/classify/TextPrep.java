@@ -25,13 +25,28 @@ final class TextPrep {
   private static final int EMBED_HEAD_CHARS = 170;
 
   /**
-   * Context that coding agents wrap around the user's words: Claude Code's system reminders,
-   * codex's environment and AGENTS.md blocks. It says nothing about this request.
+   * The blocks of context that coding agents wrap around the user's words: Claude Code's system
+   * reminders, hook output, IDE selections and slash-command banners; codex's environment, user
+   * instructions and AGENTS.md blocks. They say nothing about this request, and a CLAUDE.md that
+   * says "refactor" must not make every question a job.
    */
+  private static final String CONTEXT_TAGS =
+      "system-reminder|environment_context|user_instructions|INSTRUCTIONS|command-message"
+          + "|local-command-stdout|local-command-stderr|user-prompt-submit-hook|ide_selection"
+          + "|ide_opened_file|ide_diagnostics|turn_aborted";
+
   private static final Pattern REMINDERS =
-      Pattern.compile(
-          "(?s)<(system-reminder|environment_context|user_instructions)>.*?</"
-              + "(system-reminder|environment_context|user_instructions)>");
+      Pattern.compile("(?s)<(" + CONTEXT_TAGS + ")>.*?</(" + CONTEXT_TAGS + ")>");
+
+  /** The heading codex puts before an AGENTS.md block: "# AGENTS.md instructions for /path". */
+  private static final Pattern AGENTS_HEADING =
+      Pattern.compile("(?m)^#+ *AGENTS\\.md instructions for [^\\n]*$");
+
+  /**
+   * The tags around a slash command as Claude Code sends it: the command and its arguments are the
+   * request ("/explain what a goroutine leak is"), so only the tags go.
+   */
+  private static final Pattern COMMAND_TAGS = Pattern.compile("</?command-(name|args)>");
 
   private static final Pattern FENCED = Pattern.compile("(?s)```.*?(```|$)");
   private static final Pattern FILE_TAGS =
@@ -90,6 +105,8 @@ final class TextPrep {
       return "";
     }
     String cleaned = REMINDERS.matcher(text).replaceAll(" ");
+    cleaned = AGENTS_HEADING.matcher(cleaned).replaceAll(" ");
+    cleaned = COMMAND_TAGS.matcher(cleaned).replaceAll(" ");
     cleaned = FILE_TAGS.matcher(cleaned).replaceAll(" (code) ");
     cleaned = FENCED.matcher(cleaned).replaceAll(" (code) ");
     return SPACES.matcher(cleaned).replaceAll(" ").strip();

@@ -106,14 +106,19 @@ public class TieredClassifier {
 
   /** Classifies one prompt; an unsure job class becomes {@code fast} ({@link JobGate}). */
   public Classification classify(String text) {
-    return JobGate.check(unguarded(text), text);
-  }
-
-  private Classification unguarded(String text) {
     TextPrep.Prepared prepared = TextPrep.prepare(text);
     // The rules read the instruction, not the context an agent wraps around it: a CLAUDE.md that
     // says "refactor" does not make every question a job.
     RulesClassifier.Verdict rules = RulesClassifier.verdict(prepared.instruction());
+    Classification verdict = unguarded(text, prepared, rules);
+    boolean ruleAgrees =
+        rules.strength() == RulesClassifier.Strength.WEAK
+            && rules.requestClass() == verdict.requestClass();
+    return JobGate.check(verdict, text, ruleAgrees);
+  }
+
+  private Classification unguarded(
+      String text, TextPrep.Prepared prepared, RulesClassifier.Verdict rules) {
     if (rules.strength() == RulesClassifier.Strength.STRONG || text == null || text.isBlank()) {
       return rules.classification();
     }
@@ -130,7 +135,8 @@ public class TieredClassifier {
           String.format(Locale.ROOT, "word and character n-grams (%.2f)", ngram[ngramBest]));
     }
     EmbeddingClassifier.Scores scores = embedding.ofEmbeddingText(prepared.embedding());
-    double[] probabilities = blend(scores.probabilities(), ngram);
+    double[] probabilities =
+        blend(scores.probabilities(), ngram, embeddingWeight(prepared.normalized()));
     String hint = "";
     if (rules.strength() == RulesClassifier.Strength.WEAK) {
       probabilities = tilt(probabilities, rules.requestClass());
@@ -149,12 +155,29 @@ public class TieredClassifier {
             hint));
   }
 
-  /** The product of the two classifiers' odds, the n-gram odds raised to their weight. */
-  private static double[] blend(double[] embedding, double[] ngram) {
+  /**
+   * How much the embedding's odds count: fully for a prompt in Latin script, little for one in
+   * another script. The embedding model learned English; it splits Cyrillic, Japanese, Korean or
+   * Chinese text into single characters or unknown pieces, so such prompts all land near each other
+   * whatever they ask, and the embedding tier's verdict on them is mostly the majority class of the
+   * exemplars in that script. The n-grams read them as well as English.
+   */
+  static double embeddingWeight(String normalized) {
+    return Scripts.latinShare(normalized) >= LATIN_SHARE ? 1.0 : FOREIGN_SCRIPT_EMBEDDING_WEIGHT;
+  }
+
+  /** A prompt with at least this share of its letters in Latin script is read as Latin. */
+  static final double LATIN_SHARE = 0.5;
+
+  /** The embedding's weight for a prompt in another script: chosen by cross-validation. */
+  static final double FOREIGN_SCRIPT_EMBEDDING_WEIGHT = 0.1;
+
+  /** The product of the two classifiers' odds, each raised to its weight. */
+  private static double[] blend(double[] embedding, double[] ngram, double embeddingWeight) {
     double[] logits = new double[embedding.length];
     for (int c = 0; c < logits.length; c++) {
       logits[c] =
-          Math.log(Math.max(embedding[c], 1e-9))
+          embeddingWeight * Math.log(Math.max(embedding[c], 1e-9))
               + NGRAM_WEIGHT * Math.log(Math.max(ngram[c], 1e-9));
     }
     return SoftmaxHead.softmax(logits);

@@ -3,7 +3,6 @@ package dev.coracle.activities.embeddings;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.annotation.PreDestroy;
@@ -21,8 +20,8 @@ import java.util.function.Function;
  * The in-process sentence embedding model (all-MiniLM-L6-v2 quantized to 8 bits, 384 dimensions).
  * The ONNX model ships inside the jar, so it needs no network and no LLM slot. The quantized model
  * is a quarter of the size and classifies the eval set exactly as the full one did
- * (docs/benchmarks.md). One instance per process: loading it takes a moment, so start-up warms it
- * before the first request.
+ * (docs/benchmarks.md). It runs on the calling thread ({@link SingleThreadMiniLm}). One instance
+ * per process: loading it takes a moment, so start-up warms it before the first request.
  */
 @Singleton
 public class LocalEmbeddings {
@@ -103,7 +102,7 @@ public class LocalEmbeddings {
       synchronized (this) {
         loaded = model;
         if (loaded == null) {
-          loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+          loaded = new SingleThreadMiniLm();
           model = loaded;
         }
       }

@@ -115,4 +115,25 @@ class JobGateTest {
 
     assertThat(JobGate.afterVote(vote, before, WORK)).isSameAs(vote);
   }
+
+  @Test
+  void a_weak_rule_of_the_same_class_lowers_the_confidence_a_job_needs() {
+    Classification verdict = new Classification(RequestClass.DEEP, 0.65, "embedding", "x");
+
+    assertThat(JobGate.check(verdict, WORK, true)).isSameAs(verdict);
+    assertThat(JobGate.check(verdict, WORK, false).requestClass()).isEqualTo(RequestClass.FAST);
+    Classification tooUnsure = new Classification(RequestClass.DEEP, 0.55, "embedding", "x");
+    assertThat(JobGate.check(tooUnsure, WORK, true).reason()).contains("below 0.60");
+  }
+
+  @Test
+  void a_job_verdict_for_a_question_about_progress_is_answered_from_the_job_store() {
+    Classification sure = new Classification(RequestClass.DEEP, 0.92, "embedding", "x");
+
+    Classification gated = JobGate.check(sure, "where are we with the test fixes?");
+
+    assertThat(gated.requestClass()).isEqualTo(RequestClass.STATUS);
+    assertThat(gated.tier()).isEqualTo(JobGate.PROGRESS);
+    assertThat(gated.reason()).contains("deep at 0.92").contains("how far");
+  }
 }

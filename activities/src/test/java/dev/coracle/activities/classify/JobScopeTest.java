@@ -36,4 +36,27 @@ class JobScopeTest {
     assertThat(JobScope.tooSmall("please ".repeat(150_000) + "write a one-line summary"))
         .isPresent();
   }
+
+  @Test
+  void a_question_about_a_fact_of_the_past_is_never_a_job() {
+    assertThat(JobScope.tooSmall("when was Kubernetes first released?"))
+        .hasValue("asks about a fact of the past");
+    assertThat(JobScope.tooSmall("who wrote the first C compiler")).isPresent();
+    assertThat(JobScope.tooSmall("Wann wurde Java veröffentlicht?")).isPresent();
+    assertThat(JobScope.tooSmall("в каком году появился Linux?")).isPresent();
+  }
+
+  @Test
+  void a_question_about_the_current_state_is_left_to_the_classifier() {
+    assertThat(JobScope.tooSmall("who maintains the xz project now?")).isEmpty();
+    assertThat(JobScope.tooSmall("when was the latest Kotlin version released?")).isEmpty();
+  }
+
+  @Test
+  void a_question_about_how_far_work_has_got_asks_about_a_job_not_for_one() {
+    assertThat(JobScope.asksProgress("where r we with the test fixes")).isTrue();
+    assertThat(JobScope.asksProgress("how far along is the dependency upgrade?")).isTrue();
+    assertThat(JobScope.asksProgress("status of the bundle size work?")).isTrue();
+    assertThat(JobScope.asksProgress("refactor the status page and add tests")).isFalse();
+  }
 }

@@ -78,4 +78,45 @@ class RulesClassifierStrengthTest {
       assertThat(verdict.requestClass()).isNotEqualTo(RequestClass.STATUS);
     }
   }
+
+  /**
+   * Telling words in languages the embedding model barely reads: each only tilts the classifiers
+   * towards its class (and lets a job verdict pass the gate at 0.6), never decides alone.
+   */
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "il job di stamattina è finito?|STATUS",
+        "loopt mijn job nog?|STATUS",
+        "czy moje zadanie nadal działa?|STATUS",
+        "işim bitti mi?|STATUS",
+        "задача по миграции уже завершилась?|STATUS",
+        "移行のジョブは終わりましたか|STATUS",
+        "배포 작업 끝났어?|STATUS",
+        "how far along is the cleanup?|STATUS",
+        "riscrivi il parser in Go con i test|DEEP",
+        "herschrijf de parser in Go met tests|DEEP",
+        "przepisz parser w Go z testami|DEEP",
+        "перепиши парсер на Go с тестами|DEEP",
+        "パーサーをGoで実装してください|DEEP",
+        "파서를 Go로 구현해줘|DEEP",
+        "cerca le ultime notizie su Kafka|RESEARCH",
+        "wat is er nieuw in Kafka 4?|RESEARCH",
+        "najnowsze wiadomości o Kafce|RESEARCH",
+        "Kafka hakkında güncel haberler|RESEARCH",
+        "найди свежие статьи про Kafka|RESEARCH",
+        "Kafkaの最新ニュースを調べて|RESEARCH",
+        "Kafka 최신 뉴스 찾아줘|RESEARCH",
+        "что такое Kafka?|FAST",
+        "Kafkaとは何ですか|FAST",
+        "什么是 Kafka？|FAST",
+        "para que serve o Kafka?|FAST"
+      })
+  void telling_words_in_more_languages_are_weak_hints(String text, RequestClass expected) {
+    RulesClassifier.Verdict verdict = RulesClassifier.verdict(text);
+
+    assertThat(verdict.strength()).as(verdict.reason()).isEqualTo(Strength.WEAK);
+    assertThat(verdict.requestClass()).as(verdict.reason()).isEqualTo(expected);
+  }
 }

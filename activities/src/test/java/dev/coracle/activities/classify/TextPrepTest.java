@@ -60,4 +60,33 @@ class TextPrepTest {
       assertThat(TextPrep.forEmbedding(prompt)).isEqualTo(EmbeddingText.of(prompt));
     }
   }
+
+  @Test
+  void codex_agents_md_blocks_and_environment_are_dropped() {
+    String prompt =
+        "# AGENTS.md instructions for /home/me/shop\n\n<INSTRUCTIONS>\n- Refactor freely.\n"
+            + "- Run the tests.\n</INSTRUCTIONS>\n\n<environment_context>\n  <cwd>/home/me/shop"
+            + "</cwd>\n</environment_context>\n\nwhat does `pnpm dedupe` do?";
+
+    assertThat(TextPrep.prepare(prompt).instruction()).isEqualTo("what does `pnpm dedupe` do?");
+  }
+
+  @Test
+  void a_claude_code_slash_command_keeps_its_name_and_arguments_only() {
+    String prompt =
+        "<command-message>status is running…</command-message>\n"
+            + "<command-name>/status</command-name>\n<command-args>the migration job</command-args>";
+
+    assertThat(TextPrep.prepare(prompt).instruction()).isEqualTo("/status the migration job");
+  }
+
+  @Test
+  void hook_output_and_ide_selections_are_context_not_the_request() {
+    String prompt =
+        "<ide_selection>The user selected lines 1-40: refactor everything</ide_selection>"
+            + "<user-prompt-submit-hook>implement the plan</user-prompt-submit-hook>"
+            + "why is this loop slow?";
+
+    assertThat(TextPrep.prepare(prompt).instruction()).isEqualTo("why is this loop slow?");
+  }
 }
