@@ -42,7 +42,7 @@ final class EvalCommand implements Runnable {
     @Parameters(
         arity = "0..*",
         description =
-            "Labeled prompts (default: the team's set and the two former held-out sets, now"
+            "Labeled prompts (default: the team's set and the three former held-out sets, now"
                 + " team-owned).")
     List<Path> files = new ArrayList<>();
 
@@ -68,7 +68,8 @@ final class EvalCommand implements Runnable {
               ? List.of(
                   Path.of(ClassifierEvaluation.DEFAULT_SET),
                   Path.of(ClassifierEvaluation.HELD_OUT_SET),
-                  Path.of(ClassifierEvaluation.HELD_OUT_SET_2))
+                  Path.of(ClassifierEvaluation.HELD_OUT_SET_2),
+                  Path.of(ClassifierEvaluation.HELD_OUT_SET_3))
               : files;
       List<List<LabeledPrompt>> prompts = readAll(sets, LabeledPrompt::readJsonl);
       if (prompts == null) {
@@ -98,7 +99,9 @@ final class EvalCommand implements Runnable {
   static final class Cache implements Callable<Integer> {
     @Parameters(
         arity = "0..*",
-        description = "Labeled pairs (default: the team's set and the held-out set).")
+        description =
+            "Labeled pairs (default: the team's set, the held-out set and the third set, now"
+                + " team-owned).")
     List<Path> files = new ArrayList<>();
 
     @Option(
@@ -116,7 +119,10 @@ final class EvalCommand implements Runnable {
     public Integer call() {
       List<Path> sets =
           files.isEmpty()
-              ? List.of(Path.of(CacheEvaluation.DEFAULT_SET), Path.of(CacheEvaluation.HELD_OUT_SET))
+              ? List.of(
+                  Path.of(CacheEvaluation.DEFAULT_SET),
+                  Path.of(CacheEvaluation.HELD_OUT_SET),
+                  Path.of(CacheEvaluation.HELD_OUT_SET_3))
               : files;
       List<List<CacheEvaluation.Pair>> pairs = readAll(sets, CacheEvaluation::read);
       if (pairs == null) {

@@ -35,6 +35,13 @@ public final class ClassifierEvaluation {
   public static final String HELD_OUT_SET_2 = "docs/evals/classify-heldout-2.jsonl";
 
   /**
+   * The third set written apart (2026-12-05), by someone who had read neither the classifier nor
+   * the other sets. Run once: 0.750, 8 job-starting misroutes. Its misses were then read to learn
+   * what kinds of prompt fail, so it no longer judges a change.
+   */
+  public static final String HELD_OUT_SET_3 = "docs/evals/classify-heldout-3.jsonl";
+
+  /**
    * The sets kept for judging, whose errors {@code coracle eval classify} never lists: none in the
    * repository at the moment. A new held-out set is committed on its own, added here and run once.
    */
