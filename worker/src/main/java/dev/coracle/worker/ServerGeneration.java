@@ -48,6 +48,7 @@ public final class ServerGeneration implements AutoCloseable {
   static ServerGeneration start(int number, ArchivedExecutions archive) {
     // lockTimeSkipping = true keeps time skipping off.
     TestServicesStarter services = new TestServicesStarter(true, 0);
+    TimerLockEvents.searchFromNewest(services);
     GenerationLoad load = new GenerationLoad();
     String workflowService = WorkflowServiceGrpc.SERVICE_NAME;
     List<ServerServiceDefinition> definitions =
