@@ -76,26 +76,28 @@ final class BenchCommand implements Runnable {
       return String.format(
           Locale.ROOT,
           "temporal floor, c=%d: %.0f workflows/s, p50 %.2f ms, p99 %.2f ms, %d completed,"
-              + " %d failed",
+              + " %d failed, %d started eagerly",
           r.concurrency(),
           r.perSecond(),
           r.p50Ms(),
           r.p99Ms(),
           r.completed(),
-          r.failed());
+          r.failed(),
+          r.eager());
     }
 
     private static String asJson(TemporalFloor.Result r) {
       return String.format(
           Locale.ROOT,
           "{\"concurrency\":%d,\"rps\":%.1f,\"p50\":%.3f,\"p99\":%.3f,\"completed\":%d,"
-              + "\"failed\":%d}",
+              + "\"failed\":%d,\"eager\":%d}",
           r.concurrency(),
           r.perSecond(),
           r.p50Ms(),
           r.p99Ms(),
           r.completed(),
-          r.failed());
+          r.failed(),
+          r.eager());
     }
   }
 }

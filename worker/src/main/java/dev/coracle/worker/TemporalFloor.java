@@ -60,9 +60,16 @@ public final class TemporalFloor implements AutoCloseable {
    *
    * @param completed workflows that returned their result
    * @param failed starts or results that failed
+   * @param eager starts whose first workflow task came back in the start's answer
    */
   public record Result(
-      int concurrency, long completed, long failed, double seconds, double p50Ms, double p99Ms) {
+      int concurrency,
+      long completed,
+      long failed,
+      long eager,
+      double seconds,
+      double p50Ms,
+      double p99Ms) {
     public double perSecond() {
       return completed / seconds;
     }
@@ -70,6 +77,7 @@ public final class TemporalFloor implements AutoCloseable {
 
   /** Runs {@code concurrency} callers for {@code duration}. */
   public Result run(int concurrency, Duration duration) throws InterruptedException {
+    long eagerBefore = server.load().eagerStarts();
     long end = System.nanoTime() + duration.toNanos();
     List<Caller> callers = new ArrayList<>();
     long begun = System.nanoTime();
@@ -93,8 +101,9 @@ public final class TemporalFloor implements AutoCloseable {
       at += caller.count;
     }
     Arrays.sort(all);
+    long eager = server.load().eagerStarts() - eagerBefore;
     return new Result(
-        concurrency, count, failed, seconds, percentile(all, 0.50), percentile(all, 0.99));
+        concurrency, count, failed, eager, seconds, percentile(all, 0.50), percentile(all, 0.99));
   }
 
   private static double percentile(long[] sorted, double p) {

@@ -20,6 +20,8 @@ class TemporalFloorTest {
       assertThat(result.concurrency()).isEqualTo(2);
       assertThat(result.p99Ms()).isGreaterThanOrEqualTo(result.p50Ms()).isPositive();
       assertThat(result.perSecond()).isPositive();
+      // Every start hands its first workflow task straight back to this process's worker.
+      assertThat(result.eager()).isEqualTo(result.completed());
     }
   }
 
