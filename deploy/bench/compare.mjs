@@ -132,8 +132,19 @@ function run(row, c, seconds) {
   });
 }
 
+// A jar from before `coracle bench temporal-floor` existed has no floor row to measure.
+function floorAvailable() {
+  const [java, ...args] = floorCommand;
+  const help = spawnSync(java, [...args, "bench", "temporal-floor", "--help"], { encoding: "utf8" });
+  if (help.status === 0 && (help.stdout || "").includes("coracle bench temporal-floor")) return true;
+  process.stderr.write("this jar has no `coracle bench temporal-floor`: no floor row\n");
+  return false;
+}
+
 const results = {};
 for (const row of rows) await check(row);
+const floorRow = rows.findIndex((row) => row.floor);
+if (floorRow >= 0 && !floorAvailable()) rows.splice(floorRow, 1);
 for (let round = 1; round <= rounds; round += 1) {
   for (const row of rows) {
     for (const c of connections) {
