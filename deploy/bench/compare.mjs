@@ -4,11 +4,17 @@
 // request checks that the path answers as expected (status 200, and for coracle the
 // x-coracle-cache and x-coracle-class headers), so a row never measures an error page.
 //
+// The "floor" row is not HTTP: it runs `coracle bench temporal-floor` (the command in FLOOR_COMMAND,
+// a JSON array: java, its options, -jar, the jar) at the same concurrency, which starts and awaits
+// the cheapest workflow on a fresh embedded Temporal server in that process. It shows Temporal's
+// own cost on this machine, the floor under every coracle row.
+//
 // Usage: node compare.mjs <autocannon module dir> <fake port> <portkey port> <coracle port>
 // Environment: DURATION (seconds per row, default 8), WARMUP (seconds per row, default 2),
 // CONNECTIONS (default "1,16"), ROWS (comma-separated row names, default all), ROUNDS (default
 // 2: every row runs once per round, in turn, so load that comes and goes on a shared machine
 // falls on all rows alike; the table shows the mean over the rounds).
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 
 const [modules, fakePort, portkeyPort, coraclePort] = process.argv.slice(2);
@@ -18,6 +24,7 @@ const warmup = Number(process.env.WARMUP || 2);
 const connections = (process.env.CONNECTIONS || "1,16").split(",").map(Number);
 const only = process.env.ROWS ? process.env.ROWS.split(",") : null;
 const rounds = Number(process.env.ROUNDS || 2);
+const floorCommand = process.env.FLOOR_COMMAND ? JSON.parse(process.env.FLOOR_COMMAND) : null;
 
 const question = "What is the capital of France?";
 const chat = (model, text) =>
@@ -46,6 +53,11 @@ const rows = [
     body: chat("fake-model", question),
   },
   {
+    name: "floor",
+    label: "Temporal floor (one local activity, in-process, no HTTP)",
+    floor: true,
+  },
+  {
     name: "passthrough",
     label: "coracle pass-through (`fake/fake-model`, no-cache)",
     url: coracle,
@@ -69,9 +81,10 @@ const rows = [
     body: chat("coracle", "what's the status of my jobs?"),
     expect: { "x-coracle-class": "status" },
   },
-].filter((row) => !only || only.includes(row.name));
+].filter((row) => (!only || only.includes(row.name)) && (!row.floor || floorCommand));
 
 async function check(row) {
+  if (row.floor) return;
   // The first request of the cache-hit row stores the answer; the second must be a hit.
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const response = await fetch(row.url, { method: "POST", headers: row.headers, body: row.body });
@@ -87,6 +100,27 @@ async function check(row) {
   }
 }
 
+// The floor in the same shape as autocannon's result: its own JVM warms up, then measures.
+function runFloor(c) {
+  const [java, ...args] = floorCommand;
+  const bench = ["bench", "temporal-floor", "--concurrency", `${c}`, "--seconds", `${duration}`];
+  const done = spawnSync(java, [...args, ...bench, "--warmup", `${warmup}`, "--json"], {
+    encoding: "utf8",
+  });
+  const last = (done.stdout || "").trim().split("\n").pop();
+  if (done.status !== 0 || !last.startsWith("{")) {
+    throw new Error(`temporal-floor failed (exit ${done.status}): ${done.stderr}`);
+  }
+  const r = JSON.parse(last);
+  return {
+    requests: { average: r.rps },
+    latency: { p50: r.p50, p99: r.p99 },
+    non2xx: 0,
+    errors: r.failed,
+    timeouts: 0,
+  };
+}
+
 function run(row, c, seconds) {
   return autocannon({
     url: row.url,
@@ -98,13 +132,24 @@ function run(row, c, seconds) {
   });
 }
 
+// A jar from before `coracle bench temporal-floor` existed has no floor row to measure.
+function floorAvailable() {
+  const [java, ...args] = floorCommand;
+  const help = spawnSync(java, [...args, "bench", "temporal-floor", "--help"], { encoding: "utf8" });
+  if (help.status === 0 && (help.stdout || "").includes("coracle bench temporal-floor")) return true;
+  process.stderr.write("this jar has no `coracle bench temporal-floor`: no floor row\n");
+  return false;
+}
+
 const results = {};
 for (const row of rows) await check(row);
+const floorRow = rows.findIndex((row) => row.floor);
+if (floorRow >= 0 && !floorAvailable()) rows.splice(floorRow, 1);
 for (let round = 1; round <= rounds; round += 1) {
   for (const row of rows) {
     for (const c of connections) {
-      if (warmup > 0) await run(row, c, warmup);
-      const r = await run(row, c, duration);
+      if (warmup > 0 && !row.floor) await run(row, c, warmup);
+      const r = row.floor ? runFloor(c) : await run(row, c, duration);
       const bad = r.non2xx + r.errors + r.timeouts;
       const seen = (results[`${row.name}@${c}`] ||= { rps: 0, p50: 0, p99: 0, bad: 0 });
       seen.rps += r.requests.average / rounds;
@@ -135,4 +180,14 @@ for (const row of rows) {
   });
   const bad = connections.reduce((sum, c) => sum + results[`${row.name}@${c}`].bad, 0);
   console.log(`| ${row.label} | ${cells.join(" | ")} | ${bad} |`);
+}
+const floorRatio = (c) => {
+  const mine = results[`passthrough@${c}`];
+  const floor = results[`floor@${c}`];
+  return mine && floor && floor.rps > 0 ? `${(mine.rps / floor.rps).toFixed(2)}×` : null;
+};
+const ofFloor = connections.map((c) => [c, floorRatio(c)]).filter(([, r]) => r);
+if (ofFloor.length > 0) {
+  const parts = ofFloor.map(([c, r]) => `${r} at c=${c}`).join(", ");
+  console.log(`\ncoracle pass-through ÷ Temporal floor: ${parts}`);
 }

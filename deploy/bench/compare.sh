@@ -13,6 +13,9 @@
 #                         to the fake, every request its own ChatWorkflow;
 #   coracle cache hit     the same body without no-cache: answered from the cache;
 #   coracle status        model `coracle`, "what's the status of my jobs?": no model.
+#   Temporal floor        `coracle bench temporal-floor` with the same JVM options: the cheapest
+#                         workflow (one local activity) started and awaited in its own process on
+#                         the same embedded server setup, no HTTP: Temporal's own cost here.
 #
 # It prints p50 / p99 latency, requests per second and coracle's ratio to Portkey's
 # throughput for each row. The machine's load is printed before and after: report ratios
@@ -23,7 +26,9 @@
 # mean over the rounds, so load from other programs falls on all rows alike.
 # Environment: DURATION (default 8), WARMUP (default 2), CONNECTIONS (default "1,16"), ROUNDS, ROWS
 # (e.g. "portkey,passthrough"), BENCH_CACHE (default ~/.cache/coracle-bench),
-# CORACLE_JAVA_OPTS (added after deploy/jvm.options), CORACLE_JAR (default api/target/coracle.jar).
+# CORACLE_JAVA_OPTS (added after deploy/jvm.options, for coracle and the floor alike; e.g.
+# "-XX:TieredStopAtLevel=4" brings back the C2 compiler the launcher leaves off), CORACLE_JAR
+# (default api/target/coracle.jar).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -95,5 +100,13 @@ done
 echo "cpus: $(nproc); $(java -version 2>&1 | head -1); node $(node --version);" \
   "portkey $(node -p "require('$cache/node_modules/@portkey-ai/gateway/package.json').version")"
 echo "before: $(uptime)"
+echo "coracle's JVM options: $CORACLE_JAVA_OPTS"
+# The floor row runs the same jar with the same JVM options (a JSON array for compare.mjs), but
+# without a flight recording: one meant for coracle must not be overwritten by the floor's.
+# shellcheck disable=SC2086
+FLOOR_COMMAND="$("$py" -c 'import json, sys
+print(json.dumps([a for a in sys.argv[1:] if not a.startswith("-XX:StartFlightRecording")]))' \
+  java $CORACLE_JAVA_OPTS -jar "$jar")"
+export FLOOR_COMMAND
 node "$root/deploy/bench/compare.mjs" "$cache/node_modules" "$fake_port" "$portkey_port" "$http_port"
 echo "after:  $(uptime)"

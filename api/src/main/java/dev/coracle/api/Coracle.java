@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       BrowserCommand.class,
       McpCommand.class,
-      JobsCommand.class
+      JobsCommand.class,
+      BenchCommand.class
     })
 public final class Coracle implements Runnable {
 

@@ -1,11 +1,13 @@
 package dev.coracle.worker;
 
 import com.google.protobuf.MessageLite;
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.temporal.api.workflowservice.v1.StartWorkflowExecutionResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,16 +44,18 @@ final class GenerationLoad implements ServerInterceptor {
 
   private final LongAdder workflows = new LongAdder();
   private final LongAdder requestBytes = new LongAdder();
+  private final LongAdder eagerStarts = new LongAdder();
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-    ServerCall.Listener<Q> listener = next.startCall(call, headers);
     String method = call.getMethodDescriptor().getFullMethodName();
     if (!HISTORY_WRITES.contains(method)) {
-      return listener;
+      return next.startCall(call, headers);
     }
     boolean start = STARTS.contains(method);
+    ServerCall.Listener<Q> listener =
+        next.startCall(start ? countingEagerTasks(call) : call, headers);
     return new SimpleForwardingServerCallListener<>(listener) {
       @Override
       public void onMessage(Q message) {
@@ -64,6 +68,28 @@ final class GenerationLoad implements ServerInterceptor {
         super.onMessage(message);
       }
     };
+  }
+
+  /** Counts the starts whose answer carries the workflow's first task (eager start). */
+  private <Q, R> ServerCall<Q, R> countingEagerTasks(ServerCall<Q, R> call) {
+    return new SimpleForwardingServerCall<>(call) {
+      @Override
+      public void sendMessage(R message) {
+        if (message instanceof StartWorkflowExecutionResponse started
+            && started.hasEagerWorkflowTask()) {
+          eagerStarts.increment();
+        }
+        super.sendMessage(message);
+      }
+    };
+  }
+
+  /**
+   * Starts answered with the workflow's first task, which the starting process's worker then runs
+   * without polling for it.
+   */
+  long eagerStarts() {
+    return eagerStarts.sum();
   }
 
   /** Workflows started on this server, finished or not. */

@@ -232,10 +232,11 @@ final class TemporalGenerations implements AutoCloseable {
     recycles.incrementAndGet();
     GenerationLoad load = old.server().load();
     log.info(
-        "recycled the embedded Temporal server: generation {} held {} workflows (~{} MB"
-            + " estimated); generation {} takes new work",
+        "recycled the embedded Temporal server: generation {} held {} workflows ({} started"
+            + " eagerly, ~{} MB estimated); generation {} takes new work",
         old.number(),
         load.workflows(),
+        load.eagerStarts(),
         load.estimatedBytes() / (1024 * 1024),
         next.number());
     retiring.add(new Retiring(old, clock.instant().plus(chatDrain)));

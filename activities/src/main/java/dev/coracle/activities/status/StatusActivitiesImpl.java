@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -99,11 +98,11 @@ public class StatusActivitiesImpl implements StatusActivities {
   }
 
   private static String tokens(ModelTotals totals) {
-    return String.format(
-        Locale.ROOT,
-        "%,d tokens (%,d in, %,d out)",
-        totals.totalTokens(),
-        totals.promptTokens(),
-        totals.completionTokens());
+    return Ago.grouped(totals.totalTokens())
+        + " tokens ("
+        + Ago.grouped(totals.promptTokens())
+        + " in, "
+        + Ago.grouped(totals.completionTokens())
+        + " out)";
   }
 }
