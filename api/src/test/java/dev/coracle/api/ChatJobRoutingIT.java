@@ -71,6 +71,26 @@ class ChatJobRoutingIT {
     assertThat(jobs.path("data")).isEmpty();
   }
 
+  /**
+   * The classifier alone calls these research with 0.89–0.95 confidence (they sit near exemplars
+   * about free tiers and providers in general); the job gate sends them to the status store, so no
+   * research job starts and no model is asked.
+   */
+  @Test
+  void questions_about_coracles_own_quotas_and_providers_are_answered_from_the_status_store() {
+    for (String question :
+        new String[] {"r we out of free tier on anything", "which providers are down atm"}) {
+      int cloudCallsBefore = cloud.requests().size();
+
+      HttpResponse<String> answer = chat("coracle", question);
+
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("x-coracle-job-id")).as(question).isEmpty();
+      assertThat(answer.headers().firstValue("x-coracle-class")).as(question).contains("status");
+      assertThat(cloud.requests()).as(question).hasSize(cloudCallsBefore);
+    }
+  }
+
   @Test
   void the_explicit_deep_model_starts_a_job_that_writes_the_file() {
     HttpResponse<String> answer = chat("coracle-deep", "Create routed.txt");

@@ -35,6 +35,12 @@ public final class JobGate {
    */
   public static final String PROGRESS = "progress";
 
+  /**
+   * The tier name of a job verdict this gate turned into {@code status}: the prompt asks about
+   * coracle's own quotas, providers, tokens or savings ({@link JobScope#asksOwnState}).
+   */
+  public static final String OWN_STATE = "own-state";
+
   /** The tier name of a verdict this gate turned into {@code fast}. */
   public static final String ABSTAINED = "abstained";
 
@@ -71,6 +77,9 @@ public final class JobGate {
     }
     if (!RulesClassifier.TIER.equals(verdict.tier()) && JobScope.asksProgress(text)) {
       return progress(verdict);
+    }
+    if (!RulesClassifier.TIER.equals(verdict.tier()) && JobScope.asksOwnState(text)) {
+      return ownState(verdict);
     }
     if (!confident(verdict, ruleAgrees)) {
       return unsure(verdict, ruleAgrees);
@@ -128,6 +137,20 @@ public final class JobGate {
             Locale.ROOT,
             "%s at %.2f, but the prompt asks how far some work has got; answered from the job"
                 + " store; %s",
+            verdict.requestClass().wireName(),
+            verdict.confidence(),
+            verdict.reason()));
+  }
+
+  private static Classification ownState(Classification verdict) {
+    return new Classification(
+        RequestClass.STATUS,
+        SCOPE_CONFIDENCE,
+        OWN_STATE,
+        String.format(
+            Locale.ROOT,
+            "%s at %.2f, but the prompt asks about coracle's own quotas, providers, tokens or"
+                + " savings; answered from the status store; %s",
             verdict.requestClass().wireName(),
             verdict.confidence(),
             verdict.reason()));

@@ -32,7 +32,18 @@ final class JobScope {
               + "|\\b(summari[sz]e|translate|rephrase|reword|proofread) (this|the following)"
               + " (text|paragraph|sentence|email|message|note|passage)\\b"
               + "|\\b(make|rewrite|shorten|polish) this (sentence|paragraph|text|email|message"
-              + "|line|tweet|title)\\b");
+              + "|line|tweet|title)\\b"
+              // A supplied text rewritten in another tone, a pasted snippet in another language or
+              // library, a supplied text translated: the paste's words read like work, the ask is
+              // one answer.
+              + "|\\b(rewrite|reword|rephrase) (this|it|the following)( text| message| email"
+              + "| paragraph| sentence)? (to sound|so it sounds|to be more|more)\\b"
+              + "|\\bmake (this|it) sound\\b"
+              + "|\\bconvert this (curl|curl command|snippet|command|json|yaml|function|regex|query"
+              + "|sql|csv|xml)( command)? (to|into)\\b"
+              + "|^(translate|traduci|traduce|traduis|traduza|übersetze|vertaal|przetłumacz"
+              + "|переведи)( this| it| the following| questo| esto| ceci| isso| das)?( text)? ?(to"
+              + "|into|in|en|al|ao|ins|naar|na|на)\\b");
 
   /**
    * A question about a fact of the past ("when was Kubernetes first released", "who wrote the first
@@ -63,6 +74,41 @@ final class JobScope {
       Pattern.compile(
           "^(where (are|r) (we|you) (with|on|at)|how far (along )?(is|are)|(status|progress|eta)"
               + " (of|on) (the|my|our|that|this))\\b");
+
+  /**
+   * What coracle itself keeps: its free-tier quotas and rate limits, its providers and their
+   * cooldowns, the local model slot, the tokens it spent and what it saved.
+   */
+  private static final Pattern OWN_RESOURCE =
+      Pattern.compile(
+          "\\b(quotas?|free ?tiers?|free requests|rate limits?|tokens|providers?|cooldowns?"
+              + "|local (model|slot)|model slot|savings|saved)\\b");
+
+  /** Words that ask how much of such a resource is left or was used: alone, they are enough. */
+  private static final Pattern SPENT =
+      Pattern.compile(
+          "\\b(left|remaining|out of|used up|burned|burnt|spent|resets?|in cooldown)\\b");
+
+  /** Words that ask about a resource's state now; they need the user or coracle named too. */
+  private static final Pattern STATE_NOW =
+      Pattern.compile(
+          "\\b(used|down|available|today|so far|this (month|week)|right now|atm|rn|loaded"
+              + "|resident)\\b");
+
+  private static final Pattern OWNER =
+      Pattern.compile("\\b(we|us|our|my|me|i|you|your|coracle)\\b");
+
+  /** A question, by its first word or a question mark (not an instruction to build something). */
+  private static final Pattern QUESTION =
+      Pattern.compile(
+          "^(how|what|whats|which|when|where|is|are|r|do|does|did|any|anything|have|has|hows"
+              + "|can you tell|tell me)\\b|\\?");
+
+  /** "which providers are down", "any models loaded": about coracle's own, in a gateway. */
+  private static final Pattern PROVIDERS_NOW =
+      Pattern.compile(
+          "^(which|what|any) (providers?|models?)( are| is)? (down|up|available|in cooldown"
+              + "|rate limited|loaded)\\b");
 
   /** Han, kana and hangul characters: a language written without spaces counts each as a word. */
   private static final Pattern UNSPACED =
@@ -95,6 +141,24 @@ final class JobScope {
    */
   static boolean asksProgress(String text) {
     return PROGRESS_QUESTION.matcher(TextPrep.normalize(text)).find();
+  }
+
+  /**
+   * True when the prompt asks about coracle's own state ("r we out of free tier on anything", "how
+   * many tokens have we burned today", "which providers are down atm"): the status store answers
+   * it. Both classifiers put such questions near exemplars about free tiers and providers in
+   * general, which are research; a research job started for them is the costliest wrong answer.
+   */
+  static boolean asksOwnState(String text) {
+    String normalized = TextPrep.normalize(text);
+    if (PROVIDERS_NOW.matcher(normalized).find()) {
+      return true;
+    }
+    if (!OWN_RESOURCE.matcher(normalized).find() || !QUESTION.matcher(normalized).find()) {
+      return false;
+    }
+    return SPENT.matcher(normalized).find()
+        || (STATE_NOW.matcher(normalized).find() && OWNER.matcher(normalized).find());
   }
 
   private static int words(String normalized) {

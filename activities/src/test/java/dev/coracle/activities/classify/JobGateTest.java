@@ -136,4 +136,15 @@ class JobGateTest {
     assertThat(gated.tier()).isEqualTo(JobGate.PROGRESS);
     assertThat(gated.reason()).contains("deep at 0.92").contains("how far");
   }
+
+  @Test
+  void a_job_verdict_for_a_question_about_coracles_own_state_is_answered_from_the_status_store() {
+    Classification sure = new Classification(RequestClass.RESEARCH, 0.95, "embedding", "x");
+
+    Classification gated = JobGate.check(sure, "r we out of free tier on anything");
+
+    assertThat(gated.requestClass()).isEqualTo(RequestClass.STATUS);
+    assertThat(gated.tier()).isEqualTo(JobGate.OWN_STATE);
+    assertThat(gated.reason()).contains("research at 0.95").contains("own quotas");
+  }
 }

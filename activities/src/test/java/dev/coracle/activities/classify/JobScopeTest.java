@@ -59,4 +59,40 @@ class JobScopeTest {
     assertThat(JobScope.asksProgress("status of the bundle size work?")).isTrue();
     assertThat(JobScope.asksProgress("refactor the status page and add tests")).isFalse();
   }
+
+  @Test
+  void a_question_about_coracles_own_quotas_providers_or_tokens_asks_about_its_state() {
+    assertThat(JobScope.asksOwnState("how much free quota is left on groq?")).isTrue();
+    assertThat(JobScope.asksOwnState("how many tokens have we burned today?")).isTrue();
+    assertThat(JobScope.asksOwnState("which providers are down right now")).isTrue();
+    assertThat(JobScope.asksOwnState("when does the gemini daily window reset for my quota?"))
+        .isTrue();
+  }
+
+  @Test
+  void a_question_about_free_tiers_or_providers_in_general_is_left_to_the_classifier() {
+    assertThat(JobScope.asksOwnState("which LLM APIs have a free tier right now?")).isFalse();
+    assertThat(JobScope.asksOwnState("compare the free tiers of Groq, Gemini and OpenRouter"))
+        .isFalse();
+    assertThat(
+            JobScope.asksOwnState(
+                "add a per-user quota to our API so nobody uses more than 100 requests a minute"))
+        .isFalse();
+  }
+
+  @Test
+  void rewriting_converting_or_translating_a_supplied_text_is_one_answer() {
+    assertThat(
+            JobScope.tooSmall(
+                "rewrite this to sound more professional: hey all, the deploy broke, fixing it"))
+        .isPresent();
+    assertThat(
+            JobScope.tooSmall(
+                "convert this curl to python requests: curl -X POST https://example.test -d x=1"))
+        .isPresent();
+    assertThat(JobScope.tooSmall("Traduci in inglese: \"Il file richiesto non esiste\""))
+        .isPresent();
+    assertThat(JobScope.tooSmall("convert the whole project to typescript and fix the build"))
+        .isEmpty();
+  }
 }
