@@ -1,5 +1,7 @@
 package dev.coracle.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.worker.TemporalFloor;
 import java.time.Duration;
 import java.util.Locale;
@@ -87,17 +89,35 @@ final class BenchCommand implements Runnable {
     }
 
     private static String asJson(TemporalFloor.Result r) {
-      return String.format(
-          Locale.ROOT,
-          "{\"concurrency\":%d,\"rps\":%.1f,\"p50\":%.3f,\"p99\":%.3f,\"completed\":%d,"
-              + "\"failed\":%d,\"eager\":%d}",
-          r.concurrency(),
-          r.perSecond(),
-          r.p50Ms(),
-          r.p99Ms(),
-          r.completed(),
-          r.failed(),
-          r.eager());
+      try {
+        return CoracleJson.mapper()
+            .writeValueAsString(
+                new FloorLine(
+                    r.concurrency(),
+                    rounded(r.perSecond(), 10),
+                    rounded(r.p50Ms(), 1000),
+                    rounded(r.p99Ms(), 1000),
+                    r.completed(),
+                    r.failed(),
+                    r.eager()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("could not write the floor's result as JSON", e);
+      }
     }
+
+    /** {@code value} to the nearest {@code 1 / scale}, so the line reads like autocannon's. */
+    private static double rounded(double value, int scale) {
+      return Math.round(value * scale) / (double) scale;
+    }
+
+    /** The floor's result as {@code deploy/bench/compare.mjs} reads it, in autocannon's terms. */
+    record FloorLine(
+        int concurrency,
+        double rps,
+        double p50,
+        double p99,
+        long completed,
+        long failed,
+        long eager) {}
   }
 }

@@ -129,30 +129,33 @@ public final class JobGate {
   }
 
   private static Classification progress(Classification verdict) {
-    return new Classification(
-        RequestClass.STATUS,
-        SCOPE_CONFIDENCE,
+    return answeredFromStatus(
+        verdict,
         PROGRESS,
-        String.format(
-            Locale.ROOT,
-            "%s at %.2f, but the prompt asks how far some work has got; answered from the job"
-                + " store; %s",
-            verdict.requestClass().wireName(),
-            verdict.confidence(),
-            verdict.reason()));
+        "the prompt asks how far some work has got; answered from the job store");
   }
 
   private static Classification ownState(Classification verdict) {
+    return answeredFromStatus(
+        verdict,
+        OWN_STATE,
+        "the prompt asks about coracle's own quotas, providers, tokens or savings; answered from"
+            + " the status store");
+  }
+
+  /** A job verdict turned into {@code status}: the prompt asks about coracle, not for work. */
+  private static Classification answeredFromStatus(
+      Classification verdict, String tier, String why) {
     return new Classification(
         RequestClass.STATUS,
         SCOPE_CONFIDENCE,
-        OWN_STATE,
+        tier,
         String.format(
             Locale.ROOT,
-            "%s at %.2f, but the prompt asks about coracle's own quotas, providers, tokens or"
-                + " savings; answered from the status store; %s",
+            "%s at %.2f, but %s; %s",
             verdict.requestClass().wireName(),
             verdict.confidence(),
+            why,
             verdict.reason()));
   }
 
