@@ -28,9 +28,18 @@ record CandidateMatcher(float[] vector, double threshold, String prompt) {
     return matches(similarity(entry)) && guardAgrees(entry);
   }
 
-  /** Exact-only prompts matched on their whole text already; the guard reads the others. */
+  /**
+   * Exact-only prompts matched on their whole text already; the guard reads the others. The very
+   * same text always answers itself: a prompt the guard would read as disagreeing with itself (both
+   * sides of one axis) is still the same question, and a {@code no-cache} refresh of it replaces
+   * its answer instead of adding a second row. It also spares the guard's reading on the writer for
+   * the commonest refresh, the same prompt again. A stored prompt is cut at {@link
+   * SemanticCache#STORED_PROMPT_CHARS}, so only a prompt up to that length can equal it.
+   */
   boolean guardAgrees(CacheEntry entry) {
-    return vector == null || PromptGuard.agree(prompt, entry.promptText());
+    return vector == null
+        || prompt.equals(entry.promptText())
+        || PromptGuard.agree(prompt, entry.promptText());
   }
 
   double similarity(CacheEntry entry) {

@@ -348,6 +348,19 @@ class SemanticCacheTest {
     assertThat(cache.lookup(ask("coracle", REVERSE)).hit()).isTrue();
   }
 
+  @Test
+  void a_no_cache_request_replaces_the_answer_to_its_very_same_text() {
+    // A prompt naming both sides of one axis, which the guard reads as disagreeing with itself.
+    String both = "Should I increase or decrease the buffer size?";
+    cache.store(ask("coracle", both), answer("Increase it."));
+    ChatResult fresh = answer("Decrease it.");
+
+    cache.store(Requests.bypassing(ask("coracle", both)), fresh);
+
+    assertThat(cache.stats().entries()).isEqualTo(1);
+    assertThat(cache.lookup(ask("coracle", both)).result().content()).isEqualTo(fresh.content());
+  }
+
   /** Answers are stored on the store's writer, after the call that stores them returns. */
   private void awaitStored() {
     context.getBean(AfterAnswerWrites.class).awaitWritten();
