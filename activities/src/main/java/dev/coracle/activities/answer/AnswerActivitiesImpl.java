@@ -1,20 +1,34 @@
 package dev.coracle.activities.answer;
 
+import dev.coracle.activities.cache.CacheActivitiesImpl;
 import dev.coracle.workflows.chat.AnswerActivities;
+import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
 import jakarta.inject.Singleton;
 
-/** Hands answers over through the in-process {@link AnswerHub}; run as a local activity. */
+/**
+ * Hands answers over through the in-process {@link AnswerHub}, and then, for a chat a model
+ * answered, stores them in the semantic cache; run as local activities.
+ */
 @Singleton
 public class AnswerActivitiesImpl implements AnswerActivities {
   private final AnswerHub hub;
+  private final CacheActivitiesImpl cache;
 
-  public AnswerActivitiesImpl(AnswerHub hub) {
+  public AnswerActivitiesImpl(AnswerHub hub, CacheActivitiesImpl cache) {
     this.hub = hub;
+    this.cache = cache;
   }
 
   @Override
   public void handOver(String workflowId, ChatResult result) {
     hub.handOver(workflowId, result);
+  }
+
+  /** The cache store logs and swallows its own failures: the answer has gone out either way. */
+  @Override
+  public void handOverThenStore(String workflowId, ChatRequest request, ChatResult result) {
+    hub.handOver(workflowId, result);
+    cache.store(request, result);
   }
 }

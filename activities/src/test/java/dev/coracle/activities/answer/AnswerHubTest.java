@@ -23,7 +23,8 @@ class AnswerHubTest {
           List.of());
 
   final AnswerHub hub = new AnswerHub();
-  final AnswerActivitiesImpl activity = new AnswerActivitiesImpl(hub);
+  // These tests only hand over; the store after a hand-over is AnswerHandOverThenStoreTest's.
+  final AnswerActivitiesImpl activity = new AnswerActivitiesImpl(hub, null);
 
   @Test
   void the_waiting_response_gets_the_answer_the_workflow_hands_over() {

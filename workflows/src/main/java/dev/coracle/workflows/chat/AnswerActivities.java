@@ -15,4 +15,14 @@ public interface AnswerActivities {
   /** Completes the waiting response of {@code workflowId}; a no-op when nobody here waits. */
   @ActivityMethod(name = "AnswerHandOver")
   void handOver(String workflowId, ChatResult result);
+
+  /**
+   * Completes the waiting response of {@code workflowId}, then stores the answer in the semantic
+   * cache (a no-op for requests the cache must not serve): one local activity where a chat answered
+   * by a model had two, so one hop to the activity executor, one marker and one copy of the answer
+   * in the workflow task fewer. The hand-over comes first, so the response never waits for the
+   * store's embedding.
+   */
+  @ActivityMethod(name = "AnswerHandOverThenStore")
+  void handOverThenStore(String workflowId, ChatRequest request, ChatResult result);
 }

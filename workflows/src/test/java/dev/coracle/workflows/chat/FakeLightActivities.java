@@ -29,6 +29,9 @@ final class FakeLightActivities
   final Map<String, ChatResult> cached = new ConcurrentHashMap<>();
   final Map<String, ChatResult> handedOver = new ConcurrentHashMap<>();
 
+  /** The workflows whose hand-over and store ran as one activity. */
+  final List<String> handOversThenStores = new CopyOnWriteArrayList<>();
+
   /** The hand-overs and stores in the order they ran. */
   final List<String> bookkeeping = new CopyOnWriteArrayList<>();
 
@@ -83,5 +86,12 @@ final class FakeLightActivities
   public void handOver(String workflowId, ChatResult result) {
     bookkeeping.add("hand over");
     handedOver.put(workflowId, result);
+  }
+
+  @Override
+  public void handOverThenStore(String workflowId, ChatRequest request, ChatResult result) {
+    handOversThenStores.add(workflowId);
+    handOver(workflowId, result);
+    store(request, result);
   }
 }

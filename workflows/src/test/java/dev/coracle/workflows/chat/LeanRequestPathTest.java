@@ -3,6 +3,7 @@ package dev.coracle.workflows.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coracle.workflows.TaskQueues;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -36,6 +37,12 @@ class LeanRequestPathTest {
    * Version 2: the pass-through again, with the cloud call as a local activity: one workflow task.
    */
   static final String COMMITTED_IN_PROCESS = "histories/chat-speed-in-process.json";
+
+  /**
+   * {@link ChatWorkflowImpl#LEAN_AFTER_ANSWER} version 1: the in-process pass-through with its
+   * hand-over and cache store in one local activity.
+   */
+  static final String COMMITTED_AFTER_ANSWER = "histories/chat-lean-after-answer.json";
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
@@ -124,6 +131,54 @@ class LeanRequestPathTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(COMMITTED_HIT, ChatWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         COMMITTED_IN_PROCESS, ChatWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        COMMITTED_AFTER_ANSWER, ChatWorkflowImpl.class);
+  }
+
+  @Test
+  void a_model_answer_is_handed_over_and_stored_by_one_local_activity(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeLightActivities light = start(env, worker, RequestClass.FAST);
+
+    ChatResult result = chat(env, worker, "chat-one-hop", noCache("groq/m", "hi"));
+
+    assertThat(light.handOversThenStores).containsExactly("chat-one-hop");
+    assertThat(light.bookkeeping).containsExactly("hand over", "store");
+    assertThat(light.handedOver).containsEntry("chat-one-hop", result);
+    assertThat(light.cached).containsEntry("groq/m|hi", result);
+    List<String> localActivities =
+        env.getWorkflowClient().fetchHistory("chat-one-hop").getEvents().stream()
+            .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+            .map(event -> event.getMarkerRecordedEventAttributes().getMarkerName())
+            .filter("LocalActivity"::equals)
+            .toList();
+    // Route, the model call, and the hand-over with the store.
+    assertThat(localActivities).hasSize(3);
+  }
+
+  @Test
+  void a_status_answer_is_still_handed_over_alone(TestWorkflowEnvironment env, Worker worker) {
+    FakeLightActivities light = start(env, worker, RequestClass.STATUS);
+
+    chat(env, worker, "chat-status-alone", ChatWorkflowTest.ask("coracle", "jobs?"));
+
+    assertThat(light.handOversThenStores).isEmpty();
+    assertThat(light.bookkeeping).containsExactly("hand over");
+  }
+
+  /**
+   * Writes the lean-after-answer history: {@code -Drecord.history.lean=true}. Like every committed
+   * history, written once and never again.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "record.history.lean", matches = "true")
+  void record_the_after_answer_history(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
+    start(env, worker, RequestClass.STATUS);
+    chat(env, worker, "chat-lean-after-answer", noCache("groq/llama-3.3-70b", "hi"));
+    Files.writeString(
+        Path.of("src/test/resources", COMMITTED_AFTER_ANSWER),
+        env.getWorkflowClient().fetchHistory("chat-lean-after-answer").toJson(true));
   }
 
   /**
