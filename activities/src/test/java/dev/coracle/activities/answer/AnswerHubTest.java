@@ -23,7 +23,7 @@ class AnswerHubTest {
           List.of());
 
   final AnswerHub hub = new AnswerHub();
-  // These tests only hand over; the store after a hand-over is AnswerHandOverThenStoreTest's.
+  // These tests only hand over; the store after a hand-over is in cache.HandOverThenStoreTest.
   final AnswerActivitiesImpl activity = new AnswerActivitiesImpl(hub, null);
 
   @Test
