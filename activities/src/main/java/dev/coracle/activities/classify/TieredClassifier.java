@@ -156,18 +156,14 @@ public class TieredClassifier {
   }
 
   /**
-   * How much the embedding's odds count: fully for a prompt in English, little for one in another
-   * language. The embedding model learned English; it splits Cyrillic, Arabic, Devanagari,
-   * Japanese, Korean or Chinese text into single characters or unknown pieces, and reads Czech,
-   * Swedish, Vietnamese or Indonesian words as English fragments, so such prompts land near
-   * exemplars in a third language whatever they ask. The n-grams, trained on exemplars in each of
-   * these languages, read them as well as English.
+   * How much the embedding's odds count: fully for a prompt in Latin script, little for one in
+   * another script. The embedding model learned English; it splits Cyrillic, Japanese, Korean or
+   * Chinese text into single characters or unknown pieces, so such prompts all land near each other
+   * whatever they ask, and the embedding tier's verdict on them is mostly the majority class of the
+   * exemplars in that script. The n-grams read them as well as English.
    */
   static double embeddingWeight(String normalized) {
-    if (Scripts.latinShare(normalized) < LATIN_SHARE) {
-      return FOREIGN_SCRIPT_EMBEDDING_WEIGHT;
-    }
-    return EnglishWords.isEnglish(normalized) ? 1.0 : OTHER_LATIN_EMBEDDING_WEIGHT;
+    return Scripts.latinShare(normalized) >= LATIN_SHARE ? 1.0 : FOREIGN_SCRIPT_EMBEDDING_WEIGHT;
   }
 
   /** A prompt with at least this share of its letters in Latin script is read as Latin. */
@@ -175,13 +171,6 @@ public class TieredClassifier {
 
   /** The embedding's weight for a prompt in another script: chosen by cross-validation. */
   static final double FOREIGN_SCRIPT_EMBEDDING_WEIGHT = 0.1;
-
-  /**
-   * The embedding's weight for a prompt in Latin script that is not English ({@link
-   * EnglishWords}): chosen by cross-validation.
-   */
-  static final double OTHER_LATIN_EMBEDDING_WEIGHT =
-      Double.parseDouble(System.getProperty("lingo.latin", "0.3"));
 
   /** The product of the two classifiers' odds, each raised to its weight. */
   private static double[] blend(double[] embedding, double[] ngram, double embeddingWeight) {

@@ -18,9 +18,9 @@ import java.util.Random;
  * on the exemplars and the team-owned labeled sets pooled together: each fold trains on the other
  * four fifths and classifies its own fifth. It is how the classifier's constants and changes are
  * chosen without fitting one set. Usage, from the repository root with the test class path: {@code
- * CrossValidation [seed] [--show-errors] [--with-heldout-3]}. The third held-out set is pooled
- * only when asked, so that figures stay comparable with those recorded before it was team-owned.
- * Prints accuracy and job-starting misroutes overall and per source.
+ * CrossValidation [seed] [--show-errors] [--with-heldout-3]}. The third held-out set is pooled only
+ * when asked, so that figures stay comparable with those recorded before it was team-owned. Prints
+ * accuracy and job-starting misroutes overall and per source.
  */
 final class CrossValidation {
   private static final int FOLDS = 5;
