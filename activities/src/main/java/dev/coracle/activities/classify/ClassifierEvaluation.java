@@ -265,6 +265,7 @@ public final class ClassifierEvaluation {
       }
       out.append("\ntiers: ");
       tiers().forEach((tier, n) -> out.append(tier).append(' ').append(n).append("  "));
+      out.append('\n').append(byLanguage());
       out.append(
           String.format(
               Locale.ROOT,
@@ -314,6 +315,35 @@ public final class ClassifierEvaluation {
                 c.reason()));
       }
       return out.toString();
+    }
+
+    /**
+     * Accuracy and job-starting misroutes of the prompts in English and of those in other languages
+     * ({@link EnglishWords}): the sentence embedding reads only the first.
+     */
+    public String byLanguage() {
+      StringBuilder out = new StringBuilder("by language:");
+      for (boolean english : new boolean[] {true, false}) {
+        List<Outcome> among =
+            outcomes.stream()
+                .filter(o -> EnglishWords.isEnglishPrompt(o.prompt().text()) == english)
+                .toList();
+        long misroutes =
+            among.stream()
+                .filter(o -> !startsJob(o.prompt().requestClass()))
+                .filter(o -> startsJob(o.classification().requestClass()))
+                .count();
+        out.append(
+            String.format(
+                Locale.ROOT,
+                " %s %d, accuracy %.3f, job-starting misroutes %d;",
+                english ? "English" : "other languages",
+                among.size(),
+                fraction(among.stream().filter(Outcome::correct).count(), among.size()),
+                misroutes));
+      }
+      out.setLength(out.length() - 1);
+      return out.append('\n').toString();
     }
 
     private double share(Predicate<Outcome> among) {

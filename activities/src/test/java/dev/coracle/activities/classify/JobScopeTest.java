@@ -57,6 +57,8 @@ class JobScopeTest {
     assertThat(JobScope.asksProgress("where r we with the test fixes")).isTrue();
     assertThat(JobScope.asksProgress("how far along is the dependency upgrade?")).isTrue();
     assertThat(JobScope.asksProgress("status of the bundle size work?")).isTrue();
+    assertThat(JobScope.asksProgress("any update on the search rewrite?")).isTrue();
+    assertThat(JobScope.asksProgress("write an update on the roadmap for the blog")).isFalse();
     assertThat(JobScope.asksProgress("refactor the status page and add tests")).isFalse();
   }
 
