@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The cache's matching against the labeled pair sets in {@code docs/evals}. */
 class CacheEvaluationTest {
-  static final double SHIPPED_SIMILARITY = 0.87;
+  static final double SHIPPED_SIMILARITY = 0.80;
 
   @Test
   void the_teams_pair_set_is_large_and_gets_90_percent_recall_and_no_false_hit() {
