@@ -57,30 +57,47 @@ final class ContentAgreement {
     Set<String> longerWords = ContentWords.stems(longer, false);
     longerWords.addAll(ContentWords.stems(longer, true));
     boolean shorterSaysMore = !longerWords.containsAll(ContentWords.stems(shorter, true));
-    return added.size() == 1 && !shorterSaysMore && mayAdd(longer, added, language);
+    Set<String> shared = minus(ContentWords.stems(longer, false), added);
+    return added.size() == 1 && !shorterSaysMore && mayAdd(longer, shared, added, language);
   }
 
   /**
-   * Whether a word one prompt adds may leave the question the same: not a negation, direction or
-   * quantity ("not", "out", "only", "remote", "last"), not a number or code-like word, and not the
-   * object of a preposition ("in pandas", "for Windows"), which names the context the question is
-   * asked in.
+   * Whether a word one prompt adds may leave the question the same. It must restate what the word
+   * right before it is ("capital city", "SSH key pair", "REST APIs", "disk space usage"): it
+   * follows a word both prompts have, with nothing between them. A word before a shared one narrows
+   * it ("a zombie process", "a merged branch") and a word after a preposition names the context
+   * ("in pandas"); neither may be added. Nor may a negation, direction, quantity or comparative
+   * ("not", "out", "only", "remote", "faster"), a participle, superlative or adverb ("pushed",
+   * "running", "latest", "permanently"), or a number or code-like word.
    */
-  private static boolean mayAdd(List<Token> tokens, Set<String> added, PromptLanguage language) {
+  private static boolean mayAdd(
+      List<Token> tokens, Set<String> shared, Set<String> added, PromptLanguage language) {
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       if (token.anchor() || token.light() || !added.contains(token.stem())) {
         continue;
       }
-      if (language.isKept(token.surface())
-          || !token.surface().chars().allMatch(Character::isLetter)
-          || token.surface().length() < 3
-          || (i > 0 && tokens.get(i - 1).anchor())) {
+      String word = token.surface();
+      boolean restates =
+          i > 0
+              && token.followsWord()
+              && !tokens.get(i - 1).anchor()
+              && shared.contains(tokens.get(i - 1).stem());
+      if (!restates
+          || language != PromptLanguage.ENGLISH
+          || language.isKept(word)
+          || !word.chars().allMatch(Character::isLetter)
+          || word.length() < 3
+          || NARROWING_ENDING.matcher(word).find()) {
         return false;
       }
     }
     return true;
   }
+
+  /** Endings of words that narrow or qualify rather than restate: "pushed", "latest", "fully". */
+  private static final java.util.regex.Pattern NARROWING_ENDING =
+      java.util.regex.Pattern.compile("(ed|ing|est|ly|ive|able|ible|ous|less|ful|al|ic)$");
 
   private static Set<String> minus(Set<String> a, Set<String> b) {
     Set<String> out = new java.util.HashSet<>(a);
@@ -106,7 +123,7 @@ final class ContentAgreement {
         stemmer = stemmer == null ? language.stemmer() : stemmer;
         String stem = ContentWords.stem(joined, language, stemmer);
         if (otherStems.contains(stem)) {
-          out.add(new Token(joined, stem, false, false));
+          out.add(new Token(joined, stem, false, false, token.followsWord()));
           i++;
           continue;
         }

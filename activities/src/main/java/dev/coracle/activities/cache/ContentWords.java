@@ -29,8 +29,10 @@ record ContentWords(PromptLanguage language, List<Token> tokens, boolean compari
    *
    * @param anchor a direction word, which only marks order
    * @param light a framing verb with an opposite ({@link PromptLanguage#isLight})
+   * @param followsWord true when the word right before it in the prompt is the previous token, with
+   *     nothing dropped between them ("capital city", not "kill a zombie")
    */
-  record Token(String surface, String stem, boolean anchor, boolean light) {
+  record Token(String surface, String stem, boolean anchor, boolean light, boolean followsWord) {
 
     boolean isNumber() {
       return !stem.isEmpty() && Character.isDigit(stem.charAt(0));
@@ -85,18 +87,23 @@ record ContentWords(PromptLanguage language, List<Token> tokens, boolean compari
     SnowballStemmer stemmer = language.stemmer();
     List<Token> tokens = new ArrayList<>();
     boolean comparison = false;
-    for (String raw : words) {
+    int lastKept = -2;
+    for (int i = 0; i < words.size(); i++) {
+      String raw = words.get(i);
+      boolean follows = lastKept == i - 1;
       String word = language == PromptLanguage.ENGLISH ? WordSynonyms.canonical(raw) : raw;
       if (language == PromptLanguage.ENGLISH && WordSynonyms.isComparison(word)) {
         comparison = true;
       } else if (language.isAnchor(word)) {
-        tokens.add(new Token(word, word, true, false));
+        tokens.add(new Token(word, word, true, false, follows));
+        lastKept = i;
       } else if (!language.isStopWord(word) && keepsShortWord(word, language)) {
         String stem = stem(word, language, stemmer);
         // "uses" frames a question as "use" does.
         if (!language.isStopWord(stem)) {
           boolean light = language.isLight(word) || language.isLight(stem);
-          tokens.add(new Token(word, stem, false, light));
+          tokens.add(new Token(word, stem, false, light, follows));
+          lastKept = i;
         }
       }
     }

@@ -37,7 +37,9 @@ enum PromptLanguage {
       "no not nor never without before after above below up down out off over under more most"
           + " less least only all few again once same other own against why when where"
           + " who whom every each any whole entire local remote global hidden empty default"
-          + " recursive recursively first last second next previous",
+          + " recursive recursively first last second next previous better worse faster slower"
+          + " bigger smaller larger longer shorter higher lower newer older easier harder cheaper"
+          + " safer greater later earlier",
       "to into from than per in on at of for by with about via through as between",
       // Framing and politeness: words that ask, not what is asked.
       "what whats which how please pls plz hey hi hello thanks thank can could would will shall"
@@ -51,7 +53,8 @@ enum PromptLanguage {
       // Verbs that frame a question but have opposites: "show" and "hide", "make" and "remove",
       // "get" and "set", "include" and "exclude", "write" and "read".
       "show see view display check verify determine make made get got retrieve obtain convert"
-          + " include including use used using usage work works working write"),
+          + " include including use used using usage work works working write send sends sending"
+          + " perform performs"),
   SPANISH(
       "spanish",
       SpanishStemmer::new,

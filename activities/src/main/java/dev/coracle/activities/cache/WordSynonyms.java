@@ -21,6 +21,7 @@ final class WordSynonyms {
     "stop stops stopped stopping cancel cancels cancelled canceled abort terminate halt",
     "exit exits exiting quit quits quitting",
     "multiple several",
+    "one single",
     "maximum max",
     "minimum min",
     "venv virtualenv virtualenvs venvs",
