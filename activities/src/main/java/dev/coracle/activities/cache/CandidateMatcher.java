@@ -10,8 +10,15 @@ import java.util.List;
  *
  * @param vector the prompt's embedding, or null when the key alone decides (an exact-only prompt)
  * @param prompt the prompt as {@link CacheKey#promptText()} keeps it
+ * @param reading what {@link PromptGuard} reads in {@code prompt}, read once for all candidates, or
+ *     null when the key alone decides
  */
-record CandidateMatcher(float[] vector, double threshold, String prompt) {
+record CandidateMatcher(
+    float[] vector, double threshold, String prompt, PromptGuard.Reading reading) {
+
+  CandidateMatcher(float[] vector, double threshold, String prompt) {
+    this(vector, threshold, prompt, vector == null ? null : PromptGuard.read(prompt));
+  }
 
   /** Cosine similarity is computed in float; an identical prompt may score 0.9999999. */
   private static final double TOLERANCE = 1e-6;
@@ -30,7 +37,7 @@ record CandidateMatcher(float[] vector, double threshold, String prompt) {
 
   /** Exact-only prompts matched on their whole text already; the guard reads the others. */
   boolean guardAgrees(CacheEntry entry) {
-    return vector == null || PromptGuard.agree(prompt, entry.promptText());
+    return vector == null || PromptGuard.agree(reading, PromptGuard.read(entry.promptText()));
   }
 
   double similarity(CacheEntry entry) {

@@ -41,8 +41,20 @@ final class PromptGuard {
 
   /** True when a cached answer to {@code earlier} may answer {@code prompt}. */
   static boolean agree(String prompt, String earlier) {
-    Terms a = Terms.of(prompt);
-    Terms b = Terms.of(earlier);
+    return agree(read(prompt), read(earlier));
+  }
+
+  /** What the guard reads in a prompt, made once per lookup and compared with each candidate. */
+  record Reading(Terms terms, ContentWords words) {}
+
+  static Reading read(String prompt) {
+    return new Reading(Terms.of(prompt), ContentWords.of(prompt));
+  }
+
+  /** True when a cached answer to the prompt read as {@code earlier} may answer {@code prompt}. */
+  static boolean agree(Reading prompt, Reading earlier) {
+    Terms a = prompt.terms();
+    Terms b = earlier.terms();
     return a.numbers.equals(b.numbers)
         && b.quotedIn(a)
         && a.quotedIn(b)
@@ -50,11 +62,11 @@ final class PromptGuard {
         && a.words.containsAll(b.identifiers)
         && b.words.containsAll(a.named)
         && a.words.containsAll(b.named)
-        && ContentAgreement.agree(ContentWords.of(prompt), ContentWords.of(earlier));
+        && ContentAgreement.agree(prompt.words(), earlier.words());
   }
 
   /** What one prompt says that must match. Named things are kept in the order they appear. */
-  private record Terms(
+  record Terms(
       Set<String> numbers,
       Set<String> quoted,
       Set<String> identifiers,
@@ -87,7 +99,9 @@ final class PromptGuard {
       while (digits.find()) {
         numbers.add(digits.group());
       }
-      for (String word : PromptText.forEmbedding(text).split(" ")) {
+      String plain = PromptText.forEmbedding(text);
+      String[] words = plain.isEmpty() ? new String[0] : plain.split(" ");
+      for (String word : words) {
         String spelled = WordSynonyms.digits(word);
         if (spelled != null) {
           numbers.add(spelled);
@@ -123,8 +137,6 @@ final class PromptGuard {
                 || token.endsWith("!")
                 || token.endsWith(":");
       }
-      String plain = PromptText.forEmbedding(text);
-      String[] words = plain.isEmpty() ? new String[0] : plain.split(" ");
       for (String word : words) {
         allWords.add(canonical(word));
       }

@@ -119,6 +119,11 @@ final class WordSynonyms {
   private static final Pattern JS_NAMES =
       Pattern.compile("\\b(node|next|vue|nuxt|react|express)\\.?js\\b");
 
+  private static final Pattern BRITISH_ISE =
+      Pattern.compile(".+[^aeiou]is(e|es|ed|ing|ation|ations)");
+
+  private static final Pattern BRITISH_RE = Pattern.compile(".+[^aeiou]re");
+
   private static final Map<String, String> CANONICAL = new HashMap<>();
   private static final Map<String, String> PHRASE = new HashMap<>();
 
@@ -151,7 +156,7 @@ final class WordSynonyms {
 
   /** Lower-case text with names spelled several ways spelled one way. */
   static String canonicalNames(String lowerCase) {
-    return JS_NAMES.matcher(lowerCase).replaceAll("$1");
+    return lowerCase.contains("js") ? JS_NAMES.matcher(lowerCase).replaceAll("$1") : lowerCase;
   }
 
   /** The word a question means by {@code word}, itself when it has no synonym here. */
@@ -177,7 +182,7 @@ final class WordSynonyms {
     if (word.length() < 6) {
       return word;
     }
-    if (word.matches(".+[^aeiou]is(e|es|ed|ing|ation|ations)$")) {
+    if (BRITISH_ISE.matcher(word).matches()) {
       int at = word.lastIndexOf("is");
       return word.substring(0, at) + "iz" + word.substring(at + 2);
     }
@@ -189,7 +194,7 @@ final class WordSynonyms {
       int at = word.lastIndexOf("our");
       return word.substring(0, at) + "or" + word.substring(at + 3);
     }
-    if (word.matches(".+[^aeiou]re$")) {
+    if (BRITISH_RE.matcher(word).matches()) {
       return word.substring(0, word.length() - 2) + "er";
     }
     return word;

@@ -36,6 +36,18 @@ class CacheEvaluationTest {
   }
 
   @Test
+  void the_third_pair_set_written_apart_gets_90_percent_recall_and_no_false_hit() {
+    CacheEvaluation.Report report =
+        CacheEvaluation.evaluate(
+            TestCache.EMBEDDINGS,
+            CacheEvaluation.read(Path.of("../docs/evals/cache-pairs-heldout-3.jsonl")),
+            SHIPPED_SIMILARITY);
+
+    assertThat(report.falseHits()).as(report.render(true)).isZero();
+    assertThat(report.recall()).as(report.render(true)).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
   void cosine_alone_would_serve_wrong_answers_that_the_guard_stops() {
     CacheEvaluation.Report report =
         CacheEvaluation.evaluate(
