@@ -10,14 +10,33 @@ import java.util.List;
  *
  * @param vector the prompt's embedding, or null when the key alone decides (an exact-only prompt)
  * @param prompt the prompt as {@link CacheKey#promptText()} keeps it
- * @param reading what {@link PromptGuard} reads in {@code prompt}, read once for all candidates, or
- *     null when the key alone decides
+ * @param reading what {@link PromptGuard} reads in {@code prompt}, read at the first candidate
+ *     similar enough and then kept for the others
  */
-record CandidateMatcher(
-    float[] vector, double threshold, String prompt, PromptGuard.Reading reading) {
+record CandidateMatcher(float[] vector, double threshold, String prompt, ReadOnce reading) {
 
   CandidateMatcher(float[] vector, double threshold, String prompt) {
-    this(vector, threshold, prompt, vector == null ? null : PromptGuard.read(prompt));
+    this(vector, threshold, prompt, new ReadOnce(prompt));
+  }
+
+  /**
+   * The prompt's reading, made when first needed: a store or a lookup with no close candidate needs
+   * none.
+   */
+  static final class ReadOnce {
+    private final String prompt;
+    private PromptGuard.Reading reading;
+
+    ReadOnce(String prompt) {
+      this.prompt = prompt;
+    }
+
+    synchronized PromptGuard.Reading get() {
+      if (reading == null) {
+        reading = PromptGuard.read(prompt);
+      }
+      return reading;
+    }
   }
 
   /** Cosine similarity is computed in float; an identical prompt may score 0.9999999. */
@@ -37,7 +56,7 @@ record CandidateMatcher(
 
   /** Exact-only prompts matched on their whole text already; the guard reads the others. */
   boolean guardAgrees(CacheEntry entry) {
-    return vector == null || PromptGuard.agree(reading, PromptGuard.read(entry.promptText()));
+    return vector == null || PromptGuard.agree(reading.get(), PromptGuard.read(entry.promptText()));
   }
 
   double similarity(CacheEntry entry) {
