@@ -62,13 +62,11 @@ final class ContentAgreement {
   }
 
   /**
-   * Whether a word one prompt adds may leave the question the same. It must restate what the word
-   * right before it is ("capital city", "SSH key pair", "REST APIs", "disk space usage"): it
-   * follows a word both prompts have, with nothing between them. A word before a shared one narrows
-   * it ("a zombie process", "a merged branch") and a word after a preposition names the context
-   * ("in pandas"); neither may be added. Nor may a negation, direction, quantity or comparative
-   * ("not", "out", "only", "remote", "faster"), a participle, superlative or adverb ("pushed",
-   * "running", "latest", "permanently"), or a number or code-like word.
+   * Whether a word one prompt adds may leave the question the same: it names the kind of thing the
+   * shared word right before it is ("capital city", "SSH key pair", "REST APIs", "the pandas
+   * library"), with nothing between them. Any other added word may narrow the question ("list
+   * processes" / "list running processes", "a hash table" / "a hash table collision", "boil an egg"
+   * / "boil an egg soft"), so it makes a miss.
    */
   private static boolean mayAdd(
       List<Token> tokens, Set<String> shared, Set<String> added, PromptLanguage language) {
@@ -77,7 +75,6 @@ final class ContentAgreement {
       if (token.anchor() || token.light() || !added.contains(token.stem())) {
         continue;
       }
-      String word = token.surface();
       boolean restates =
           i > 0
               && token.followsWord()
@@ -85,19 +82,32 @@ final class ContentAgreement {
               && shared.contains(tokens.get(i - 1).stem());
       if (!restates
           || language != PromptLanguage.ENGLISH
-          || language.isKept(word)
-          || !word.chars().allMatch(Character::isLetter)
-          || word.length() < 3
-          || NARROWING_ENDING.matcher(word).find()) {
+          || !KIND_NOUNS.contains(token.surface())) {
         return false;
       }
     }
     return true;
   }
 
-  /** Endings of words that narrow or qualify rather than restate: "pushed", "latest", "fully". */
-  private static final java.util.regex.Pattern NARROWING_ENDING =
-      java.util.regex.Pattern.compile("(ed|ing|est|ly|ive|able|ible|ous|less|ful|al|ic)$");
+  /** Nouns that name the kind of the word before them and add nothing to a question. */
+  private static final Set<String> KIND_NOUNS =
+      Set.of(
+          "city",
+          "cities",
+          "language",
+          "languages",
+          "api",
+          "apis",
+          "library",
+          "libraries",
+          "framework",
+          "frameworks",
+          "tool",
+          "tools",
+          "program",
+          "code",
+          "pair",
+          "pairs");
 
   private static Set<String> minus(Set<String> a, Set<String> b) {
     Set<String> out = new java.util.HashSet<>(a);
