@@ -3,6 +3,7 @@ package dev.coracle.activities.cache;
 import dev.coracle.activities.cache.ContentWords.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,25 +93,13 @@ final class ContentAgreement {
   /** Nouns that name the kind of the word before them and add nothing to a question. */
   private static final Set<String> KIND_NOUNS =
       Set.of(
-          "city",
-          "cities",
-          "language",
-          "languages",
-          "api",
-          "apis",
-          "library",
-          "libraries",
-          "framework",
-          "frameworks",
-          "tool",
-          "tools",
-          "program",
-          "code",
-          "pair",
-          "pairs");
+          ("city cities language languages api apis library libraries framework frameworks tool"
+                  + " tools program code pair pairs block blocks statement statements clause"
+                  + " clauses operator operators")
+              .split(" "));
 
   private static Set<String> minus(Set<String> a, Set<String> b) {
-    Set<String> out = new java.util.HashSet<>(a);
+    Set<String> out = new HashSet<>(a);
     out.removeAll(b);
     return out;
   }

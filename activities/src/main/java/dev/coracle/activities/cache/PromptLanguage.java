@@ -54,7 +54,7 @@ enum PromptLanguage {
       // "get" and "set", "include" and "exclude", "write" and "read".
       "show see view display check verify determine make made get got retrieve obtain convert"
           + " include including use used using usage work works working write send sends sending"
-          + " perform performs"),
+          + " perform performs new"),
   SPANISH(
       "spanish",
       SpanishStemmer::new,

@@ -81,6 +81,9 @@ final class WordSynonyms {
     {"plain english", ""},
     {"quick question", ""},
     {"one more", ""},
+    // "What's new in Java 21" asks for a changelog; "a new remote" is just a remote.
+    {"is new", "changelog"},
+    {"s new", "changelog"},
     {"vs code", "vscode"},
     {"env var", "environment variable"},
     {"env vars", "environment variable"},

@@ -110,6 +110,10 @@ class ContentAgreementTest {
     assertServedSameAnswer("What is the capital of Peru?", "what's the capital city of peru");
     assertServedSameAnswer(
         "How do I install the requests library in Python?", "how to install requests in python");
+    assertServedSameAnswer(
+        "What does the finally block do in Java?", "what does finally do in java");
+    assertServedSameAnswer("How do I create a new tag in git?", "how to create a git tag");
+    assertServedWrongAnswerNever("What's new in Python 3.12?", "What is Python 3.12?");
   }
 
   private static void assertServedSameAnswer(String asked, String earlier) {
