@@ -13,10 +13,11 @@ import org.tartarus.snowball.SnowballStemmer;
  * Whether two prompts ask the same thing, read word by word: the reverse of a list of opposites.
  * Their content words ({@link ContentWords}) must be the same set, so "even" and "odd", "best" and
  * "worst", "seconds" and "milliseconds", "entfernen" and "hinzufügen" all differ without anyone
- * having listed them; and two of their words must not swap places across a direction word or a
- * number ("miles is 10 kilometers", "pés em metros"), unless the prompt is a comparison, whose
- * order does not matter. When either prompt cannot be read (another script), they do not agree: a
- * miss costs one model call, a wrong hit serves a wrong answer.
+ * having listed them (one may add a noun that only names the kind of the word before it: "capital
+ * city"); and two of their words must not swap places across a direction word or a number ("miles
+ * is 10 kilometers", "pés em metros"), unless the prompt is a comparison, whose order does not
+ * matter. When either prompt cannot be read (another script), they do not agree: a miss costs one
+ * model call, a wrong hit serves a wrong answer.
  */
 final class ContentAgreement {
 
