@@ -107,7 +107,7 @@ final class EvalCommand implements Runnable {
     @Option(
         names = "--similarity",
         description = "The cosine similarity threshold (default: ${DEFAULT-VALUE}, as shipped).",
-        defaultValue = "0.87")
+        defaultValue = "0.80")
     double similarity;
 
     @Option(

@@ -116,7 +116,7 @@ class CacheAndEmbeddingsIT {
     assertThat(stats.path("hits").asLong()).isPositive();
     assertThat(stats.path("misses").asLong()).isPositive();
     assertThat(stats.path("entries").asLong()).isPositive();
-    assertThat(stats.path("similarity").asDouble()).isEqualTo(0.87);
+    assertThat(stats.path("similarity").asDouble()).isEqualTo(0.80);
   }
 
   @Test

@@ -34,7 +34,7 @@ record CacheKey(
   /**
    * Bump when normalization changes, so that old rows stop matching instead of matching wrongly.
    */
-  private static final String VERSION = "v2";
+  private static final String VERSION = "v3";
 
   /** A key for a request whose last message is a user turn ({@link Eligibility} checks that). */
   static CacheKey of(ChatRequest request) {

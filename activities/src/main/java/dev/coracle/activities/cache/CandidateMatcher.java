@@ -10,8 +10,34 @@ import java.util.List;
  *
  * @param vector the prompt's embedding, or null when the key alone decides (an exact-only prompt)
  * @param prompt the prompt as {@link CacheKey#promptText()} keeps it
+ * @param reading what {@link PromptGuard} reads in {@code prompt}, read at the first candidate
+ *     similar enough and then kept for the others
  */
-record CandidateMatcher(float[] vector, double threshold, String prompt) {
+record CandidateMatcher(float[] vector, double threshold, String prompt, ReadOnce reading) {
+
+  CandidateMatcher(float[] vector, double threshold, String prompt) {
+    this(vector, threshold, prompt, new ReadOnce(prompt));
+  }
+
+  /**
+   * The prompt's reading, made when first needed: a store or a lookup with no close candidate needs
+   * none.
+   */
+  static final class ReadOnce {
+    private final String prompt;
+    private PromptGuard.Reading reading;
+
+    ReadOnce(String prompt) {
+      this.prompt = prompt;
+    }
+
+    synchronized PromptGuard.Reading get() {
+      if (reading == null) {
+        reading = PromptGuard.read(prompt);
+      }
+      return reading;
+    }
+  }
 
   /** Cosine similarity is computed in float; an identical prompt may score 0.9999999. */
   private static final double TOLERANCE = 1e-6;
@@ -39,7 +65,7 @@ record CandidateMatcher(float[] vector, double threshold, String prompt) {
   boolean guardAgrees(CacheEntry entry) {
     return vector == null
         || prompt.equals(entry.promptText())
-        || PromptGuard.agree(prompt, entry.promptText());
+        || PromptGuard.agree(reading.get(), PromptGuard.read(entry.promptText()));
   }
 
   double similarity(CacheEntry entry) {

@@ -1,7 +1,5 @@
 package dev.coracle.activities.cache;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -11,10 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The precision guard beyond cosine similarity: two prompts close in embedding space may still ask
- * different things. A cached answer is served only when both prompts agree on their numbers and
- * quoted strings; each code identifier, file name and named thing (product, language, place) of one
- * is a word of the other; they take no opposite sides of a polarity axis ({@link PolarityWords});
- * both or neither are negated; and a conversion has the same target. Case, spacing, punctuation and
+ * different things. A cached answer is served only when both prompts agree on their numbers; each
+ * quoted string of one is said by the other; each code identifier, file name and named thing
+ * (product, language, place) of one is a word of the other; and their content words agree ({@link
+ * ContentAgreement}), which no list of opposites has to foresee. Case, spacing, punctuation and
  * contractions do not count.
  */
 final class PromptGuard {
@@ -32,68 +30,62 @@ final class PromptGuard {
 
   private static final Pattern WORD_EDGE = Pattern.compile("^[^\\w/.$#@+-]+|[^\\w+#)]+$");
 
-  private static final Pattern CONVERSION =
-      Pattern.compile(
-          "\\b(convert|converting|translate|translating|migrate|port|cast|transform|turn|change"
-              + "|switch|move|copy|map)\\b");
-
-  /** Words that make the order of two named things irrelevant: "X and Y", "X vs Y". */
-  private static final Pattern SYMMETRIC =
-      Pattern.compile("\\b(and|or|vs|versus|between|compare|compared|difference)\\b");
-
   private static final Pattern POSSESSIVE = Pattern.compile("'s$");
-
-  private static final Set<String> ARTICLES = Set.of("a", "an", "the");
-
-  private static final Set<String> NEGATIONS =
-      Set.of("not", "no", "never", "without", "none", "nothing", "neither", "nor", "cannot");
 
   private PromptGuard() {}
 
+  /** "JS" names JavaScript and "Node.js" names Node: names are compared as one spelling. */
+  private static String canonical(String lowerCaseWord) {
+    return WordSynonyms.canonical(WordSynonyms.canonicalNames(lowerCaseWord));
+  }
+
   /** True when a cached answer to {@code earlier} may answer {@code prompt}. */
   static boolean agree(String prompt, String earlier) {
-    Terms a = Terms.of(prompt);
-    Terms b = Terms.of(earlier);
+    return agree(read(prompt), read(earlier));
+  }
+
+  /** What the guard reads in a prompt, made once per lookup and compared with each candidate. */
+  record Reading(Terms terms, ContentWords words) {}
+
+  static Reading read(String prompt) {
+    return new Reading(Terms.of(prompt), ContentWords.of(prompt));
+  }
+
+  /** True when a cached answer to the prompt read as {@code earlier} may answer {@code prompt}. */
+  static boolean agree(Reading prompt, Reading earlier) {
+    Terms a = prompt.terms();
+    Terms b = earlier.terms();
     return a.numbers.equals(b.numbers)
-        && a.quoted.equals(b.quoted)
+        && b.quotedIn(a)
+        && a.quotedIn(b)
         && b.words.containsAll(a.identifiers)
         && a.words.containsAll(b.identifiers)
         && b.words.containsAll(a.named)
         && a.words.containsAll(b.named)
-        && !PolarityWords.conflict(a.polarity, b.polarity)
-        && a.negated == b.negated
-        && sameOrder(a, b)
-        && sameTarget(a, b);
-  }
-
-  /** "Windows apps on Linux" is not "Linux apps on Windows", but "TCP and UDP" is "UDP and TCP". */
-  private static boolean sameOrder(Terms a, Terms b) {
-    if (a.named.size() < 2 || !a.named.equals(b.named) || a.symmetric || b.symmetric) {
-      return true;
-    }
-    return new ArrayList<>(a.named).equals(new ArrayList<>(b.named));
-  }
-
-  /** "convert X to Y" asks something else than "convert Y to X". */
-  private static boolean sameTarget(Terms a, Terms b) {
-    if (!a.conversion && !b.conversion) {
-      return true;
-    }
-    return a.target.equals(b.target);
+        && ContentAgreement.agree(prompt.words(), earlier.words());
   }
 
   /** What one prompt says that must match. Named things are kept in the order they appear. */
-  private record Terms(
+  record Terms(
       Set<String> numbers,
       Set<String> quoted,
       Set<String> identifiers,
       Set<String> named,
       Set<String> words,
-      Set<String> polarity,
-      boolean negated,
-      boolean symmetric,
-      boolean conversion,
-      String target) {
+      String plain) {
+
+    /**
+     * True when each of this prompt's quoted strings is said by {@code other}, quoted or not: "what
+     * does 'async' do" asks what "what does the async keyword do" does.
+     */
+    boolean quotedIn(Terms other) {
+      for (String quote : quoted) {
+        if (!(" " + other.plain + " ").contains(" " + quote + " ")) {
+          return false;
+        }
+      }
+      return true;
+    }
 
     static Terms of(String raw) {
       String text = raw == null ? "" : raw.strip();
@@ -107,6 +99,14 @@ final class PromptGuard {
       while (digits.find()) {
         numbers.add(digits.group());
       }
+      String plain = PromptText.forEmbedding(text);
+      String[] words = plain.isEmpty() ? new String[0] : plain.split(" ");
+      for (String word : words) {
+        String spelled = WordSynonyms.digits(word);
+        if (spelled != null) {
+          numbers.add(spelled);
+        }
+      }
       Set<String> identifiers = new LinkedHashSet<>();
       Set<String> named = new LinkedHashSet<>();
       String[] tokens = text.split("\\s+");
@@ -114,21 +114,22 @@ final class PromptGuard {
       boolean sentenceStart = true;
       for (String token : tokens) {
         String bare = WORD_EDGE.matcher(token).replaceAll("");
-        allWords.add(bare.toLowerCase(Locale.ROOT));
+        String lower = canonical(bare.toLowerCase(Locale.ROOT));
+        allWords.add(lower);
         // "MySQL's default port" names MySQL.
-        allWords.add(POSSESSIVE.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(""));
+        allWords.add(canonical(POSSESSIVE.matcher(lower).replaceAll("")));
         if (!bare.isEmpty()
             && IDENTIFIER.matcher(bare).matches()
             && !NUMBER.matcher(bare).matches()) {
-          identifiers.add(bare.toLowerCase(Locale.ROOT));
+          identifiers.add(lower);
         } else if (!sentenceStart
             && bare.length() > 1
             && Character.isUpperCase(bare.codePointAt(0))
             && !bare.equals("I")) {
-          named.add(bare.toLowerCase(Locale.ROOT));
+          named.add(canonical(POSSESSIVE.matcher(lower).replaceAll("")));
         }
         if (!bare.isEmpty() && TechNames.isNamed(bare.toLowerCase(Locale.ROOT))) {
-          named.add(bare.toLowerCase(Locale.ROOT));
+          named.add(lower);
         }
         sentenceStart =
             token.endsWith(".")
@@ -136,47 +137,10 @@ final class PromptGuard {
                 || token.endsWith("!")
                 || token.endsWith(":");
       }
-      String plain = PromptText.forEmbedding(text);
-      String[] words = plain.isEmpty() ? new String[0] : plain.split(" ");
-      allWords.addAll(Arrays.asList(words));
-      boolean negated = false;
       for (String word : words) {
-        negated |= NEGATIONS.contains(word);
+        allWords.add(canonical(word));
       }
-      return new Terms(
-          numbers,
-          quoted,
-          identifiers,
-          named,
-          allWords,
-          PolarityWords.sides(words),
-          negated,
-          SYMMETRIC.matcher(plain).find(),
-          CONVERSION.matcher(plain).find(),
-          target(words));
-    }
-
-    /**
-     * What a conversion turns something into: the first word after "to" or "into" that follows the
-     * conversion verb, articles skipped.
-     */
-    private static String target(String[] words) {
-      int verb = -1;
-      for (int i = 0; i < words.length && verb < 0; i++) {
-        if (CONVERSION.matcher(words[i]).matches()) {
-          verb = i;
-        }
-      }
-      for (int i = Math.max(verb, 0); i + 1 < words.length; i++) {
-        if (words[i].equals("to") || words[i].equals("into")) {
-          int next = i + 1;
-          while (next + 1 < words.length && ARTICLES.contains(words[next])) {
-            next++;
-          }
-          return words[next];
-        }
-      }
-      return "";
+      return new Terms(numbers, quoted, identifiers, named, allWords, plain);
     }
   }
 }

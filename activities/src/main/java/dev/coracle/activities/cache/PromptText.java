@@ -31,9 +31,20 @@ final class PromptText {
   /** Sentence punctuation at the end of a word, which is not part of the literal. */
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[?!.,;:]+$");
 
+  /**
+   * Quotes and backticks around a word: "what does git stash do" and "what does the `git stash`
+   * command do" ask the same, and {@link PromptGuard} still compares what is quoted.
+   */
+  private static final Pattern QUOTE_EDGES = Pattern.compile("^[`'\"]+|[`'\"]+$");
+
+  /**
+   * Negations that keep a negated prompt's key apart from the plain one. "no" is not among them: in
+   * Portuguese it is "in the" ("no sql"); {@link ContentAgreement} reads it as a word in English
+   * and Spanish, where it negates.
+   */
   private static final Set<String> NEGATIONS =
       Set.of(
-          ("not no never none nothing nobody nor neither without cannot dont doesnt didnt cant"
+          ("not never none nothing nobody nor neither without cannot dont doesnt didnt cant"
                   + " wont isnt arent wasnt werent shouldnt wouldnt couldnt hasnt havent hadnt"
                   + " mustnt")
               .split(" "));
@@ -78,11 +89,17 @@ final class PromptText {
       spelledOut = spelledOut.replace(contraction[0], contraction[1]);
     }
     for (String word : spelledOut.split(" ")) {
-      String bare = TRAILING_PUNCTUATION.matcher(word).replaceAll("");
+      String bare =
+          QUOTE_EDGES.matcher(TRAILING_PUNCTUATION.matcher(word).replaceAll("")).replaceAll("");
+      bare = TRAILING_PUNCTUATION.matcher(bare).replaceAll("");
       if (bare.isEmpty()) {
         continue;
       }
-      if (LITERAL.matcher(bare).find() || isNegation(bare)) {
+      String spelled = WordSynonyms.digits(bare);
+      if (spelled != null) {
+        // "three commits" asks for the same number as "3 commits".
+        words.add(spelled);
+      } else if (LITERAL.matcher(bare).find() || isNegation(bare)) {
         words.add(bare);
       }
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The cache's matching against the labeled pair sets in {@code docs/evals}. */
 class CacheEvaluationTest {
-  static final double SHIPPED_SIMILARITY = 0.87;
+  static final double SHIPPED_SIMILARITY = 0.80;
 
   @Test
   void the_teams_pair_set_is_large_and_gets_90_percent_recall_and_no_false_hit() {
@@ -33,6 +33,18 @@ class CacheEvaluationTest {
 
     assertThat(report.falseHits()).as(report.render(false)).isZero();
     assertThat(report.recall()).as(report.render(false)).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void the_third_pair_set_written_apart_gets_90_percent_recall_and_no_false_hit() {
+    CacheEvaluation.Report report =
+        CacheEvaluation.evaluate(
+            TestCache.EMBEDDINGS,
+            CacheEvaluation.read(Path.of("../docs/evals/cache-pairs-heldout-3.jsonl")),
+            SHIPPED_SIMILARITY);
+
+    assertThat(report.falseHits()).as(report.render(true)).isZero();
+    assertThat(report.recall()).as(report.render(true)).isGreaterThanOrEqualTo(0.9);
   }
 
   @Test
