@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The cache's rows and counters. Each method is one short transaction; embeddings are computed
  * before it starts, so SQLite's write lock is held for milliseconds. A lookup only reads: what it
- * counts (the hit or miss, the entry's hits) is queued on the {@link AfterAnswerWrites} writer, so
- * an answer from the cache never waits for SQLite's write lock.
+ * counts (the hit or miss, the entry's hits) is gathered by {@link CacheCounts} and written later
+ * by the after-answer writer, so an answer from the cache never waits for SQLite's write lock.
  */
 @Singleton
 class CacheStore {
@@ -30,8 +30,6 @@ class CacheStore {
   /** Answers kept in all; with the TTL this bounds the table. */
   static final int MAX_ENTRIES = 10_000;
 
-  private static final long DAY_MILLIS = 86_400_000L;
-
   /** What a lookup found: an answer on a hit, else null, and the best similarity seen. */
   record Outcome(ChatResult result, double similarity, int candidates) {
     boolean hit() {
@@ -41,12 +39,17 @@ class CacheStore {
 
   private final CacheEntryRepository entries;
   private final CacheCounterRepository counters;
+  private final CacheCounts counts;
   private final AfterAnswerWrites writes;
 
   CacheStore(
-      CacheEntryRepository entries, CacheCounterRepository counters, AfterAnswerWrites writes) {
+      CacheEntryRepository entries,
+      CacheCounterRepository counters,
+      CacheCounts counts,
+      AfterAnswerWrites writes) {
     this.entries = entries;
     this.counters = counters;
+    this.counts = counts;
     this.writes = writes;
   }
 
@@ -61,11 +64,11 @@ class CacheStore {
     if (best != null && matcher.matches(similarity)) {
       ChatResult result = readOrForget(best.entry());
       if (result != null) {
-        countHit(best.entry().id(), now);
+        counts.hit(best.entry().id(), now);
         return new Outcome(result, similarity, candidates.size());
       }
     }
-    writes.submit("cache miss counter", () -> bump(CacheCounter.MISSES, now));
+    counts.count(CacheCounter.MISSES, now);
     return new Outcome(null, similarity, candidates.size());
   }
 
@@ -87,7 +90,7 @@ class CacheStore {
       if (fits && key.promptText().equals(entry.promptText())) {
         ChatResult result = readOrForget(entry);
         if (result != null) {
-          countHit(entry.id(), now);
+          counts.hit(entry.id(), now);
           return new Outcome(result, 1.0, candidates.size());
         }
       }
@@ -119,29 +122,21 @@ class CacheStore {
     entries.keepNewest(MAX_ENTRIES);
   }
 
-  @Transactional
+  /**
+   * Counts one more of {@code counter}, in all and in today's total, which the dashboard charts.
+   */
   public void count(String counter) {
-    bump(counter, System.currentTimeMillis());
+    counts.count(counter, System.currentTimeMillis());
   }
 
-  /** Counts a hit on entry {@code id}, after the answer: the lookup itself only reads. */
-  private void countHit(long id, long now) {
-    writes.submit(
-        "cache hit counter",
-        () -> {
-          entries.recordHit(id, now);
-          bump(CacheCounter.HITS, now);
-        });
-  }
-
-  /** Counts in all and in the day of {@code now}, which the dashboard charts over time. */
-  private void bump(String counter, long now) {
-    counters.increment(counter);
-    counters.incrementDay(counter, now / DAY_MILLIS);
-  }
-
+  /**
+   * The counters and the answers held now. The counts still in memory are written first; the read
+   * transaction reads nothing before they are (SQLite takes its snapshot at the first read).
+   */
   @ReadOnly
   public CacheStats stats(long now) {
+    counts.writeOut();
+    writes.awaitWritten();
     Map<String, Long> totals = new HashMap<>();
     counters.findAll().forEach(counter -> totals.put(counter.name(), counter.total()));
     return CacheStats.of(
