@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
  * The cache's counters (hits, misses, skipped lookups, in all and per day) and each entry's hits,
  * gathered in memory and handed to the after-answer writer together, at most once every {@link
  * #WRITE_EVERY}. A lookup thus writes nothing and wakes no thread on its way to the answer, and a
- * busy second of lookups costs one short write. Readers of the counts call {@link #writeOut} and
- * then wait for the writer. A process killed outright loses at most the last second's counts: they
- * are statistics, and no answer depends on them.
+ * busy second of lookups costs one short write. Readers of the counts' tables call {@link
+ * #awaitWritten} first. A process killed outright loses at most the last second's counts: they are
+ * statistics, and no answer depends on them.
  */
 @Singleton
-class CacheCounts {
+public class CacheCounts {
 
   /** How long counts may wait in memory before they are queued for the store. */
   static final Duration WRITE_EVERY = Duration.ofSeconds(1);
@@ -72,10 +72,13 @@ class CacheCounts {
     }
   }
 
-  /**
-   * Queues everything counted so far on the after-answer writer; a reader of the counts then waits
-   * for the writer ({@link AfterAnswerWrites#awaitWritten}).
-   */
+  /** Writes everything counted so far, and waits until it is in the store. */
+  public void awaitWritten() {
+    writeOut();
+    writes.awaitWritten();
+  }
+
+  /** Queues everything counted so far on the after-answer writer. */
   synchronized void writeOut() {
     scheduled = false;
     if (pending.isEmpty()) {

@@ -135,8 +135,7 @@ class CacheStore {
    */
   @ReadOnly
   public CacheStats stats(long now) {
-    counts.writeOut();
-    writes.awaitWritten();
+    counts.awaitWritten();
     Map<String, Long> totals = new HashMap<>();
     counters.findAll().forEach(counter -> totals.put(counter.name(), counter.total()));
     return CacheStats.of(
