@@ -5,8 +5,9 @@
 // barely changes, unlike latency and throughput. Prints one JSON object per measurement.
 //
 // Usage: node cpu.mjs <autocannon module dir> <coracle port> <coracle pid>
-// Environment: DURATION (default 8), WARMUP (default 4), CONNECTIONS (default "1,16"), ROWS
-// (default "hit,status,passthrough").
+// Environment: PREWARM (seconds of load on all rows in turn before anything is measured, default
+// 30), DURATION (default 8), WARMUP (default 4), CONNECTIONS (default "1,16"), ROWS (default
+// "hit,status,passthrough").
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -14,6 +15,7 @@ const [modules, port, pid] = process.argv.slice(2);
 const autocannon = createRequire(`${modules}/`)("autocannon");
 const duration = Number(process.env.DURATION || 8);
 const warmup = Number(process.env.WARMUP || 4);
+const prewarm = Number(process.env.PREWARM ?? 30);
 const connections = (process.env.CONNECTIONS || "1,16").split(",").map(Number);
 const names = (process.env.ROWS || "hit,status,passthrough").split(",");
 
@@ -39,6 +41,9 @@ const run = (row, c, seconds) =>
 
 // One request first, so the cache-hit row finds the answer stored.
 await fetch(url, { method: "POST", headers: rows.hit.headers, body: rows.hit.body }).then((r) => r.text());
+for (const name of names) {
+  for (const c of connections) await run(rows[name], c, prewarm / names.length / connections.length);
+}
 for (const name of names) {
   const row = rows[name];
   for (const c of connections) {

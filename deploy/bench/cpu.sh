@@ -9,15 +9,17 @@
 #      /proc/<pid>/stat before and after: CPU milliseconds per request. On a shared machine CPU
 #      time per request is robust where latency and throughput are not.
 #
-# Usage: deploy/bench/cpu.sh [ROUNDS] LABEL='extra JVM options' ...
+# Usage: deploy/bench/cpu.sh [ROUNDS] LABEL[@JAR]='extra JVM options' ...
 #   e.g. deploy/bench/cpu.sh 2 c1='' c2='-XX:TieredStopAtLevel=4'
-# Environment: CORACLE_JAR (default api/target/coracle.jar), IDLE (seconds idle before the RSS
-# reading, default 65; 0 skips step 1), DURATION, WARMUP, CONNECTIONS, ROWS (see cpu.mjs),
-# BENCH_CACHE (autocannon, as compare.sh installs it).
+#        deploy/bench/cpu.sh 2 before@/tmp/before.jar='' now=''
+# Environment: CORACLE_JAR (default api/target/coracle.jar; LABEL@JAR picks another per set), IDLE
+# (seconds idle before the RSS reading, default 65; 0 skips step 1), PREWARM (seconds of load on
+# every row in turn before any measurement, default 30, so that the JIT has compiled the paths),
+# DURATION, WARMUP, CONNECTIONS, ROWS (see cpu.mjs), BENCH_CACHE (autocannon, as compare.sh
+# installs it).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-jar="${CORACLE_JAR:-$root/api/target/coracle.jar}"
 cache="${BENCH_CACHE:-$HOME/.cache/coracle-bench}"
 idle="${IDLE:-65}"
 rounds=1
@@ -26,7 +28,6 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then
   shift
 fi
 [ "$#" -gt 0 ] || set -- "launcher="
-[ -f "$jar" ] || { echo "no $jar: run ./coracle --version (it builds the jar) first" >&2; exit 1; }
 py="$(python3 -c 'import sys; print(sys.executable)')"
 
 # shellcheck source=deploy/bench/lib.sh
@@ -57,6 +58,9 @@ echo "cpus: $(nproc); $(java -version 2>&1 | head -1); load average: $(cut -d' '
 for round in $(seq 1 "$rounds"); do
   for spec in "$@"; do
     label="${spec%%=*}"
+    jar="${CORACLE_JAR:-$root/api/target/coracle.jar}"
+    case "$label" in *@*) jar="${label#*@}"; label="${label%%@*}" ;; esac
+    [ -f "$jar" ] || { echo "no $jar: run ./coracle --version (it builds the jar) first" >&2; exit 1; }
     work="$(mktemp -d)"
     node "$root/deploy/bench/fake_openai.mjs" 0 >"$work/fake.out" 2>"$work/fake.err" &
     fake_pid=$!
