@@ -9,14 +9,14 @@ import io.micronaut.data.repository.CrudRepository;
 @JdbcRepository(dialect = Dialect.ANSI)
 interface CacheCounterRepository extends CrudRepository<CacheCounter, String> {
 
-  @Query("UPDATE semantic_cache_stats SET total = total + 1 WHERE name = :name")
-  void increment(String name);
+  @Query("UPDATE semantic_cache_stats SET total = total + :amount WHERE name = :name")
+  void add(String name, long amount);
 
-  /** Counts one more in the UTC day {@code day} (epoch days), creating the day's row. */
+  /** Counts {@code amount} more in the UTC day {@code day} (epoch days), creating the day's row. */
   @Query(
       """
-      INSERT INTO semantic_cache_daily (day, name, total) VALUES (:day, :name, 1)
-      ON CONFLICT (day, name) DO UPDATE SET total = semantic_cache_daily.total + 1
+      INSERT INTO semantic_cache_daily (day, name, total) VALUES (:day, :name, :amount)
+      ON CONFLICT (day, name) DO UPDATE SET total = semantic_cache_daily.total + :amount
       """)
-  void incrementDay(String name, long day);
+  void addDay(String name, long day, long amount);
 }

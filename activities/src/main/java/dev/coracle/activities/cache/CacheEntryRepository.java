@@ -22,8 +22,14 @@ interface CacheEntryRepository extends CrudRepository<CacheEntry, Long> {
   List<CacheEntry> candidates(
       String modelName, String contextHash, String promptKey, long now, int limit);
 
-  @Query("UPDATE semantic_cache SET hits = hits + 1, last_hit_at = :at WHERE id = :id")
-  void recordHit(long id, long at);
+  /** Adds {@code hits} to an entry's hits, the latest at {@code at}; a deleted entry is skipped. */
+  @Query(
+      """
+      UPDATE semantic_cache SET hits = hits + :hits,
+        last_hit_at = CASE WHEN last_hit_at IS NULL OR last_hit_at < :at THEN :at ELSE last_hit_at END
+      WHERE id = :id
+      """)
+  void recordHits(long id, long hits, long at);
 
   @Query("DELETE FROM semantic_cache WHERE expires_at <= :now")
   void deleteExpired(long now);

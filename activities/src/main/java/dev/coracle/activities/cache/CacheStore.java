@@ -1,6 +1,7 @@
 package dev.coracle.activities.cache;
 
 import dev.coracle.activities.cache.CandidateMatcher.Scored;
+import dev.coracle.activities.store.AfterAnswerWrites;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cache's rows and counters. Each method is one short transaction; embeddings are computed
- * before it starts, so SQLite's write lock is held for milliseconds.
+ * before it starts, so SQLite's write lock is held for milliseconds. A lookup only reads: what it
+ * counts (the hit or miss, the entry's hits) is gathered by {@link CacheCounts} and written later
+ * by the after-answer writer, so an answer from the cache never waits for SQLite's write lock.
  */
 @Singleton
 class CacheStore {
@@ -27,8 +30,6 @@ class CacheStore {
   /** Answers kept in all; with the TTL this bounds the table. */
   static final int MAX_ENTRIES = 10_000;
 
-  private static final long DAY_MILLIS = 86_400_000L;
-
   /** What a lookup found: an answer on a hit, else null, and the best similarity seen. */
   record Outcome(ChatResult result, double similarity, int candidates) {
     boolean hit() {
@@ -38,14 +39,22 @@ class CacheStore {
 
   private final CacheEntryRepository entries;
   private final CacheCounterRepository counters;
+  private final CacheCounts counts;
+  private final AfterAnswerWrites writes;
 
-  CacheStore(CacheEntryRepository entries, CacheCounterRepository counters) {
+  CacheStore(
+      CacheEntryRepository entries,
+      CacheCounterRepository counters,
+      CacheCounts counts,
+      AfterAnswerWrites writes) {
     this.entries = entries;
     this.counters = counters;
+    this.counts = counts;
+    this.writes = writes;
   }
 
   /** Finds the best unexpired answer under {@code key} and counts the hit or miss. */
-  @Transactional
+  @ReadOnly
   public Outcome lookup(CacheKey key, CandidateMatcher matcher, Integer maxTokens, long now) {
     List<CacheEntry> candidates =
         entries.candidates(
@@ -55,12 +64,11 @@ class CacheStore {
     if (best != null && matcher.matches(similarity)) {
       ChatResult result = readOrForget(best.entry());
       if (result != null) {
-        entries.recordHit(best.entry().id(), now);
-        bump(CacheCounter.HITS, now);
+        counts.hit(best.entry().id(), now);
         return new Outcome(result, similarity, candidates.size());
       }
     }
-    bump(CacheCounter.MISSES, now);
+    counts.count(CacheCounter.MISSES, now);
     return new Outcome(null, similarity, candidates.size());
   }
 
@@ -68,7 +76,7 @@ class CacheStore {
    * The newest unexpired answer under {@code key} whose stored prompt is the very same text,
    * counted as a hit; null when there is none. It needs no embedding, so the cache tries it first.
    */
-  @Transactional
+  @ReadOnly
   public Outcome sameText(CacheKey key, Integer maxTokens, long now) {
     if (key.promptText().length() > SemanticCache.STORED_PROMPT_CHARS) {
       // Only the start of a long prompt is stored, so equal starts say nothing.
@@ -82,8 +90,7 @@ class CacheStore {
       if (fits && key.promptText().equals(entry.promptText())) {
         ChatResult result = readOrForget(entry);
         if (result != null) {
-          entries.recordHit(entry.id(), now);
-          bump(CacheCounter.HITS, now);
+          counts.hit(entry.id(), now);
           return new Outcome(result, 1.0, candidates.size());
         }
       }
@@ -115,19 +122,20 @@ class CacheStore {
     entries.keepNewest(MAX_ENTRIES);
   }
 
-  @Transactional
+  /**
+   * Counts one more of {@code counter}, in all and in today's total, which the dashboard charts.
+   */
   public void count(String counter) {
-    bump(counter, System.currentTimeMillis());
+    counts.count(counter, System.currentTimeMillis());
   }
 
-  /** Counts in all and in the day of {@code now}, which the dashboard charts over time. */
-  private void bump(String counter, long now) {
-    counters.increment(counter);
-    counters.incrementDay(counter, now / DAY_MILLIS);
-  }
-
+  /**
+   * The counters and the answers held now. The counts still in memory are written first; the read
+   * transaction reads nothing before they are (SQLite takes its snapshot at the first read).
+   */
   @ReadOnly
   public CacheStats stats(long now) {
+    counts.awaitWritten();
     Map<String, Long> totals = new HashMap<>();
     counters.findAll().forEach(counter -> totals.put(counter.name(), counter.total()));
     return CacheStats.of(
@@ -137,13 +145,16 @@ class CacheStore {
         entries.countByExpiresAtGreaterThan(now));
   }
 
-  /** The stored answer, or null (and the row deleted) when it no longer reads. */
+  /**
+   * The stored answer, or null when it no longer reads; such a row is deleted by the writer (a
+   * lookup's transaction only reads).
+   */
   private ChatResult readOrForget(CacheEntry entry) {
     try {
       return ResultJson.read(entry.resultJson());
     } catch (UncheckedIOException e) {
       log.warn("Deleting cache entry {}: {}", entry.id(), e.getCause().getMessage());
-      entries.deleteById(entry.id());
+      writes.submit("deletion of cache entry " + entry.id(), () -> entries.deleteById(entry.id()));
       return null;
     }
   }

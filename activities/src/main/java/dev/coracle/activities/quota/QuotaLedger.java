@@ -119,6 +119,16 @@ public class QuotaLedger {
     return QuotaSnapshots.build(catalog, store.rows(now.minus(RECENT)), now);
   }
 
+  /**
+   * The configured models that are disabled or cooling down now, in configuration order: what a
+   * status answer says about providers. It reads only the providers' states, and does not wait for
+   * the after-answer writer, since a refused key and a 429's cooldown are written at once, before
+   * the next candidate is chosen.
+   */
+  public List<RestingModel> resting() {
+    return QuotaSnapshots.resting(catalog, store.states(), clock.instant());
+  }
+
   /** The savings of every configured model together. */
   public Savings savings() {
     return snapshot().stream().map(ModelQuota::savings).reduce(Savings.NONE, Savings::plus);

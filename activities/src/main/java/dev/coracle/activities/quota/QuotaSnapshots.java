@@ -22,6 +22,35 @@ final class QuotaSnapshots {
     return quotas;
   }
 
+  /**
+   * The configured models that are disabled or cooling down at {@code now}, in configuration order,
+   * judged as {@link #build} judges them, from their states alone.
+   */
+  static List<RestingModel> resting(
+      FreeTierCatalog catalog, List<ProviderState> allStates, Instant now) {
+    List<RestingModel> resting = new ArrayList<>();
+    for (Map.Entry<String, List<String>> provider : catalog.configuredModels().entrySet()) {
+      for (String model : provider.getValue()) {
+        List<ProviderState> states =
+            states(Target.of(catalog, provider.getKey(), model), allStates);
+        ProviderState whole = find(states, QuotaStore.ALL);
+        ProviderState cooling = cooling(states, now);
+        boolean disabled = whole != null && whole.disabled();
+        if (disabled || cooling != null) {
+          resting.add(
+              new RestingModel(
+                  provider.getKey(),
+                  model,
+                  disabled,
+                  disabled ? whole.disabledReason() : null,
+                  cooling == null ? null : Instant.ofEpochMilli(cooling.cooldownUntil()),
+                  cooling == null ? null : cooling.cooldownReason()));
+        }
+      }
+    }
+    return resting;
+  }
+
   private static ModelQuota model(
       FreeTierCatalog catalog, Target target, QuotaStore.Rows rows, Instant now) {
     List<QuotaUsage> current = current(target, rows.recent(), now);

@@ -233,4 +233,10 @@ class QuotaStore {
         states.findAll(),
         learnedLimits.findAll());
   }
+
+  /** Every provider's and model's state: cooldowns, a refused key, what the upstream reported. */
+  @ReadOnly
+  public List<ProviderState> states() {
+    return states.findAll();
+  }
 }

@@ -2,8 +2,8 @@ package dev.coracle.activities.status;
 
 import dev.coracle.activities.local.LocalModelSlot;
 import dev.coracle.activities.local.SlotState;
-import dev.coracle.activities.quota.ModelQuota;
 import dev.coracle.activities.quota.QuotaLedger;
+import dev.coracle.activities.quota.RestingModel;
 import dev.coracle.activities.tools.shell.SandboxStatus;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -39,17 +39,18 @@ public class EngineStatus {
     } else if (state.residentModel() != null) {
       lines.add("Local model: " + state.residentModel() + " loaded (" + state.swaps() + " swaps).");
     }
-    for (ModelQuota quota : ledger.snapshot()) {
-      String target = quota.provider() + "/" + quota.model();
-      if (quota.disabled()) {
-        lines.add("- " + target + ": disabled (" + quota.disabledReason() + ").");
-      } else if (quota.cooldownUntil() != null && quota.cooldownUntil().isAfter(now)) {
+    // Only the states: the full quota snapshot costs several reads and waits for the writer.
+    for (RestingModel model : ledger.resting()) {
+      String target = model.provider() + "/" + model.model();
+      if (model.disabled()) {
+        lines.add("- " + target + ": disabled (" + model.disabledReason() + ").");
+      } else if (model.cooldownUntil() != null && model.cooldownUntil().isAfter(now)) {
         lines.add(
             "- "
                 + target
                 + ": resting until "
-                + TIME.format(quota.cooldownUntil())
-                + (quota.cooldownReason() == null ? "" : " (" + quota.cooldownReason() + ")")
+                + TIME.format(model.cooldownUntil())
+                + (model.cooldownReason() == null ? "" : " (" + model.cooldownReason() + ")")
                 + ".");
       }
     }

@@ -1,5 +1,6 @@
 package dev.coracle.api.dashboard;
 
+import dev.coracle.activities.cache.CacheCounts;
 import dev.coracle.activities.local.LocalModelSlot;
 import dev.coracle.activities.model.ConfiguredProvider;
 import dev.coracle.activities.model.ProviderCatalog;
@@ -41,6 +42,7 @@ public class InsightController {
   private final ProviderHealth health;
   private final LocalModelSlot slot;
   private final Clock clock;
+  private final CacheCounts cacheCounts;
 
   InsightController(
       RecentRequests requests,
@@ -50,7 +52,8 @@ public class InsightController {
       ProviderCatalog catalog,
       ProviderHealth health,
       LocalModelSlot slot,
-      Clock clock) {
+      Clock clock,
+      CacheCounts cacheCounts) {
     this.requests = requests;
     this.histories = histories;
     this.queries = queries;
@@ -59,6 +62,7 @@ public class InsightController {
     this.health = health;
     this.slot = slot;
     this.clock = clock;
+    this.cacheCounts = cacheCounts;
   }
 
   @Get(uri = "/requests", produces = "text/html")
@@ -101,6 +105,8 @@ public class InsightController {
         prices.put(quota.provider() + "/" + quota.model(), quota.price());
       }
     }
+    // A lookup's counts reach the per-day table within a second; the chart shows every one so far.
+    cacheCounts.awaitWritten();
     return HtmlResponses.ok(
         SavingsPage.render(today, queries.tokensPerDay(since), prices, queries.cachePerDay(since)));
   }
