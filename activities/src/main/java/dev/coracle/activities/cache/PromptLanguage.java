@@ -80,8 +80,11 @@ enum PromptLanguage {
   GERMAN(
       "german",
       GermanStemmer::new,
-      "nicht kein keine keinen keiner ohne vor nach seit bis gegen mehr weniger nur alle",
-      "zu in von aus mit für fur im ins am an auf bei",
+      // A separable verb's particle is its meaning: "schalte die Firewall an" and "… aus" are
+      // opposite questions, so "an", "aus", "auf" and "ab" are content words, not directions.
+      "nicht kein keine keinen keiner ohne vor nach seit bis gegen mehr weniger nur alle an aus"
+          + " auf ab",
+      "zu in von mit für fur im ins am bei",
       "wie was welche welcher welches bitte danke hallo kann könnte konnte",
       ""),
   ITALIAN(
@@ -94,15 +97,18 @@ enum PromptLanguage {
   DUTCH(
       "dutch",
       DutchStemmer::new,
-      "niet geen zonder voor na tegen meer minder alleen alle",
-      "naar in van uit met voor op aan",
+      // As in German: "zet de firewall aan" and "… uit" are opposite questions.
+      "niet geen zonder voor na tegen meer minder alleen alle aan uit op af",
+      "naar in van met voor",
       "hoe wat welke kan kun alsjeblieft bedankt",
       ""),
   RUSSIAN(
       "russian",
       RussianStemmer::new,
       "не ни нет без до после против более менее больше меньше только все",
-      "в во на из от к по с со для",
+      // Cyrillic text is read as Russian; Ukrainian's "у", "з" and "із" ("into", "from") mark
+      // a conversion's direction the same way.
+      "в во на из от к по с со для у з із",
       "как что какой какая можно пожалуйста спасибо",
       "");
 

@@ -39,11 +39,28 @@ final class JobScope {
               + "|\\b(rewrite|reword|rephrase) (this|it|the following)( text| message| email"
               + "| paragraph| sentence)? (to sound|so it sounds|to be more|more)\\b"
               + "|\\bmake (this|it) sound\\b"
-              + "|\\bconvert this (curl|curl command|snippet|command|json|yaml|function|regex|query"
-              + "|sql|csv|xml)( command)? (to|into)\\b"
+              + "|\\b(convert|turn) this (curl|curl command|snippet|command|json|yaml|function|regex"
+              + "|query|sql|csv|xml)( command)? (to|into)\\b"
+              + "|\\bturn this into (python|javascript|typescript|go|java|rust|bash|powershell|curl"
+              + "|a curl command|json|yaml|sql|a regex)\\b"
+              // The title a coding agent asks for its chat list (opencode, Claude Code): the
+              // conversation it quotes reads like work, the ask is a few words.
+              + "|\\b(title|name|headline|subject line) for (this|the following|the|our) (chat"
+              + "|conversation|thread|session|discussion)\\b"
+              + "|\\b\\d+( (to )?\\d+)? words? (title|summary|name|headline)\\b"
               + "|^(translate|traduci|traduce|traduis|traduza|übersetze|vertaal|przetłumacz"
               + "|переведи)( this| it| the following| questo| esto| ceci| isso| das)?( text)? ?(to"
               + "|into|in|en|al|ao|ins|naar|na|на)\\b");
+
+  /**
+   * A word that makes the small thing just matched part of a bigger one: "a title field", "a name
+   * column", "a haiku generator" are code to write, not a title, a name or a haiku.
+   */
+  private static final Pattern MODIFIED =
+      Pattern.compile(
+          "^ (field|column|property|attribute|parameter|argument|input|validator|generator|parser"
+              + "|service|server|lookup|index|search|filter|tag|check|component|widget|api"
+              + "|endpoint|table|resolver|registry)s?\\b");
 
   /**
    * A question about a fact of the past ("when was Kubernetes first released", "who wrote the first
@@ -74,7 +91,14 @@ final class JobScope {
       Pattern.compile(
           "^(where (are|r) (we|you) (with|on|at)|how far (along )?(is|are)|(status|progress|eta)"
               + " (of|on) (the|my|our|that|this)|(give me |any )?(an )?updates? on (the|my|our"
-              + "|that|this))\\b");
+              + "|that|this))\\b"
+              // The same question in Spanish and French: "ya terminó lo del refactor o sigue",
+              // "t'en
+              // es où sur la tâche des tests". RE2's \\b is ASCII-only, so a word ending in an
+              // accent
+              // ends at a space instead.
+              + "|\\bya (termin[oó]|acab[oó])( |$)"
+              + "|^(t en es o[uù]|vous en [eê]tes o[uù]|o[uù] en (es tu|[eê]tes vous|est))( |$)");
 
   /**
    * What coracle itself keeps: its free-tier quotas and rate limits, its providers and their
@@ -103,7 +127,7 @@ final class JobScope {
   private static final Pattern QUESTION =
       Pattern.compile(
           "^(how|what|whats|which|when|where|is|are|r|do|does|did|any|anything|have|has|hows"
-              + "|can you tell|tell me)\\b|\\?");
+              + "|can you tell|tell me|give me|show me)\\b|\\?");
 
   /** "which providers are down", "any models loaded": about coracle's own, in a gateway. */
   private static final Pattern PROVIDERS_NOW =
@@ -124,8 +148,10 @@ final class JobScope {
   static Optional<String> tooSmall(String text) {
     String normalized = TextPrep.normalize(text);
     Matcher small = SMALL.matcher(normalized);
-    if (small.find()) {
-      return Optional.of("asks for something small: '" + small.group() + "'");
+    while (small.find()) {
+      if (!MODIFIED.matcher(normalized.substring(small.end())).find()) {
+        return Optional.of("asks for something small: '" + small.group() + "'");
+      }
     }
     if (PAST_FACT.matcher(normalized).find() && !CURRENT.matcher(normalized).find()) {
       return Optional.of("asks about a fact of the past");

@@ -45,6 +45,16 @@ class ContentAgreementTest {
   }
 
   @Test
+  void a_separable_verbs_particle_and_a_ukrainian_direction_count() {
+    assertServedWrongAnswerNever(
+        "Hoe zet ik de VPN aan op mijn laptop?", "Hoe zet ik de VPN uit op mijn laptop?");
+    assertServedWrongAnswerNever(
+        "Wie schalte ich Bluetooth unter Linux an?", "Wie schalte ich Bluetooth unter Linux aus?");
+    assertServedWrongAnswerNever("Як конвертувати CSV у JSON?", "Як конвертувати JSON у CSV?");
+    assertServedSameAnswer("Hoe zet ik de VPN aan?", "hoe zet ik de vpn aan");
+  }
+
+  @Test
   void a_narrowing_word_added_to_the_question_is_a_different_question() {
     assertServedWrongAnswerNever(
         "How do I delete a git branch?", "How do I delete a remote git branch?");

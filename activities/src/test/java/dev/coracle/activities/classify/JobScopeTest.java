@@ -97,4 +97,42 @@ class JobScopeTest {
     assertThat(JobScope.tooSmall("convert the whole project to typescript and fix the build"))
         .isEmpty();
   }
+
+  @Test
+  void the_title_a_coding_agent_asks_for_its_chat_list_is_one_answer() {
+    assertThat(
+            JobScope.tooSmall(
+                "Generate a short title for this conversation: the user asked to migrate the"
+                    + " billing service to Kotlin and add integration tests"))
+        .isPresent();
+    assertThat(JobScope.tooSmall("Write a 3-6 word title summarizing: refactor the auth module"))
+        .isPresent();
+    assertThat(
+            JobScope.tooSmall("add a title field to the conversation model and migrate the table"))
+        .isEmpty();
+  }
+
+  @Test
+  void turning_a_pasted_command_into_another_language_is_one_answer() {
+    assertThat(JobScope.tooSmall("turn this into go: curl -s https://example.test/api?id=4"))
+        .isPresent();
+    assertThat(JobScope.tooSmall("turn this monolith into microservices, with tests")).isEmpty();
+  }
+
+  @Test
+  void progress_questions_in_spanish_and_french_ask_about_a_job() {
+    assertThat(JobScope.asksProgress("oye, ya terminó la migración a postgres o sigue?")).isTrue();
+    assertThat(JobScope.asksProgress("t'en es où sur la migration des tests ?")).isTrue();
+    assertThat(JobScope.asksProgress("où en est le portage vers Kotlin ?")).isTrue();
+    assertThat(JobScope.asksProgress("termina la migración a postgres y añade tests")).isFalse();
+  }
+
+  @Test
+  void a_breakdown_of_coracles_own_usage_asks_about_its_state() {
+    assertThat(JobScope.asksOwnState("give me a breakdown of today's tokens per provider"))
+        .isTrue();
+    assertThat(JobScope.asksOwnState("show me which providers are in cooldown")).isTrue();
+    assertThat(JobScope.asksOwnState("give me a list of payment providers for a SaaS in Europe"))
+        .isFalse();
+  }
 }
