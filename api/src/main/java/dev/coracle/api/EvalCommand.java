@@ -69,7 +69,8 @@ final class EvalCommand implements Runnable {
                   Path.of(ClassifierEvaluation.DEFAULT_SET),
                   Path.of(ClassifierEvaluation.HELD_OUT_SET),
                   Path.of(ClassifierEvaluation.HELD_OUT_SET_2),
-                  Path.of(ClassifierEvaluation.HELD_OUT_SET_3))
+                  Path.of(ClassifierEvaluation.HELD_OUT_SET_3),
+                  Path.of(ClassifierEvaluation.HELD_OUT_SET_4))
               : files;
       List<List<LabeledPrompt>> prompts = readAll(sets, LabeledPrompt::readJsonl);
       if (prompts == null) {
@@ -122,7 +123,8 @@ final class EvalCommand implements Runnable {
               ? List.of(
                   Path.of(CacheEvaluation.DEFAULT_SET),
                   Path.of(CacheEvaluation.HELD_OUT_SET),
-                  Path.of(CacheEvaluation.HELD_OUT_SET_3))
+                  Path.of(CacheEvaluation.HELD_OUT_SET_3),
+                  Path.of(CacheEvaluation.HELD_OUT_SET_4))
               : files;
       List<List<CacheEvaluation.Pair>> pairs = readAll(sets, CacheEvaluation::read);
       if (pairs == null) {

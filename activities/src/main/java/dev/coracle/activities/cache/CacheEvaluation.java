@@ -33,6 +33,12 @@ public final class CacheEvaluation {
    */
   public static final String HELD_OUT_SET_3 = "docs/evals/cache-pairs-heldout-3.jsonl";
 
+  /**
+   * The fourth pair set written apart (2026-12-05), committed before its run. Run once: recall
+   * 0.627, 2 false hits. Its misses were then read, so it is team-owned now.
+   */
+  public static final String HELD_OUT_SET_4 = "docs/evals/cache-pairs-heldout-4.jsonl";
+
   private CacheEvaluation() {}
 
   /** A labeled pair of prompts. */
