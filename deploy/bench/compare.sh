@@ -73,17 +73,7 @@ node "$cache/node_modules/@portkey-ai/gateway/build/start-server.js" --port="$po
 portkey_pid=$!
 
 mkdir -p "$work/home"
-cat >"$work/home/coracle.yml" <<YML
-local:
-  ollama:
-    enabled: false
-providers:
-  - name: fake
-    kind: openai-compatible
-    base-url: "http://127.0.0.1:$fake_port/v1"
-    api-key: "\${FAKE_KEY:x}"
-    models: ["fake-model"]
-YML
+fake_provider_yaml >"$work/home/coracle.yml"
 
 # The launcher's JVM options, as `./coracle serve` would use them.
 launcher_opts="$(grep -v '^[[:space:]]*\(#\|$\)' "$root/deploy/jvm.options" | tr '\n' ' ')"

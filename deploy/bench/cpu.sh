@@ -66,17 +66,7 @@ for round in $(seq 1 "$rounds"); do
     fake_pid=$!
     await_fake_port
     mkdir -p "$work/home"
-    cat >"$work/home/coracle.yml" <<YML
-local:
-  ollama:
-    enabled: false
-providers:
-  - name: fake
-    kind: openai-compatible
-    base-url: "http://127.0.0.1:$fake_port/v1"
-    api-key: "\${FAKE_KEY:x}"
-    models: ["fake-model"]
-YML
+    fake_provider_yaml >"$work/home/coracle.yml"
     CORACLE_JAVA_OPTS="$launcher_opts ${spec#*=}"
     start_coracle
     rss_idle="-"

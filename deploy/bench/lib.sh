@@ -38,6 +38,23 @@ await_fake_port() {
   [ -n "$fake_port" ] || { echo "the fake upstream did not start" >&2; exit 1; }
 }
 
+# Prints the coracle.yml every bench run starts from: no local Ollama and one OpenAI-compatible
+# provider, `fake`, serving model $1 (fake-model by default) on the fake upstream at $fake_port.
+# A script appends what it needs besides (a job's workspace roots, a longer timeout).
+fake_provider_yaml() {
+  cat <<YML
+local:
+  ollama:
+    enabled: false
+providers:
+  - name: fake
+    kind: openai-compatible
+    base-url: "http://127.0.0.1:$fake_port/v1"
+    api-key: "\${FAKE_KEY:x}"
+    models: ["${1:-fake-model}"]
+YML
+}
+
 # Starts `coracle serve` from $jar with CORACLE_HOME=$work/home on free ports (none equal to
 # $fake_port) and waits up to 180 s for /v1/models to answer. If another program takes a port
 # between the check and the bind, it tries again, up to 3 times. Sets pid and http_port.

@@ -59,17 +59,7 @@ fake_pid=$!
 await_fake_port
 
 mkdir -p "$work/home"
-cat >"$work/home/coracle.yml" <<EOF
-local:
-  ollama:
-    enabled: false
-providers:
-  - name: fake
-    kind: openai-compatible
-    base-url: "http://127.0.0.1:$fake_port/v1"
-    api-key: "\${FAKE_KEY:x}"
-    models: ["fake-model"]
-EOF
+fake_provider_yaml >"$work/home/coracle.yml"
 
 echo "java: $(java -version 2>&1 | head -1)"
 echo "cpus: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"

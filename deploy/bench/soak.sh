@@ -54,19 +54,10 @@ fake_pid=$!
 await_fake_port
 
 mkdir -p "$work/home" "$work/workspaces"
-cat >"$work/home/coracle.yml" <<YML
-local:
-  ollama:
-    enabled: false
-providers:
-  - name: fake
-    kind: openai-compatible
-    base-url: "http://127.0.0.1:$fake_port/v1"
-    api-key: "\${FAKE_KEY:x}"
-    models: ["fake-model"]
-jobs:
-  workspace-roots: ["$work/workspaces"]
-YML
+{
+  fake_provider_yaml
+  printf 'jobs:\n  workspace-roots: ["%s"]\n' "$work/workspaces"
+} >"$work/home/coracle.yml"
 
 options=()
 while IFS= read -r option; do

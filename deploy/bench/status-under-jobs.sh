@@ -61,18 +61,10 @@ await_fake_port
 # The provider's timeout is longer than the fake's delay, so that a job's call stays in
 # flight instead of timing out and being retried during the measurement.
 mkdir -p "$work/home"
-cat >"$work/home/coracle.yml" <<EOF
-local:
-  ollama:
-    enabled: false
-providers:
-  - name: fake
-    kind: openai-compatible
-    base-url: "http://127.0.0.1:$fake_port/v1"
-    api-key: "\${FAKE_KEY:x}"
-    models: ["slow-model"]
-    timeout-seconds: $((${slow%.*} + 60))
-EOF
+{
+  fake_provider_yaml slow-model
+  echo "    timeout-seconds: $((${slow%.*} + 60))"
+} >"$work/home/coracle.yml"
 
 echo "java: $(java -version 2>&1 | head -1)"
 echo "cpus: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
