@@ -21,6 +21,12 @@
 // own cost on this machine, the floor under every coracle row. That command reports its own
 // process's CPU time over its measured run, which is the floor's CPU per workflow.
 //
+// The "call" row is not HTTP through a gateway either: it runs deploy/bench/HttpCallFloor.java (with
+// CALL_COMMAND, a JSON array: java and its options) at the same concurrency, which sends the chat
+// completion straight to the fake with the JDK HTTP client set up as coracle's plain calls are, and
+// reports its process's CPU per call: the client half of one upstream call, alone. The door, the
+// floor and the call add up to the least gateway CPU a pass-through that is a workflow can cost.
+//
 // Usage: node compare.mjs <autocannon module dir> <fake port> <portkey port> <coracle port>
 // Environment: DURATION (seconds per row, default 8), WARMUP (seconds per row, default 2),
 // CONNECTIONS (default "1,16"), ROWS (comma-separated row names, default all), ROUNDS (default
@@ -43,6 +49,8 @@ const only = process.env.ROWS ? process.env.ROWS.split(",") : null;
 const rounds = Number(process.env.ROUNDS || 2);
 const prewarm = Number(process.env.PREWARM ?? 10);
 const floorCommand = process.env.FLOOR_COMMAND ? JSON.parse(process.env.FLOOR_COMMAND) : null;
+const callCommand = process.env.CALL_COMMAND ? JSON.parse(process.env.CALL_COMMAND) : null;
+const callSource = new URL("./HttpCallFloor.java", import.meta.url).pathname;
 const clockTick = Number(process.env.CLK_TCK || 100);
 const pids = {
   fake: process.env.FAKE_PID,
@@ -81,7 +89,12 @@ const rows = [
   {
     name: "floor",
     label: "Temporal floor (one local activity, in-process, no HTTP)",
-    floor: true,
+    own: "floor",
+  },
+  {
+    name: "call",
+    label: "upstream call alone (JDK HTTP client to the fake, no workflow)",
+    own: "call",
   },
   {
     name: "door",
@@ -117,10 +130,15 @@ const rows = [
     expect: { "x-coracle-class": "status" },
     gateway: "coracle",
   },
-].filter((row) => (!only || only.includes(row.name)) && (!row.floor || floorCommand));
+].filter(
+  (row) =>
+    (!only || only.includes(row.name)) &&
+    (row.own !== "floor" || floorCommand) &&
+    (row.own !== "call" || callCommand),
+);
 
 async function check(row) {
-  if (row.floor) return;
+  if (row.own) return;
   // The first request of the cache-hit row stores the answer; the second must be a hit.
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const method = row.method || "POST";
@@ -137,16 +155,22 @@ async function check(row) {
   }
 }
 
-// The floor in the same shape as autocannon's result: its own JVM warms up, then measures.
-function runFloor(c) {
-  const [java, ...args] = floorCommand;
-  const bench = ["bench", "temporal-floor", "--concurrency", `${c}`, "--seconds", `${duration}`];
-  const done = spawnSync(java, [...args, ...bench, "--warmup", `${warmup}`, "--json"], {
-    encoding: "utf8",
-  });
+// The floor or the call in the same shape as autocannon's result: its own JVM warms up, then
+// measures.
+function runOwn(row, c) {
+  const [java, ...args] =
+    row.own === "floor"
+      ? [
+          ...floorCommand,
+          ...["bench", "temporal-floor", "--concurrency", `${c}`, "--seconds", `${duration}`],
+          ...["--warmup", `${warmup}`, "--json"],
+        ]
+      : [...callCommand, callSource, `http://127.0.0.1:${fakePort}/v1/chat/completions`, `${c}`,
+          `${duration}`, `${warmup}`];
+  const done = spawnSync(java, args, { encoding: "utf8" });
   const last = (done.stdout || "").trim().split("\n").pop();
   if (done.status !== 0 || !last.startsWith("{")) {
-    throw new Error(`temporal-floor failed (exit ${done.status}): ${done.stderr}`);
+    throw new Error(`${row.name} failed (exit ${done.status}): ${done.stderr}`);
   }
   const r = JSON.parse(last);
   return {
@@ -225,21 +249,21 @@ function spent(before, after) {
 
 const results = {};
 for (const row of rows) await check(row);
-const floorRow = rows.findIndex((row) => row.floor);
+const floorRow = rows.findIndex((row) => row.own === "floor");
 if (floorRow >= 0 && !floorAvailable()) rows.splice(floorRow, 1);
 if (prewarm > 0) {
-  for (const row of rows) if (!row.floor) await run(row, Math.max(...connections), prewarm);
+  for (const row of rows) if (!row.own) await run(row, Math.max(...connections), prewarm);
 }
 for (let round = 1; round <= rounds; round += 1) {
   for (const row of rows) {
     for (const c of connections) {
-      if (warmup > 0 && !row.floor) await run(row, c, warmup);
+      if (warmup > 0 && !row.own) await run(row, c, warmup);
       const before = snapshot(row);
       const begun = performance.now();
-      const r = row.floor ? runFloor(c) : await run(row, c, duration);
+      const r = row.own ? runOwn(row, c) : await run(row, c, duration);
       const used = spent(before, snapshot(row));
-      // The floor measures its own window; elsewhere the window is autocannon's run.
-      const seconds = row.floor
+      // The floor and the call measure their own window; elsewhere it is autocannon's run.
+      const seconds = row.own
         ? (r.cpu?.requests ?? 0) / (r.requests.average || 1)
         : (performance.now() - begun) / 1000;
       const bad = r.non2xx + r.errors + r.timeouts;
@@ -259,8 +283,9 @@ for (let round = 1; round <= rounds; round += 1) {
       seen.bad += bad;
       seen.busy += (used.busy ?? 0) / rounds;
       seen.seconds += seconds;
-      // The floor's own process reports its CPU; the fake and autocannon take no part in it.
-      const cpu = row.floor
+      // The floor's and the call's own process reports its CPU (the gateway column); the fake's
+      // share of a call is the pass-through row's, and autocannon takes no part in them.
+      const cpu = row.own
         ? { requests: r.cpu?.requests ?? 0, gateway: r.cpu?.gateway ?? null, fake: 0, autocannon: 0 }
         : { requests: r.requests.total, ...used };
       seen.cpu.requests += cpu.requests;
@@ -350,7 +375,7 @@ if (ofFloor.length > 0) {
 
 // Where the CPU of each request went, process by process: at c=16 on a small machine the sum
 // ("all") is what throughput is divided by. "machine busy" is the share of all CPUs in use during
-// the row's windows, other programs included (for the floor row, the floor's whole process
+// the row's windows, other programs included (for the floor and call rows, their process's whole
 // lifetime); "gateway cores" is the gateway's CPU time divided by the window's wall time.
 const parts = connections.flatMap((c) => [
   `c=${c} gateway`,
@@ -372,17 +397,18 @@ for (const row of rows) {
   console.log(`| ${row.label} | ${cells.join(" | ")} |`);
 }
 
-// The least CPU a workflow-per-request pass-through could use in coracle's process: its HTTP door
-// plus Temporal's floor, before the call upstream and any work of its own, next to Portkey's.
+// The least CPU a workflow-per-request pass-through could use in coracle's process: its HTTP door,
+// Temporal's floor and the client half of one upstream call, without any work of its own, next to
+// Portkey's gateway (the fake and autocannon cost the same behind either gateway).
 const least = connections
   .map((c) => {
-    const door = perRequest("door", c, "gateway");
-    const floor = perRequest("floor", c, "gateway");
+    const [door, floor, call] = ["door", "floor", "call"].map((n) => perRequest(n, c, "gateway"));
     const portkey = perRequest("portkey", c, "gateway");
-    if (door === null || floor === null || !portkey) return null;
-    return `c=${c}: ${cpuCell(door + floor)} ms (${((door + floor) / portkey).toFixed(2)}× Portkey's ${cpuCell(portkey)} ms)`;
+    if (door === null || floor === null || call === null || !portkey) return null;
+    const sum = door + floor + call;
+    return `c=${c}: ${cpuCell(sum)} ms (${(sum / portkey).toFixed(2)}× Portkey's ${cpuCell(portkey)} ms)`;
   })
   .filter(Boolean);
 if (least.length > 0) {
-  console.log(`\ncoracle door + Temporal floor, gateway CPU per request: ${least.join("; ")}`);
+  console.log(`\ncoracle door + Temporal floor + upstream call, CPU per request: ${least.join("; ")}`);
 }
