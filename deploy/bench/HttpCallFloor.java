@@ -20,7 +20,7 @@ import java.util.Locale;
  * HttpCallFloor.java <url> <concurrency> <seconds> <warmup seconds>}. Prints one JSON object in
  * the shape of {@code coracle bench temporal-floor --json}: calls per second, p50 and p99 in
  * milliseconds, calls completed and failed, and the process's CPU milliseconds (user and system,
- * as in /proc/self/stat) over the measured run.
+ * as in /proc/self/stat) over the measured run. Exits with 1 if no call was answered.
  */
 public final class HttpCallFloor {
   private static final String BODY =
@@ -37,7 +37,10 @@ public final class HttpCallFloor {
     double seconds = Double.parseDouble(args[2]);
     double warmup = Double.parseDouble(args[3]);
     HttpClient client =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Runnable::run)
+            .build();
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .header("content-type", "application/json")
@@ -67,6 +70,8 @@ public final class HttpCallFloor {
         failed,
         cpuMs,
         all.length > 0 ? cpuMs / all.length : 0);
+    // No call answered means the fake is not there: a figure of nothing must not pass for one.
+    System.exit(all.length > 0 ? 0 : 1);
   }
 
   /** {@code concurrency} callers, each sending the request and reading the answer in turn. */
@@ -116,7 +121,8 @@ public final class HttpCallFloor {
       while (System.nanoTime() < end) {
         long begun = System.nanoTime();
         try {
-          HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+          HttpResponse<byte[]> response =
+              client.send(request, HttpResponse.BodyHandlers.ofByteArray());
           if (response.statusCode() == 200) {
             record(System.nanoTime() - begun);
           } else {

@@ -21,11 +21,12 @@
 // own cost on this machine, the floor under every coracle row. That command reports its own
 // process's CPU time over its measured run, which is the floor's CPU per workflow.
 //
-// The "call" row is not HTTP through a gateway either: it runs deploy/bench/HttpCallFloor.java (with
-// CALL_COMMAND, a JSON array: java and its options) at the same concurrency, which sends the chat
-// completion straight to the fake with the JDK HTTP client set up as coracle's plain calls are, and
-// reports its process's CPU per call: the client half of one upstream call, alone. The door, the
-// floor and the call add up to the least gateway CPU a pass-through that is a workflow can cost.
+// The "call" row is not HTTP through a gateway either: it runs deploy/bench/HttpCallFloor.java
+// (with CALL_COMMAND, a JSON array: java and its options) at the same concurrency, which sends the
+// chat completion straight to the fake with the JDK HTTP client set up as coracle's plain calls
+// are, and reports its process's CPU per call: the client half of one upstream call, alone. The
+// door, the floor and the call add up to the least gateway CPU a pass-through that is a workflow
+// can cost.
 //
 // Usage: node compare.mjs <autocannon module dir> <fake port> <portkey port> <coracle port>
 // Environment: DURATION (seconds per row, default 8), WARMUP (seconds per row, default 2),
