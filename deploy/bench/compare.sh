@@ -9,26 +9,42 @@
 #
 #   upstream direct       the fake itself: the floor;
 #   Portkey pass-through  Portkey with x-portkey-custom-host pointing at the fake;
+#   Temporal floor        `coracle bench temporal-floor` with the same JVM options: the cheapest
+#                         workflow (one local activity) started and awaited in its own process on
+#                         the same embedded server setup, no HTTP: Temporal's own cost here;
+#   upstream call alone   deploy/bench/HttpCallFloor.java with the same JVM options: the JDK HTTP
+#                         client, set up as coracle's plain calls are, sending the chat straight
+#                         to the fake: the client half of one upstream call, no workflow;
+#   coracle HTTP door     `GET /health` on coracle: Netty, Micronaut's routing and every server
+#                         filter (the front-door check, tracing, metrics), no workflow;
 #   coracle pass-through  model `fake/fake-model` with `Cache-Control: no-cache`: one call
 #                         to the fake, every request its own ChatWorkflow;
 #   coracle cache hit     the same body without no-cache: answered from the cache;
 #   coracle status        model `coracle`, "what's the status of my jobs?": no model.
-#   Temporal floor        `coracle bench temporal-floor` with the same JVM options: the cheapest
-#                         workflow (one local activity) started and awaited in its own process on
-#                         the same embedded server setup, no HTTP: Temporal's own cost here.
 #
 # It prints p50 / p99 latency, requests per second and coracle's ratio to Portkey's
-# throughput for each row. The machine's load is printed before and after: report ratios
-# from one run, not absolute figures from different runs.
+# throughput for each row, and the CPU time per request of each process involved, read from
+# /proc/<pid>/stat (utime + stime) before and after exactly the measured windows: the gateway
+# (Portkey's node process or coracle's JVM; for the floor and call rows, their own JVM per
+# workflow or call), the fake upstream and autocannon (which runs in compare.mjs's node process),
+# with the gateway's ratio to Portkey's and how busy the whole machine was meanwhile. At c=16 on a
+# small machine everything is CPU-bound, so the sum of those CPU times per request sets the
+# throughput; on a shared machine CPU per request is also steadier than throughput or latency
+# (still, compare rows of one run). A last line adds up the door, the floor and the call: the
+# least gateway CPU a pass-through that is a workflow can cost here.
+# The machine's load is printed before and after: report ratios from one run, not absolute
+# figures from different runs.
 #
 # Usage: deploy/bench/compare.sh        (needs node 18+, npm, python3, java 17+ and a built jar)
 # Every row runs once per round (ROUNDS, default 2), the rows in turn, and the table shows the
 # mean over the rounds, so load from other programs falls on all rows alike.
-# Environment: DURATION (default 8), WARMUP (default 2), CONNECTIONS (default "1,16"), ROUNDS, ROWS
-# (e.g. "portkey,passthrough"), BENCH_CACHE (default ~/.cache/coracle-bench),
-# CORACLE_JAVA_OPTS (added after deploy/jvm.options, for coracle and the floor alike; e.g.
-# "-XX:TieredStopAtLevel=4" brings back the C2 compiler the launcher leaves off), CORACLE_JAR
-# (default api/target/coracle.jar).
+# Environment: DURATION (default 8), WARMUP (default 2), PREWARM (seconds of load on every HTTP
+# row before the first round, default 10, so that both gateways are compiled), CONNECTIONS
+# (default "1,16"), ROUNDS, ROWS (e.g. "portkey,floor,call,door,passthrough"; by default all of
+# upstream, portkey, floor, call, door, passthrough, hit, status), BENCH_CACHE (default
+# ~/.cache/coracle-bench), CORACLE_JAVA_OPTS (added after deploy/jvm.options, for coracle, the
+# floor and the call alike; e.g. "-XX:TieredStopAtLevel=4" brings back the C2 compiler the
+# launcher leaves off), CORACLE_JAR (default api/target/coracle.jar).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -98,5 +114,13 @@ FLOOR_COMMAND="$("$py" -c 'import json, sys
 print(json.dumps([a for a in sys.argv[1:] if not a.startswith("-XX:StartFlightRecording")]))' \
   java $CORACLE_JAVA_OPTS -jar "$jar")"
 export FLOOR_COMMAND
+# The call row runs a single Java source file with the same java and options: the floor's command
+# without its `-jar <jar>`.
+CALL_COMMAND="$("$py" -c 'import json, sys; print(json.dumps(json.loads(sys.argv[1])[:-2]))' \
+  "$FLOOR_COMMAND")"
+export CALL_COMMAND
+# The processes whose CPU time compare.mjs reads around each measured window.
+FAKE_PID="$fake_pid" PORTKEY_PID="$portkey_pid" CORACLE_PID="$pid" CLK_TCK="$(getconf CLK_TCK)"
+export FAKE_PID PORTKEY_PID CORACLE_PID CLK_TCK
 node "$root/deploy/bench/compare.mjs" "$cache/node_modules" "$fake_port" "$portkey_port" "$http_port"
 echo "after:  $(uptime)"

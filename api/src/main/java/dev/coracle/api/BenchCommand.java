@@ -3,6 +3,7 @@ package dev.coracle.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.coracle.activities.json.CoracleJson;
 import dev.coracle.worker.TemporalFloor;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -68,27 +69,47 @@ final class BenchCommand implements Runnable {
         if (warmup > 0) {
           floor.run(concurrency, Duration.ofSeconds(warmup));
         }
+        long cpuBefore = processCpuNanos();
         TemporalFloor.Result result = floor.run(concurrency, Duration.ofSeconds(seconds));
-        System.out.println(json ? asJson(result) : asText(result));
+        double cpuMs = (processCpuNanos() - cpuBefore) / 1e6;
+        System.out.println(json ? asJson(result, cpuMs) : asText(result, cpuMs));
         return result.completed() > 0 ? 0 : 1;
       }
     }
 
-    private static String asText(TemporalFloor.Result r) {
+    /**
+     * CPU time (user and system, all threads) this process has used: on Linux the {@code utime +
+     * stime} of {@code /proc/self/stat}, which is how {@code deploy/bench/compare.sh} reads the
+     * other processes it measures. Taken around the measured run only, it is the floor's CPU per
+     * workflow: server, worker, client and the JIT compiler alike.
+     */
+    private static long processCpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean)
+              ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+
+    /** CPU milliseconds per completed workflow, or 0 if none completed. */
+    private static double cpuMsPerWorkflow(TemporalFloor.Result r, double cpuMs) {
+      return r.completed() > 0 ? cpuMs / r.completed() : 0;
+    }
+
+    private static String asText(TemporalFloor.Result r, double cpuMs) {
       return String.format(
           Locale.ROOT,
           "temporal floor, c=%d: %.0f workflows/s, p50 %.2f ms, p99 %.2f ms, %d completed,"
-              + " %d failed, %d started eagerly",
+              + " %d failed, %d started eagerly, %.3f CPU ms per workflow",
           r.concurrency(),
           r.perSecond(),
           r.p50Ms(),
           r.p99Ms(),
           r.completed(),
           r.failed(),
-          r.eager());
+          r.eager(),
+          cpuMsPerWorkflow(r, cpuMs));
     }
 
-    private static String asJson(TemporalFloor.Result r) {
+    private static String asJson(TemporalFloor.Result r, double cpuMs) {
       try {
         return CoracleJson.mapper()
             .writeValueAsString(
@@ -99,7 +120,9 @@ final class BenchCommand implements Runnable {
                     rounded(r.p99Ms(), 1000),
                     r.completed(),
                     r.failed(),
-                    r.eager()));
+                    r.eager(),
+                    rounded(cpuMs, 10),
+                    rounded(cpuMsPerWorkflow(r, cpuMs), 1000)));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("could not write the floor's result as JSON", e);
       }
@@ -110,7 +133,10 @@ final class BenchCommand implements Runnable {
       return Math.round(value * scale) / (double) scale;
     }
 
-    /** The floor's result as {@code deploy/bench/compare.mjs} reads it, in autocannon's terms. */
+    /**
+     * The floor's result as {@code deploy/bench/compare.mjs} reads it, in autocannon's terms, with
+     * the process's CPU milliseconds over the measured run and per completed workflow.
+     */
     record FloorLine(
         int concurrency,
         double rps,
@@ -118,6 +144,8 @@ final class BenchCommand implements Runnable {
         double p99,
         long completed,
         long failed,
-        long eager) {}
+        long eager,
+        double cpuMs,
+        double cpuMsPerWorkflow) {}
   }
 }
