@@ -3,7 +3,8 @@
 # and the CPU time the JVM spent until then, which a busy machine barely changes), the mean time
 # of a status chat in a burst of 300, resident memory (RSS) and live heap after start, after the
 # burst and after a minute idle, and the classes loaded then. Several jars (or JVM option sets)
-# run side by side, alternating, so a busy machine slows every one of them alike; compare their ratios, not the absolute figures.
+# run side by side, alternating, so a busy machine slows every one of them alike; compare their
+# ratios, not the absolute figures.
 #
 # Usage: deploy/bench/footprint.sh [ROUNDS] LABEL=JAR[:launcher|:launcher=OPTIONS|:plain] ...
 #   :launcher (the default) starts java with the launcher's defaults (deploy/jvm.options and
