@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * not probed (a probe could cost free-tier quota) and count as reachable until a call fails.
  *
  * <p>The probe uses {@link HttpURLConnection} rather than {@code java.net.http.HttpClient} on
- * purpose: building the latter initialises the default TLS context (about 750 classes and the CA
+ * purpose: building the latter initialises the default TLS context (about 650 classes and the CA
  * certificates, several MB that an idle {@code serve} keeps for good) and starts a selector thread,
  * even for the plain-HTTP probe of a local Ollama that every start-up makes.
  */
