@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * A JDK HTTP client built on its first use rather than with its owner. Building one initialises the
- * default TLS context (about 750 classes and the parsed CA certificates, several MB that stay for
+ * default TLS context (about 650 classes and the parsed CA certificates, several MB that stay for
  * the life of the process) and starts a selector thread; a singleton whose client most users never
  * need (Ollama's text completions, the web search tool) should not pay that at start-up.
  */
