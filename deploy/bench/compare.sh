@@ -43,8 +43,8 @@
 # (default "1,16"), ROUNDS, ROWS (e.g. "portkey,floor,call,door,passthrough"; by default all of
 # upstream, portkey, floor, call, door, passthrough, hit, status), BENCH_CACHE (default
 # ~/.cache/coracle-bench), CORACLE_JAVA_OPTS (added after deploy/jvm.options, for coracle, the
-# floor and the call alike; e.g. "-XX:TieredStopAtLevel=4" brings back the C2 compiler the
-# launcher leaves off), CORACLE_JAR (default api/target/coracle.jar).
+# floor and the call alike; e.g. "-XX:TieredStopAtLevel=1" runs C1 alone, without the C2
+# compiler the launcher uses), CORACLE_JAR (default api/target/coracle.jar).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

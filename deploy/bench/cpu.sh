@@ -10,7 +10,7 @@
 #      time per request is robust where latency and throughput are not.
 #
 # Usage: deploy/bench/cpu.sh [ROUNDS] LABEL[@JAR]='extra JVM options' ...
-#   e.g. deploy/bench/cpu.sh 2 c1='' c2='-XX:TieredStopAtLevel=4'
+#   e.g. deploy/bench/cpu.sh 2 c1c2='' c1='-XX:TieredStopAtLevel=1'
 #        deploy/bench/cpu.sh 2 before@/tmp/before.jar='' now=''
 # Environment: CORACLE_JAR (default api/target/coracle.jar; LABEL@JAR picks another per set), IDLE
 # (seconds idle before the RSS reading, default 65; 0 skips step 1), PREWARM (seconds of load on

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Footprint of `coracle serve`: the jar's size, start-up until `GET /v1/models` answers, the
-# mean time of a status chat in a burst of 300, resident memory (RSS) and live heap after
-# start, after the burst and after a minute idle, and the classes loaded then. Several jars
-# (or JVM option sets) run side by side, alternating, so a busy machine slows every one of
-# them alike; compare their ratios, not the absolute figures.
+# Footprint of `coracle serve`: the jar's size, start-up until `GET /v1/models` answers (wall time,
+# and the CPU time the JVM spent until then, which a busy machine barely changes), the mean time
+# of a status chat in a burst of 300, resident memory (RSS) and live heap after start, after the
+# burst and after a minute idle, and the classes loaded then. Several jars (or JVM option sets)
+# run side by side, alternating, so a busy machine slows every one of them alike; compare their
+# ratios, not the absolute figures.
 #
 # Usage: deploy/bench/footprint.sh [ROUNDS] LABEL=JAR[:launcher|:launcher=OPTIONS|:plain] ...
 #   :launcher (the default) starts java with the launcher's defaults (deploy/jvm.options and
@@ -45,6 +46,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+ticks_per_second=$(getconf CLK_TCK)
+# CPU time (user and system) the process has used so far, in milliseconds.
+cpu_ms() { awk -v hz="$ticks_per_second" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
 rss_mb() { echo $(($(awk '/VmRSS/ { print $2 }' "/proc/$1/status") / 1024)); }
 # The live heap: what is left in use right after a full collection.
 live_heap_mb() {
@@ -68,8 +72,8 @@ status_chats() {
 
 echo "java: $(java -version 2>&1 | head -1)"
 echo "cpus: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-10s %5s %7s %8s %7s %9s %9s %9s %8s %7s\n' \
-  label round jar_mb start_ms chat_ms rss_start rss_burst live_heap rss_idle classes
+printf '%-10s %5s %7s %8s %9s %7s %9s %9s %9s %8s %7s\n' \
+  label round jar_mb start_ms start_cpu chat_ms rss_start rss_burst live_heap rss_idle classes
 for round in $(seq 1 "$rounds"); do
   for spec in "$@"; do
     label="${spec%%=*}"
@@ -102,6 +106,7 @@ for round in $(seq 1 "$rounds"); do
       sleep 0.05
     done
     start_ms=$(($(date +%s%3N) - started))
+    start_cpu=$(cpu_ms "$pid")
     sleep 5
     rss_start=$(rss_mb "$pid")
     burst_started=$(date +%s%3N)
@@ -112,9 +117,9 @@ for round in $(seq 1 "$rounds"); do
     sleep 65
     rss_idle=$(rss_mb "$pid")
     classes=$(loaded_classes "$pid")
-    printf '%-10s %5s %7s %8s %7s %9s %9s %9s %8s %7s\n' "$label" "$round" \
-      $(($(stat -c %s "$jar") / 1000000)) "$start_ms" "$chat_ms" "$rss_start" "$rss_burst" "$live" \
-      "$rss_idle" "$classes"
+    printf '%-10s %5s %7s %8s %9s %7s %9s %9s %9s %8s %7s\n' "$label" "$round" \
+      $(($(stat -c %s "$jar") / 1000000)) "$start_ms" "$start_cpu" "$chat_ms" "$rss_start" \
+      "$rss_burst" "$live" "$rss_idle" "$classes"
     stop "$pid"
     pid=""
     rm -rf "$work"

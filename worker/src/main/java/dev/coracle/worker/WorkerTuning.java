@@ -13,6 +13,13 @@ final class WorkerTuning {
   /** Tool calls (files, shell, git, web) run a few at a time. */
   static final int TOOLS_CONCURRENCY = 4;
 
+  /**
+   * Pollers per activity queue, instead of the SDK's five. A poller only hands a task to an
+   * execution slot, so two keep a single user's queues drained; each idle poller is a thread that
+   * holds its stack and a long poll open to the server for the life of the process.
+   */
+  static final int ACTIVITY_POLLERS = 2;
+
   private WorkerTuning() {}
 
   /**
@@ -25,6 +32,7 @@ final class WorkerTuning {
         .setMaxConcurrentWorkflowTaskExecutionSize(256)
         .setMaxConcurrentLocalActivityExecutionSize(256)
         .setMaxConcurrentActivityExecutionSize(32)
+        .setMaxConcurrentActivityTaskPollers(ACTIVITY_POLLERS)
         .build();
   }
 
@@ -38,12 +46,14 @@ final class WorkerTuning {
   static WorkerOptions cloud() {
     return WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(CLOUD_CONCURRENCY)
+        .setMaxConcurrentActivityTaskPollers(ACTIVITY_POLLERS)
         .build();
   }
 
   static WorkerOptions tools() {
     return WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(TOOLS_CONCURRENCY)
+        .setMaxConcurrentActivityTaskPollers(ACTIVITY_POLLERS)
         .build();
   }
 }

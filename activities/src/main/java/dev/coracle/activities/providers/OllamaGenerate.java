@@ -30,7 +30,8 @@ import java.time.Duration;
 public final class OllamaGenerate {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  private final LazyHttpClient http =
+      new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
 
   /**
    * Completes {@code completion} with {@code model}.
@@ -58,7 +59,7 @@ public final class OllamaGenerate {
     boolean responded = false;
     try {
       HttpResponse<InputStream> response =
-          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+          http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
       responded = true;
       try (InputStream in = response.body()) {
         if (response.statusCode() != 200) {

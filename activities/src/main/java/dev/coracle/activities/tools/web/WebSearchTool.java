@@ -6,6 +6,7 @@ import dev.coracle.activities.config.CoracleConfig.SearchConfig;
 import dev.coracle.activities.config.CoracleConfig.WebConfig;
 import dev.coracle.activities.config.LoadedConfig;
 import dev.coracle.activities.json.CoracleJson;
+import dev.coracle.activities.providers.LazyHttpClient;
 import dev.coracle.activities.tools.Tool;
 import dev.coracle.activities.tools.ToolArgs;
 import dev.coracle.activities.tools.ToolContext;
@@ -65,7 +66,7 @@ public class WebSearchTool implements Tool {
   private final SearchConfig search;
   private final Duration timeout;
   private final long maxBytes;
-  private final HttpClient http;
+  private final LazyHttpClient http;
   private final OwnPorts ownPorts;
 
   @Inject
@@ -79,11 +80,13 @@ public class WebSearchTool implements Tool {
     this.timeout = Duration.ofSeconds(web.timeoutSeconds());
     this.maxBytes = web.maxBytes();
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            // Redirects are followed by hand, so that none leads to coracle's own ports.
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+        new LazyHttpClient(
+            () ->
+                HttpClient.newBuilder()
+                    .connectTimeout(timeout)
+                    // Redirects are followed by hand, so that none leads to coracle's own ports.
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build());
   }
 
   @Override
@@ -157,7 +160,7 @@ public class WebSearchTool implements Tool {
   private HttpResponse<InputStream> call(HttpRequest request) throws IOException {
     refuseOwnPorts(request.uri());
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      return http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
       throw new ToolException(
           "the " + search.kind() + " search did not answer in " + timeout.toSeconds() + " s");
