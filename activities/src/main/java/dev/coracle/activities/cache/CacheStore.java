@@ -38,16 +38,19 @@ class CacheStore {
   }
 
   private final CacheEntryRepository entries;
+  private final CacheRows rows;
   private final CacheCounterRepository counters;
   private final CacheCounts counts;
   private final AfterAnswerWrites writes;
 
   CacheStore(
       CacheEntryRepository entries,
+      CacheRows rows,
       CacheCounterRepository counters,
       CacheCounts counts,
       AfterAnswerWrites writes) {
     this.entries = entries;
+    this.rows = rows;
     this.counters = counters;
     this.counts = counts;
     this.writes = writes;
@@ -57,8 +60,7 @@ class CacheStore {
   @ReadOnly
   public Outcome lookup(CacheKey key, CandidateMatcher matcher, Integer maxTokens, long now) {
     List<CacheEntry> candidates =
-        entries.candidates(
-            key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
+        rows.candidates(key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
     Scored best = matcher.best(candidates, maxTokens);
     double similarity = best == null ? 0.0 : best.similarity();
     if (best != null && matcher.matches(similarity)) {
@@ -83,8 +85,7 @@ class CacheStore {
       return null;
     }
     List<CacheEntry> candidates =
-        entries.candidates(
-            key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
+        rows.candidates(key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
     for (CacheEntry entry : candidates) {
       boolean fits = maxTokens == null || maxTokens <= 0 || entry.completionTokens() <= maxTokens;
       if (fits && key.promptText().equals(entry.promptText())) {
@@ -104,9 +105,9 @@ class CacheStore {
    */
   @Transactional
   public void save(CacheEntry entry, CandidateMatcher matcher) {
-    entries.deleteExpired(entry.createdAt());
+    rows.deleteExpired(entry.createdAt());
     List<CacheEntry> older =
-        entries.candidates(
+        rows.candidates(
             entry.modelName(),
             entry.contextHash(),
             entry.promptKey(),
@@ -114,12 +115,12 @@ class CacheStore {
             MAX_PER_CONTEXT);
     for (CacheEntry old : older) {
       if (matcher.matches(old)) {
-        entries.deleteById(old.id());
+        rows.delete(old.id());
       }
     }
-    entries.save(entry);
-    entries.keepNewestOfContext(entry.modelName(), entry.contextHash(), MAX_PER_CONTEXT);
-    entries.keepNewest(MAX_ENTRIES);
+    rows.insert(entry);
+    rows.keepNewestOfContext(entry.modelName(), entry.contextHash(), MAX_PER_CONTEXT);
+    rows.keepNewest(MAX_ENTRIES);
   }
 
   /**
@@ -154,7 +155,7 @@ class CacheStore {
       return ResultJson.read(entry.resultJson());
     } catch (UncheckedIOException e) {
       log.warn("Deleting cache entry {}: {}", entry.id(), e.getCause().getMessage());
-      writes.submit("deletion of cache entry " + entry.id(), () -> entries.deleteById(entry.id()));
+      writes.submit("deletion of cache entry " + entry.id(), () -> rows.delete(entry.id()));
       return null;
     }
   }

@@ -33,6 +33,7 @@ class QuotaStore {
       List<LearnedLimitRow> learned) {}
 
   private final QuotaUsageRepository usage;
+  private final UsageWrites usageWrites;
   private final ProviderStateRepository states;
   private final LearnedLimitRepository learnedLimits;
   private final ProviderLock providerLock;
@@ -41,12 +42,14 @@ class QuotaStore {
 
   QuotaStore(
       QuotaUsageRepository usage,
+      UsageWrites usageWrites,
       ProviderStateRepository states,
       LearnedLimitRepository learnedLimits,
       ProviderLock providerLock,
       AdmissionReads reads,
       Clock clock) {
     this.usage = usage;
+    this.usageWrites = usageWrites;
     this.states = states;
     this.learnedLimits = learnedLimits;
     this.providerLock = providerLock;
@@ -121,13 +124,7 @@ class QuotaStore {
   }
 
   private void count(String provider, String model, Reservation reservation, int tokens) {
-    usage.countRequest(
-        provider,
-        model,
-        reservation.minuteStart().toEpochMilli(),
-        reservation.hourStart().toEpochMilli(),
-        reservation.dayStart().toEpochMilli(),
-        tokens);
+    usageWrites.countRequest(provider, model, reservation, tokens);
   }
 
   /** Whether a row {@code consumeLearned} would update is among {@code relevant}. */
@@ -143,29 +140,12 @@ class QuotaStore {
 
   @Transactional
   public void reconcile(Reservation reservation, int promptTokens, int completionTokens) {
-    long actual = (long) promptTokens + completionTokens;
-    usage.reconcile(
-        reservation.provider(),
-        reservation.model(),
-        reservation.poolKey(),
-        reservation.minuteStart().toEpochMilli(),
-        reservation.hourStart().toEpochMilli(),
-        reservation.dayStart().toEpochMilli(),
-        actual - reservation.estimatedTokens(),
-        promptTokens,
-        completionTokens);
+    usageWrites.reconcile(reservation, promptTokens, completionTokens);
   }
 
   @Transactional
   public void release(Reservation reservation) {
-    usage.release(
-        reservation.provider(),
-        reservation.model(),
-        reservation.poolKey(),
-        reservation.minuteStart().toEpochMilli(),
-        reservation.hourStart().toEpochMilli(),
-        reservation.dayStart().toEpochMilli(),
-        reservation.estimatedTokens());
+    usageWrites.release(reservation);
   }
 
   /** Stores what the upstream said about its limits; says nothing new when it said nothing. */

@@ -1,6 +1,7 @@
 package dev.coracle.activities.store;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -18,12 +19,26 @@ public class AuditLog {
    */
   public static final String TOOL_DROPPED = "TOOL_DROPPED";
 
+  /**
+   * The insert of {@link #record}: plain JDBC (see {@link PlainStatements}), since every model call
+   * makes it.
+   */
+  private static final String INSERT =
+      """
+      INSERT INTO audit (at, workflow_id, request_class, provider, model, outcome, prompt_tokens,
+                         completion_tokens, model_millis, error)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
   private final AuditRepository repository;
+  private final JdbcOperations jdbc;
   private final Clock clock;
   private final AfterAnswerWrites pending;
 
-  public AuditLog(AuditRepository repository, Clock clock, AfterAnswerWrites pending) {
+  public AuditLog(
+      AuditRepository repository, JdbcOperations jdbc, Clock clock, AfterAnswerWrites pending) {
     this.repository = repository;
+    this.jdbc = jdbc;
     this.clock = clock;
     this.pending = pending;
   }
@@ -32,12 +47,11 @@ public class AuditLog {
    * Stores one model call, stamped with the current time.
    *
    * @param outcome {@link AuditEntry#OK}, or the name of the error type that ended the call
-   * @return the stored row with its generated id
    */
   // A transaction, so the insert queues behind other writers in this process (see
   // QueuedWriteConnection) instead of polling SQLite's lock.
   @Transactional
-  public AuditEntry record(
+  public void record(
       String workflowId,
       String requestClass,
       String provider,
@@ -47,20 +61,23 @@ public class AuditLog {
       int completionTokens,
       long modelMillis,
       @Nullable String error) {
-    AuditEntry entry =
-        new AuditEntry(
-            null,
-            clock.millis(),
-            workflowId,
-            requestClass,
-            provider,
-            model,
-            outcome,
-            promptTokens,
-            completionTokens,
-            modelMillis,
-            error);
-    return repository.save(entry);
+    long at = clock.millis();
+    jdbc.prepareStatement(
+        INSERT,
+        statement -> {
+          statement.setLong(1, at);
+          statement.setString(2, workflowId);
+          statement.setString(3, requestClass);
+          statement.setString(4, provider);
+          statement.setString(5, model);
+          statement.setString(6, outcome);
+          statement.setLong(7, promptTokens);
+          statement.setLong(8, completionTokens);
+          statement.setLong(9, modelMillis);
+          PlainStatements.setNullableString(statement, 10, error);
+          PlainStatements.insertWithoutKeys(statement);
+          return null;
+        });
   }
 
   /**

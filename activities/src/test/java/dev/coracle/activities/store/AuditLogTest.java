@@ -32,15 +32,31 @@ class AuditLogTest {
     try (ApplicationContext context = start()) {
       AuditLog audit = context.getBean(AuditLog.class);
 
-      AuditEntry first =
-          audit.record("wf-1", "fast", "ollama", "qwen2.5:7b", "ok", 10, 5, 120, null);
+      audit.record("wf-1", "fast", "ollama", "qwen2.5:7b", "ok", 10, 5, 120, null);
       clock.advance(Duration.ofSeconds(1));
-      AuditEntry second =
-          audit.record(
-              "wf-2", "deep", "groq", "llama", "UPSTREAM_RATE_LIMITED", 0, 0, 30, "429 slow down");
+      audit.record(
+          "wf-2", "deep", "groq", "llama", "UPSTREAM_RATE_LIMITED", 0, 0, 30, "429 slow down");
 
+      List<AuditEntry> rows = audit.latest(10);
+      assertThat(rows).hasSize(2);
+      AuditEntry second = rows.get(0);
+      AuditEntry first = rows.get(1);
       assertThat(first.id()).isNotNull();
       assertThat(second.id()).isGreaterThan(first.id());
+      assertThat(first)
+          .isEqualTo(
+              new AuditEntry(
+                  first.id(),
+                  NOON.toEpochMilli(),
+                  "wf-1",
+                  "fast",
+                  "ollama",
+                  "qwen2.5:7b",
+                  "ok",
+                  10,
+                  5,
+                  120,
+                  null));
       assertThat(context.getBean(AuditRepository.class).findById(second.id()))
           .contains(
               new AuditEntry(
