@@ -2,9 +2,9 @@ package dev.coracle.activities.cache;
 
 import dev.coracle.activities.cache.CandidateMatcher.Scored;
 import dev.coracle.activities.store.AfterAnswerWrites;
+import dev.coracle.activities.store.StoreTransactions;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -42,18 +42,21 @@ class CacheStore {
   private final CacheCounterRepository counters;
   private final CacheCounts counts;
   private final AfterAnswerWrites writes;
+  private final StoreTransactions transactions;
 
   CacheStore(
       CacheEntryRepository entries,
       CacheRows rows,
       CacheCounterRepository counters,
       CacheCounts counts,
-      AfterAnswerWrites writes) {
+      AfterAnswerWrites writes,
+      StoreTransactions transactions) {
     this.entries = entries;
     this.rows = rows;
     this.counters = counters;
     this.counts = counts;
     this.writes = writes;
+    this.transactions = transactions;
   }
 
   /** Finds the best unexpired answer under {@code key} and counts the hit or miss. */
@@ -101,10 +104,14 @@ class CacheStore {
 
   /**
    * Stores {@code entry}, replacing the answers to prompts it matches (a {@code no-cache} request
-   * refreshes them), and deletes expired and surplus rows so the table stays bounded.
+   * refreshes them), and deletes expired and surplus rows so the table stays bounded. One
+   * transaction: the after-answer writer's batch, where answers are stored, else its own.
    */
-  @Transactional
   public void save(CacheEntry entry, CandidateMatcher matcher) {
+    transactions.write(() -> replace(entry, matcher));
+  }
+
+  private void replace(CacheEntry entry, CandidateMatcher matcher) {
     rows.deleteExpired(entry.createdAt());
     List<CacheEntry> older =
         rows.candidates(

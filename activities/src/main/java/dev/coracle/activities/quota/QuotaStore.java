@@ -1,6 +1,7 @@
 package dev.coracle.activities.quota;
 
 import dev.coracle.activities.providers.RateLimitInfo;
+import dev.coracle.activities.store.StoreTransactions;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -38,6 +39,7 @@ class QuotaStore {
   private final LearnedLimitRepository learnedLimits;
   private final ProviderLock providerLock;
   private final AdmissionReads reads;
+  private final StoreTransactions transactions;
   private final Clock clock;
 
   QuotaStore(
@@ -47,6 +49,7 @@ class QuotaStore {
       LearnedLimitRepository learnedLimits,
       ProviderLock providerLock,
       AdmissionReads reads,
+      StoreTransactions transactions,
       Clock clock) {
     this.usage = usage;
     this.usageWrites = usageWrites;
@@ -54,6 +57,7 @@ class QuotaStore {
     this.learnedLimits = learnedLimits;
     this.providerLock = providerLock;
     this.reads = reads;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -138,9 +142,12 @@ class QuotaStore {
     return false;
   }
 
-  @Transactional
+  /**
+   * In the transaction in progress (the after-answer writer's batch, where most settlements are
+   * made), else in its own.
+   */
   public void reconcile(Reservation reservation, int promptTokens, int completionTokens) {
-    usageWrites.reconcile(reservation, promptTokens, completionTokens);
+    transactions.write(() -> usageWrites.reconcile(reservation, promptTokens, completionTokens));
   }
 
   @Transactional

@@ -3,7 +3,6 @@ package dev.coracle.activities.store;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,13 +31,19 @@ public class AuditLog {
 
   private final AuditRepository repository;
   private final JdbcOperations jdbc;
+  private final StoreTransactions transactions;
   private final Clock clock;
   private final AfterAnswerWrites pending;
 
   public AuditLog(
-      AuditRepository repository, JdbcOperations jdbc, Clock clock, AfterAnswerWrites pending) {
+      AuditRepository repository,
+      JdbcOperations jdbc,
+      StoreTransactions transactions,
+      Clock clock,
+      AfterAnswerWrites pending) {
     this.repository = repository;
     this.jdbc = jdbc;
+    this.transactions = transactions;
     this.clock = clock;
     this.pending = pending;
   }
@@ -48,9 +53,6 @@ public class AuditLog {
    *
    * @param outcome {@link AuditEntry#OK}, or the name of the error type that ended the call
    */
-  // A transaction, so the insert queues behind other writers in this process (see
-  // QueuedWriteConnection) instead of polling SQLite's lock.
-  @Transactional
   public void record(
       String workflowId,
       String requestClass,
@@ -61,20 +63,40 @@ public class AuditLog {
       int completionTokens,
       long modelMillis,
       @Nullable String error) {
-    long at = clock.millis();
+    // In a transaction (the after-answer writer's batch, or one of its own), so the insert queues
+    // behind other writers in this process instead of polling SQLite's lock. The row is stamped
+    // inside it, after any wait for the lock.
+    transactions.write(
+        () ->
+            insert(
+                new AuditEntry(
+                    null,
+                    clock.millis(),
+                    workflowId,
+                    requestClass,
+                    provider,
+                    model,
+                    outcome,
+                    promptTokens,
+                    completionTokens,
+                    modelMillis,
+                    error)));
+  }
+
+  private void insert(AuditEntry entry) {
     jdbc.prepareStatement(
         INSERT,
         statement -> {
-          statement.setLong(1, at);
-          statement.setString(2, workflowId);
-          statement.setString(3, requestClass);
-          statement.setString(4, provider);
-          statement.setString(5, model);
-          statement.setString(6, outcome);
-          statement.setLong(7, promptTokens);
-          statement.setLong(8, completionTokens);
-          statement.setLong(9, modelMillis);
-          PlainStatements.setNullableString(statement, 10, error);
+          statement.setLong(1, entry.at());
+          statement.setString(2, entry.workflowId());
+          statement.setString(3, entry.requestClass());
+          statement.setString(4, entry.provider());
+          statement.setString(5, entry.model());
+          statement.setString(6, entry.outcome());
+          statement.setLong(7, entry.promptTokens());
+          statement.setLong(8, entry.completionTokens());
+          statement.setLong(9, entry.modelMillis());
+          PlainStatements.setNullableString(statement, 10, entry.error());
           PlainStatements.insertWithoutKeys(statement);
           return null;
         });
