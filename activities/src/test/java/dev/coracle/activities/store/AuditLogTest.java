@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.transaction.TransactionOperations;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +74,43 @@ class AuditLogTest {
                   0,
                   30,
                   "429 slow down"));
+    }
+  }
+
+  @Test
+  void a_repository_save_after_a_recorded_call_in_the_same_transaction_still_gets_its_id() {
+    try (ApplicationContext context = start()) {
+      AuditLog audit = context.getBean(AuditLog.class);
+      AuditRepository repository = context.getBean(AuditRepository.class);
+      TransactionOperations<Connection> transactions =
+          context.getBean(Argument.of(TransactionOperations.class, Connection.class));
+
+      AuditEntry saved =
+          transactions.executeWrite(
+              status -> {
+                // The audit insert does not fetch its generated id; the connection must still
+                // fetch it for the next statement that asks.
+                audit.record("wf-1", "fast", "fake", "fake-model", "ok", 1, 1, 1, null);
+                return repository.save(
+                    new AuditEntry(
+                        null,
+                        NOON.toEpochMilli(),
+                        "wf-2",
+                        "fast",
+                        "fake",
+                        "fake-model",
+                        "ok",
+                        2,
+                        2,
+                        2,
+                        null));
+              });
+
+      assertThat(saved.id()).isNotNull();
+      assertThat(repository.findById(saved.id())).map(AuditEntry::workflowId).contains("wf-2");
+      assertThat(audit.latest(10))
+          .extracting(AuditEntry::workflowId)
+          .containsExactly("wf-2", "wf-1");
     }
   }
 
