@@ -2,9 +2,9 @@ package dev.coracle.activities.cache;
 
 import dev.coracle.activities.cache.CandidateMatcher.Scored;
 import dev.coracle.activities.store.AfterAnswerWrites;
+import dev.coracle.activities.store.StoreTransactions;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -38,27 +38,32 @@ class CacheStore {
   }
 
   private final CacheEntryRepository entries;
+  private final CacheRows rows;
   private final CacheCounterRepository counters;
   private final CacheCounts counts;
   private final AfterAnswerWrites writes;
+  private final StoreTransactions transactions;
 
   CacheStore(
       CacheEntryRepository entries,
+      CacheRows rows,
       CacheCounterRepository counters,
       CacheCounts counts,
-      AfterAnswerWrites writes) {
+      AfterAnswerWrites writes,
+      StoreTransactions transactions) {
     this.entries = entries;
+    this.rows = rows;
     this.counters = counters;
     this.counts = counts;
     this.writes = writes;
+    this.transactions = transactions;
   }
 
   /** Finds the best unexpired answer under {@code key} and counts the hit or miss. */
   @ReadOnly
   public Outcome lookup(CacheKey key, CandidateMatcher matcher, Integer maxTokens, long now) {
     List<CacheEntry> candidates =
-        entries.candidates(
-            key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
+        rows.candidates(key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
     Scored best = matcher.best(candidates, maxTokens);
     double similarity = best == null ? 0.0 : best.similarity();
     if (best != null && matcher.matches(similarity)) {
@@ -83,8 +88,7 @@ class CacheStore {
       return null;
     }
     List<CacheEntry> candidates =
-        entries.candidates(
-            key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
+        rows.candidates(key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
     for (CacheEntry entry : candidates) {
       boolean fits = maxTokens == null || maxTokens <= 0 || entry.completionTokens() <= maxTokens;
       if (fits && key.promptText().equals(entry.promptText())) {
@@ -100,13 +104,17 @@ class CacheStore {
 
   /**
    * Stores {@code entry}, replacing the answers to prompts it matches (a {@code no-cache} request
-   * refreshes them), and deletes expired and surplus rows so the table stays bounded.
+   * refreshes them), and deletes expired and surplus rows so the table stays bounded. One
+   * transaction: the after-answer writer's batch, where answers are stored, else its own.
    */
-  @Transactional
   public void save(CacheEntry entry, CandidateMatcher matcher) {
-    entries.deleteExpired(entry.createdAt());
+    transactions.write(() -> replace(entry, matcher));
+  }
+
+  private void replace(CacheEntry entry, CandidateMatcher matcher) {
+    rows.deleteExpired(entry.createdAt());
     List<CacheEntry> older =
-        entries.candidates(
+        rows.candidates(
             entry.modelName(),
             entry.contextHash(),
             entry.promptKey(),
@@ -114,12 +122,12 @@ class CacheStore {
             MAX_PER_CONTEXT);
     for (CacheEntry old : older) {
       if (matcher.matches(old)) {
-        entries.deleteById(old.id());
+        rows.delete(old.id());
       }
     }
-    entries.save(entry);
-    entries.keepNewestOfContext(entry.modelName(), entry.contextHash(), MAX_PER_CONTEXT);
-    entries.keepNewest(MAX_ENTRIES);
+    rows.insert(entry);
+    rows.keepNewestOfContext(entry.modelName(), entry.contextHash(), MAX_PER_CONTEXT);
+    rows.keepNewest(MAX_ENTRIES);
   }
 
   /**
@@ -154,7 +162,7 @@ class CacheStore {
       return ResultJson.read(entry.resultJson());
     } catch (UncheckedIOException e) {
       log.warn("Deleting cache entry {}: {}", entry.id(), e.getCause().getMessage());
-      writes.submit("deletion of cache entry " + entry.id(), () -> entries.deleteById(entry.id()));
+      writes.submit("deletion of cache entry " + entry.id(), () -> rows.delete(entry.id()));
       return null;
     }
   }

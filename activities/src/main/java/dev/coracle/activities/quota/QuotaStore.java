@@ -1,6 +1,7 @@
 package dev.coracle.activities.quota;
 
 import dev.coracle.activities.providers.RateLimitInfo;
+import dev.coracle.activities.store.StoreTransactions;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -33,24 +34,30 @@ class QuotaStore {
       List<LearnedLimitRow> learned) {}
 
   private final QuotaUsageRepository usage;
+  private final UsageWrites usageWrites;
   private final ProviderStateRepository states;
   private final LearnedLimitRepository learnedLimits;
   private final ProviderLock providerLock;
   private final AdmissionReads reads;
+  private final StoreTransactions transactions;
   private final Clock clock;
 
   QuotaStore(
       QuotaUsageRepository usage,
+      UsageWrites usageWrites,
       ProviderStateRepository states,
       LearnedLimitRepository learnedLimits,
       ProviderLock providerLock,
       AdmissionReads reads,
+      StoreTransactions transactions,
       Clock clock) {
     this.usage = usage;
+    this.usageWrites = usageWrites;
     this.states = states;
     this.learnedLimits = learnedLimits;
     this.providerLock = providerLock;
     this.reads = reads;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -121,13 +128,7 @@ class QuotaStore {
   }
 
   private void count(String provider, String model, Reservation reservation, int tokens) {
-    usage.countRequest(
-        provider,
-        model,
-        reservation.minuteStart().toEpochMilli(),
-        reservation.hourStart().toEpochMilli(),
-        reservation.dayStart().toEpochMilli(),
-        tokens);
+    usageWrites.countRequest(provider, model, reservation, tokens);
   }
 
   /** Whether a row {@code consumeLearned} would update is among {@code relevant}. */
@@ -141,31 +142,17 @@ class QuotaStore {
     return false;
   }
 
-  @Transactional
+  /**
+   * In the transaction in progress (the after-answer writer's batch, where most settlements are
+   * made), else in its own.
+   */
   public void reconcile(Reservation reservation, int promptTokens, int completionTokens) {
-    long actual = (long) promptTokens + completionTokens;
-    usage.reconcile(
-        reservation.provider(),
-        reservation.model(),
-        reservation.poolKey(),
-        reservation.minuteStart().toEpochMilli(),
-        reservation.hourStart().toEpochMilli(),
-        reservation.dayStart().toEpochMilli(),
-        actual - reservation.estimatedTokens(),
-        promptTokens,
-        completionTokens);
+    transactions.write(() -> usageWrites.reconcile(reservation, promptTokens, completionTokens));
   }
 
   @Transactional
   public void release(Reservation reservation) {
-    usage.release(
-        reservation.provider(),
-        reservation.model(),
-        reservation.poolKey(),
-        reservation.minuteStart().toEpochMilli(),
-        reservation.hourStart().toEpochMilli(),
-        reservation.dayStart().toEpochMilli(),
-        reservation.estimatedTokens());
+    usageWrites.release(reservation);
   }
 
   /** Stores what the upstream said about its limits; says nothing new when it said nothing. */

@@ -1,8 +1,8 @@
 package dev.coracle.activities.store;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,12 +18,32 @@ public class AuditLog {
    */
   public static final String TOOL_DROPPED = "TOOL_DROPPED";
 
+  /**
+   * The insert of {@link #record}: plain JDBC (see {@link PlainStatements}), since every model call
+   * makes it.
+   */
+  private static final String INSERT =
+      """
+      INSERT INTO audit (at, workflow_id, request_class, provider, model, outcome, prompt_tokens,
+                         completion_tokens, model_millis, error)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
   private final AuditRepository repository;
+  private final JdbcOperations jdbc;
+  private final StoreTransactions transactions;
   private final Clock clock;
   private final AfterAnswerWrites pending;
 
-  public AuditLog(AuditRepository repository, Clock clock, AfterAnswerWrites pending) {
+  public AuditLog(
+      AuditRepository repository,
+      JdbcOperations jdbc,
+      StoreTransactions transactions,
+      Clock clock,
+      AfterAnswerWrites pending) {
     this.repository = repository;
+    this.jdbc = jdbc;
+    this.transactions = transactions;
     this.clock = clock;
     this.pending = pending;
   }
@@ -32,12 +52,8 @@ public class AuditLog {
    * Stores one model call, stamped with the current time.
    *
    * @param outcome {@link AuditEntry#OK}, or the name of the error type that ended the call
-   * @return the stored row with its generated id
    */
-  // A transaction, so the insert queues behind other writers in this process (see
-  // QueuedWriteConnection) instead of polling SQLite's lock.
-  @Transactional
-  public AuditEntry record(
+  public void record(
       String workflowId,
       String requestClass,
       String provider,
@@ -47,20 +63,43 @@ public class AuditLog {
       int completionTokens,
       long modelMillis,
       @Nullable String error) {
-    AuditEntry entry =
-        new AuditEntry(
-            null,
-            clock.millis(),
-            workflowId,
-            requestClass,
-            provider,
-            model,
-            outcome,
-            promptTokens,
-            completionTokens,
-            modelMillis,
-            error);
-    return repository.save(entry);
+    // In a transaction (the after-answer writer's batch, or one of its own), so the insert queues
+    // behind other writers in this process instead of polling SQLite's lock. The row is stamped
+    // inside it, after any wait for the lock.
+    transactions.write(
+        () ->
+            insert(
+                new AuditEntry(
+                    null,
+                    clock.millis(),
+                    workflowId,
+                    requestClass,
+                    provider,
+                    model,
+                    outcome,
+                    promptTokens,
+                    completionTokens,
+                    modelMillis,
+                    error)));
+  }
+
+  private void insert(AuditEntry entry) {
+    jdbc.prepareStatement(
+        INSERT,
+        statement -> {
+          statement.setLong(1, entry.at());
+          statement.setString(2, entry.workflowId());
+          statement.setString(3, entry.requestClass());
+          statement.setString(4, entry.provider());
+          statement.setString(5, entry.model());
+          statement.setString(6, entry.outcome());
+          statement.setLong(7, entry.promptTokens());
+          statement.setLong(8, entry.completionTokens());
+          statement.setLong(9, entry.modelMillis());
+          PlainStatements.setNullableString(statement, 10, entry.error());
+          PlainStatements.insertWithoutKeys(statement);
+          return null;
+        });
   }
 
   /**

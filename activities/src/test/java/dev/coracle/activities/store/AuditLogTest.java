@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.transaction.TransactionOperations;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,15 +35,31 @@ class AuditLogTest {
     try (ApplicationContext context = start()) {
       AuditLog audit = context.getBean(AuditLog.class);
 
-      AuditEntry first =
-          audit.record("wf-1", "fast", "ollama", "qwen2.5:7b", "ok", 10, 5, 120, null);
+      audit.record("wf-1", "fast", "ollama", "qwen2.5:7b", "ok", 10, 5, 120, null);
       clock.advance(Duration.ofSeconds(1));
-      AuditEntry second =
-          audit.record(
-              "wf-2", "deep", "groq", "llama", "UPSTREAM_RATE_LIMITED", 0, 0, 30, "429 slow down");
+      audit.record(
+          "wf-2", "deep", "groq", "llama", "UPSTREAM_RATE_LIMITED", 0, 0, 30, "429 slow down");
 
+      List<AuditEntry> rows = audit.latest(10);
+      assertThat(rows).hasSize(2);
+      AuditEntry second = rows.get(0);
+      AuditEntry first = rows.get(1);
       assertThat(first.id()).isNotNull();
       assertThat(second.id()).isGreaterThan(first.id());
+      assertThat(first)
+          .isEqualTo(
+              new AuditEntry(
+                  first.id(),
+                  NOON.toEpochMilli(),
+                  "wf-1",
+                  "fast",
+                  "ollama",
+                  "qwen2.5:7b",
+                  "ok",
+                  10,
+                  5,
+                  120,
+                  null));
       assertThat(context.getBean(AuditRepository.class).findById(second.id()))
           .contains(
               new AuditEntry(
@@ -55,6 +74,43 @@ class AuditLogTest {
                   0,
                   30,
                   "429 slow down"));
+    }
+  }
+
+  @Test
+  void a_repository_save_after_a_recorded_call_in_the_same_transaction_still_gets_its_id() {
+    try (ApplicationContext context = start()) {
+      AuditLog audit = context.getBean(AuditLog.class);
+      AuditRepository repository = context.getBean(AuditRepository.class);
+      TransactionOperations<Connection> transactions =
+          context.getBean(Argument.of(TransactionOperations.class, Connection.class));
+
+      AuditEntry saved =
+          transactions.executeWrite(
+              status -> {
+                // The audit insert does not fetch its generated id; the connection must still
+                // fetch it for the next statement that asks.
+                audit.record("wf-1", "fast", "fake", "fake-model", "ok", 1, 1, 1, null);
+                return repository.save(
+                    new AuditEntry(
+                        null,
+                        NOON.toEpochMilli(),
+                        "wf-2",
+                        "fast",
+                        "fake",
+                        "fake-model",
+                        "ok",
+                        2,
+                        2,
+                        2,
+                        null));
+              });
+
+      assertThat(saved.id()).isNotNull();
+      assertThat(repository.findById(saved.id())).map(AuditEntry::workflowId).contains("wf-2");
+      assertThat(audit.latest(10))
+          .extracting(AuditEntry::workflowId)
+          .containsExactly("wf-2", "wf-1");
     }
   }
 
