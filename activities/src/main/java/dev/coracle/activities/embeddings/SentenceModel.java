@@ -7,9 +7,12 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * classifier and the semantic cache share it. {@link #chosen()} is the one in production; the
  * others stay here so that a model can be measured against it (docs/benchmarks.md, the model pass)
  * by putting its LangChain4j artifact on the class path and naming it in the system property
- * {@value #PROPERTY}. Each model ships its ONNX file and tokenizer as class path resources.
+ * {@value #PROPERTY}. Each model ships its ONNX file and tokenizer as class path resources; the jar
+ * ships only the production model's. Changing {@link #PRODUCTION} must come with a new {@code
+ * CacheKey} version: vectors of two models are not comparable, so the old semantic rows must stop
+ * matching.
  *
- * @param id the name the system property takes, also part of the semantic cache's key
+ * @param id the name the system property takes
  * @param onnx the ONNX model resource
  * @param tokenizer the tokenizer resource
  * @param pooling how the word pieces' vectors become one sentence vector, as the model was trained
