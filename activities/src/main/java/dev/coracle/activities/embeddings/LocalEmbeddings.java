@@ -150,8 +150,7 @@ public class LocalEmbeddings {
       return known;
     }
     float[] vector =
-        normalize(
-            withModel(model -> model.embed(sentenceModel.prefix() + text)).content().vector());
+        normalize(withModel(model -> model.embed(sentenceModel.prefixed(text))).content().vector());
     recent.put(text, vector);
     return vector;
   }
@@ -173,7 +172,7 @@ public class LocalEmbeddings {
       }
     }
     List<TextSegment> segments =
-        texts.stream().map(t -> TextSegment.from(sentenceModel.prefix() + t)).toList();
+        texts.stream().map(t -> TextSegment.from(sentenceModel.prefixed(t))).toList();
     Response<List<Embedding>> response = withModel(model -> model.embedAll(segments));
     List<float[]> vectors =
         response.content().stream().map(Embedding::vector).map(LocalEmbeddings::normalize).toList();

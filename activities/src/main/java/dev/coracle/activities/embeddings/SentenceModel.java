@@ -4,7 +4,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
  * The sentence embedding models coracle knows how to load. Exactly one is loaded per process: the
- * classifier and the semantic cache share it. {@link #chosen()} is the one in production; the
+ * classifier and the semantic cache share it. {@link #PRODUCTION} is the one coracle ships; the
  * others stay here so that a model can be measured against it (docs/benchmarks.md, the model pass)
  * by putting its LangChain4j artifact on the class path and naming it in the system property
  * {@value #PROPERTY}. Each model ships its ONNX file and tokenizer as class path resources; the jar
@@ -61,6 +61,11 @@ public record SentenceModel(
   public static final SentenceModel PRODUCTION = MINILM_Q;
 
   private static final SentenceModel[] KNOWN = {MINILM_Q, BGE_SMALL_EN_V15_Q, E5_SMALL_V2_Q};
+
+  /** {@code text} as this model reads it: behind its {@link #prefix}, if it has one. */
+  public String prefixed(String text) {
+    return prefix.isEmpty() ? text : prefix + text;
+  }
 
   /** The model named by {@value #PROPERTY}, or {@link #PRODUCTION}. */
   public static SentenceModel chosen() {

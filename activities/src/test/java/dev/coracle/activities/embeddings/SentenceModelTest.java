@@ -22,7 +22,10 @@ class SentenceModelTest {
   @Test
   void a_measurement_names_a_candidate_by_its_id() {
     System.setProperty(SentenceModel.PROPERTY, "e5-small-v2-q");
-    assertThat(SentenceModel.chosen().prefix()).isEqualTo("query: ");
+    assertThat(SentenceModel.chosen().prefixed("why is the build slow"))
+        .isEqualTo("query: why is the build slow");
+    assertThat(SentenceModel.MINILM_Q.prefixed("why is the build slow"))
+        .isEqualTo("why is the build slow");
   }
 
   @Test
