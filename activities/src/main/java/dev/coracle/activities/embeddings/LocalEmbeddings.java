@@ -17,11 +17,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
- * The in-process sentence embedding model (all-MiniLM-L6-v2 quantized to 8 bits, 384 dimensions).
- * The ONNX model ships inside the jar, so it needs no network and no LLM slot. The quantized model
- * is a quarter of the size and classifies the eval set exactly as the full one did
- * (docs/benchmarks.md). It runs on the calling thread ({@link SingleThreadMiniLm}). One instance
- * per process: loading it takes a moment, so start-up warms it before the first request.
+ * The in-process sentence embedding model ({@link SentenceModel#PRODUCTION}: all-MiniLM-L6-v2
+ * quantized to 8 bits, 384 dimensions). The ONNX model ships inside the jar, so it needs no network
+ * and no LLM slot. The quantized model is a quarter of the size and classifies the eval set exactly
+ * as the full one did (docs/benchmarks.md). It runs on the calling thread ({@link
+ * SingleThreadEncoder}). One instance per process: loading it takes a moment, so start-up warms it
+ * before the first request.
  */
 @Singleton
 public class LocalEmbeddings {
@@ -39,6 +40,8 @@ public class LocalEmbeddings {
       System.setProperty("OPT_OUT_TRACKING", "true");
     }
   }
+
+  private final SentenceModel sentenceModel = SentenceModel.chosen();
 
   /** Loaded on first use (or by {@link #warmUp()}), so creating this bean costs nothing. */
   private volatile EmbeddingModel model;
@@ -102,12 +105,17 @@ public class LocalEmbeddings {
       synchronized (this) {
         loaded = model;
         if (loaded == null) {
-          loaded = new SingleThreadMiniLm();
+          loaded = new SingleThreadEncoder(sentenceModel);
           model = loaded;
         }
       }
     }
     return loaded;
+  }
+
+  /** The model this instance loads. */
+  public SentenceModel sentenceModel() {
+    return sentenceModel;
   }
 
   /** Runs the model once so the first real request does not pay for the JIT and ONNX set-up. */
@@ -141,7 +149,8 @@ public class LocalEmbeddings {
     if (known != null) {
       return known;
     }
-    float[] vector = normalize(withModel(model -> model.embed(text)).content().vector());
+    float[] vector =
+        normalize(withModel(model -> model.embed(sentenceModel.prefixed(text))).content().vector());
     recent.put(text, vector);
     return vector;
   }
@@ -162,7 +171,8 @@ public class LocalEmbeddings {
         throw new IllegalArgumentException("text " + i + " has nothing the model can read");
       }
     }
-    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+    List<TextSegment> segments =
+        texts.stream().map(t -> TextSegment.from(sentenceModel.prefixed(t))).toList();
     Response<List<Embedding>> response = withModel(model -> model.embedAll(segments));
     List<float[]> vectors =
         response.content().stream().map(Embedding::vector).map(LocalEmbeddings::normalize).toList();

