@@ -36,7 +36,8 @@
 // CORACLE_PID (the processes whose CPU time is read; a missing one leaves its column empty),
 // CLK_TCK (clock ticks per second of /proc/<pid>/stat, default 100), PREWARM (seconds of load at
 // the highest concurrency on every HTTP row before the first round, default 10, so that V8 and the
-// JVM have compiled each path: a cold Portkey used five times the CPU per request of a warm one).
+// JVM have compiled each path: a cold Portkey used five times the CPU per request of a warm one;
+// the floor and the call rows, a fresh JVM each, warm up for PREWARM + WARMUP seconds instead).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -157,17 +158,20 @@ async function check(row) {
 }
 
 // The floor or the call in the same shape as autocannon's result: its own JVM warms up, then
-// measures.
+// measures. A fresh JVM per row has had none of the HTTP rows' PREWARM, so it warms up for
+// PREWARM + WARMUP seconds: with the launcher's raised compile thresholds, WARMUP alone ends
+// before C2 has compiled the floor's path.
 function runOwn(row, c) {
+  const ownWarmup = prewarm + warmup;
   const [java, ...args] =
     row.own === "floor"
       ? [
           ...floorCommand,
           ...["bench", "temporal-floor", "--concurrency", `${c}`, "--seconds", `${duration}`],
-          ...["--warmup", `${warmup}`, "--json"],
+          ...["--warmup", `${ownWarmup}`, "--json"],
         ]
       : [...callCommand, callSource, `http://127.0.0.1:${fakePort}/v1/chat/completions`, `${c}`,
-          `${duration}`, `${warmup}`];
+          `${duration}`, `${ownWarmup}`];
   const done = spawnSync(java, args, { encoding: "utf8" });
   const last = (done.stdout || "").trim().split("\n").pop();
   if (done.status !== 0 || !last.startsWith("{")) {

@@ -39,7 +39,8 @@
 # Every row runs once per round (ROUNDS, default 2), the rows in turn, and the table shows the
 # mean over the rounds, so load from other programs falls on all rows alike.
 # Environment: DURATION (default 8), WARMUP (default 2), PREWARM (seconds of load on every HTTP
-# row before the first round, default 10, so that both gateways are compiled), CONNECTIONS
+# row before the first round, default 10, so that both gateways are compiled; the floor and the
+# call, each a fresh JVM per row, warm up for PREWARM + WARMUP seconds instead), CONNECTIONS
 # (default "1,16"), ROUNDS, ROWS (e.g. "portkey,floor,call,door,passthrough"; by default all of
 # upstream, portkey, floor, call, door, passthrough, hit, status), BENCH_CACHE (default
 # ~/.cache/coracle-bench), CORACLE_JAVA_OPTS (added after deploy/jvm.options, for coracle, the
