@@ -20,7 +20,8 @@ import java.util.List;
  * @param promptKey SHA-256 of the last user turn's exact words, or of all of it when {@code exact}
  * @param promptText the last user turn with its spacing collapsed and its case kept: what is stored
  *     and what {@link PromptGuard} reads
- * @param embeddingText the last user turn as it is embedded ({@link PromptText#forEmbedding})
+ * @param lastTurn the last user turn as the client sent it, from which {@link #embeddingText()} is
+ *     made only when a lookup or a store embeds it: the same-text hit, the commonest, needs none
  * @param exact true when the last user turn matches only as a whole and is not embedded
  */
 record CacheKey(
@@ -28,7 +29,7 @@ record CacheKey(
     String contextHash,
     String promptKey,
     String promptText,
-    String embeddingText,
+    String lastTurn,
     boolean exact) {
 
   /**
@@ -54,8 +55,13 @@ record CacheKey(
         contextHash(messages.subList(0, messages.size() - 1), request.params()),
         promptDigest.hex(),
         PromptText.display(raw),
-        PromptText.forEmbedding(raw),
+        raw,
         exact);
+  }
+
+  /** The last user turn as it is embedded ({@link PromptText#forEmbedding}). */
+  String embeddingText() {
+    return PromptText.forEmbedding(lastTurn);
   }
 
   /**

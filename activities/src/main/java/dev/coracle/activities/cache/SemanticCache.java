@@ -41,6 +41,7 @@ public class SemanticCache {
   private final CacheStore store;
   private final Clock clock;
   private final EmbeddingMemo memo = new EmbeddingMemo();
+  private final CacheKeyMemo keys = new CacheKeyMemo();
   private final CoracleMetrics metrics;
   private final AfterAnswerWrites writes;
 
@@ -71,7 +72,7 @@ public class SemanticCache {
       }
       return CacheLookup.miss(skip.get());
     }
-    CacheKey key = CacheKey.of(request);
+    CacheKey key = keys.of(request);
     Integer maxTokens = request.params() == null ? null : request.params().maxTokens();
     // Answers are stored after they have gone out, on the store's writer; see every one so far.
     writes.awaitWritten();
@@ -109,7 +110,7 @@ public class SemanticCache {
       log.debug("Not caching the answer for {}: {}", request.model(), skip.get());
       return;
     }
-    CacheKey key = CacheKey.of(request);
+    CacheKey key = keys.of(request);
     CandidateMatcher matcher = matcher(key, config);
     long now = clock.millis();
     CacheEntry entry =
