@@ -2,8 +2,10 @@ package dev.coracle.activities.answer;
 
 import dev.coracle.activities.cache.CacheActivitiesImpl;
 import dev.coracle.workflows.chat.AnswerActivities;
+import dev.coracle.workflows.chat.CacheLookup;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
+import dev.coracle.workflows.chat.Classification;
 import jakarta.inject.Singleton;
 
 /**
@@ -30,5 +32,16 @@ public class AnswerActivitiesImpl implements AnswerActivities {
   public void handOverThenStore(String workflowId, ChatRequest request, ChatResult result) {
     hub.handOver(workflowId, result);
     cache.store(request, result);
+  }
+
+  /** The lookup logs its own failures and answers them with a miss; a miss hands nothing over. */
+  @Override
+  public CacheLookup lookUpThenHandOver(
+      String workflowId, ChatRequest request, Classification classification) {
+    CacheLookup lookup = cache.lookup(request);
+    if (lookup.hit()) {
+      hub.handOver(workflowId, CacheLookup.served(lookup.result(), classification));
+    }
+    return lookup;
   }
 }

@@ -25,4 +25,14 @@ public interface AnswerActivities {
    */
   @ActivityMethod(name = "AnswerHandOverThenStore")
   void handOverThenStore(String workflowId, ChatRequest request, ChatResult result);
+
+  /**
+   * Looks {@code request} up in the semantic cache and, on a hit, hands the earlier answer ({@link
+   * CacheLookup#served} under {@code classification}) to the waiting response of {@code
+   * workflowId}: one local activity where a cache hit had two. A lookup that fails is a miss, as
+   * with {@link CacheActivities#lookup}.
+   */
+  @ActivityMethod(name = "AnswerLookUpThenHandOver")
+  CacheLookup lookUpThenHandOver(
+      String workflowId, ChatRequest request, Classification classification);
 }

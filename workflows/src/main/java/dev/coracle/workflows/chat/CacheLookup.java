@@ -1,5 +1,7 @@
 package dev.coracle.workflows.chat;
 
+import java.util.List;
+
 /**
  * The semantic cache's answer to a lookup.
  *
@@ -11,5 +13,24 @@ public record CacheLookup(boolean hit, ChatResult result, double similarity, Str
 
   public static CacheLookup miss(String reason) {
     return new CacheLookup(false, null, 0, reason);
+  }
+
+  /**
+   * The earlier answer as this chat's: this chat's classification, no model time, no fallbacks, but
+   * still the provider and model that wrote it. The workflow's result and the answer handed to the
+   * waiting response are both made here, so they are the same.
+   */
+  public static ChatResult served(ChatResult cached, Classification classification) {
+    return new ChatResult(
+        classification,
+        cached.provider(),
+        cached.model(),
+        cached.content(),
+        cached.finishReason(),
+        cached.usage(),
+        0,
+        List.of(),
+        null,
+        true);
   }
 }

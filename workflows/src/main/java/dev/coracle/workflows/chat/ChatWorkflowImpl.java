@@ -56,6 +56,14 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    */
   static final String LEAN_AFTER_ANSWER = "lean-after-answer";
 
+  /**
+   * Version 1 of this change looks a cacheable chat up and, on a hit, hands the earlier answer over
+   * in one local activity ({@code AnswerLookUpThenHandOver}) instead of two. Checked only on the
+   * lean path before a lookup, so status answers, jobs, agent mode and no-cache chats get no
+   * marker, and histories from before it replay on the two activities.
+   */
+  static final String HIT_ONE_ACTIVITY = "hit-one-activity";
+
   private final ClassifyActivities classifier =
       Workflow.newLocalActivityStub(ClassifyActivities.class, ActivityOptionsCatalog.light());
   private final RouteActivities router =
@@ -74,6 +82,13 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    * hand-over of the same answer finds nobody waiting and does nothing.
    */
   private final AnswerActivities afterAnswer =
+      Workflow.newLocalActivityStub(AnswerActivities.class, ActivityOptionsCatalog.light());
+
+  /**
+   * The cache lookup and a hit's hand-over together: the lookup's time bounds and retries, since a
+   * second hand-over of the same answer finds nobody waiting and does nothing.
+   */
+  private final AnswerActivities lookUpThenHandOver =
       Workflow.newLocalActivityStub(AnswerActivities.class, ActivityOptionsCatalog.light());
 
   /** True from {@link #SPEED_REQUEST_PATH} version 1 on. */
@@ -109,9 +124,17 @@ public class ChatWorkflowImpl implements ChatWorkflow {
     }
     boolean cacheable = v1 && !request.agentMode();
     if (cacheable && !(leanRequestPath && request.bypassCache())) {
-      CacheLookup lookup = cache.lookup(request);
-      if (lookup.hit()) {
-        return handedOver(fromCache(lookup.result(), classification));
+      if (leanRequestPath
+          && Workflow.getVersion(HIT_ONE_ACTIVITY, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        CacheLookup lookup = lookedUpThenHandedOver(request, classification);
+        if (lookup.hit()) {
+          return CacheLookup.served(lookup.result(), classification);
+        }
+      } else {
+        CacheLookup lookup = cache.lookup(request);
+        if (lookup.hit()) {
+          return handedOver(CacheLookup.served(lookup.result(), classification));
+        }
       }
     }
     RoutePlan plan = onThisHost(route(request, classification));
@@ -140,6 +163,20 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       log.warn("Could not hand the answer over and store it: {}", missed.getMessage());
     }
     return result;
+  }
+
+  /**
+   * Looks the request up and, on a hit, hands the earlier answer over, in one local activity. If it
+   * fails, the chat goes on as after a miss: the cache only saves time.
+   */
+  private CacheLookup lookedUpThenHandedOver(ChatRequest request, Classification classification) {
+    try {
+      return lookUpThenHandOver.lookUpThenHandOver(
+          Workflow.getInfo().getWorkflowId(), request, classification);
+    } catch (ActivityFailure missed) {
+      log.warn("Could not look the request up in the cache: {}", missed.getMessage());
+      return CacheLookup.miss("cache unavailable: " + missed.getMessage());
+    }
   }
 
   /**
@@ -247,20 +284,6 @@ public class ChatWorkflowImpl implements ChatWorkflow {
     String answer = status.answerStatus(request);
     return new ChatResult(
         classification, "coracle", "status", answer, "stop", Usage.NONE, 0, List.of());
-  }
-
-  private static ChatResult fromCache(ChatResult cached, Classification classification) {
-    return new ChatResult(
-        classification,
-        cached.provider(),
-        cached.model(),
-        cached.content(),
-        cached.finishReason(),
-        cached.usage(),
-        0,
-        List.of(),
-        null,
-        true);
   }
 
   // Roles and machines: a chat's local model runs on the LLM slot of the host whose worker took the

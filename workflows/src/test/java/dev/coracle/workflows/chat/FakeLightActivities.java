@@ -32,6 +32,9 @@ final class FakeLightActivities
   /** The workflows whose hand-over and store ran as one activity. */
   final List<String> handOversThenStores = new CopyOnWriteArrayList<>();
 
+  /** The workflows whose lookup and hit's hand-over ran as one activity. */
+  final List<String> lookUpsThenHandOvers = new CopyOnWriteArrayList<>();
+
   /** The hand-overs and stores in the order they ran. */
   final List<String> bookkeeping = new CopyOnWriteArrayList<>();
 
@@ -93,5 +96,16 @@ final class FakeLightActivities
     handOversThenStores.add(workflowId);
     handOver(workflowId, result);
     store(request, result);
+  }
+
+  @Override
+  public CacheLookup lookUpThenHandOver(
+      String workflowId, ChatRequest request, Classification classification) {
+    lookUpsThenHandOvers.add(workflowId);
+    CacheLookup lookup = lookup(request);
+    if (lookup.hit()) {
+      handOver(workflowId, CacheLookup.served(lookup.result(), classification));
+    }
+    return lookup;
   }
 }
