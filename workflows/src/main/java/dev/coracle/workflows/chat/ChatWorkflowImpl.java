@@ -78,17 +78,10 @@ public class ChatWorkflowImpl implements ChatWorkflow {
       Workflow.newLocalActivityStub(AnswerActivities.class, ActivityOptionsCatalog.handOver());
 
   /**
-   * The hand-over and the cache store together: the store's time bounds and retries, since a second
-   * hand-over of the same answer finds nobody waiting and does nothing.
+   * The hand-over together with the cache store, or with the cache lookup: the cache's time bounds
+   * and retries, since a second hand-over of the same answer finds nobody waiting and does nothing.
    */
   private final AnswerActivities afterAnswer =
-      Workflow.newLocalActivityStub(AnswerActivities.class, ActivityOptionsCatalog.light());
-
-  /**
-   * The cache lookup and a hit's hand-over together: the lookup's time bounds and retries, since a
-   * second hand-over of the same answer finds nobody waiting and does nothing.
-   */
-  private final AnswerActivities lookUpThenHandOver =
       Workflow.newLocalActivityStub(AnswerActivities.class, ActivityOptionsCatalog.light());
 
   /** True from {@link #SPEED_REQUEST_PATH} version 1 on. */
@@ -171,7 +164,7 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    */
   private CacheLookup lookedUpThenHandedOver(ChatRequest request, Classification classification) {
     try {
-      return lookUpThenHandOver.lookUpThenHandOver(
+      return afterAnswer.lookUpThenHandOver(
           Workflow.getInfo().getWorkflowId(), request, classification);
     } catch (ActivityFailure missed) {
       log.warn("Could not look the request up in the cache: {}", missed.getMessage());
