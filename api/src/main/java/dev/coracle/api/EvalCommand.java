@@ -42,7 +42,7 @@ final class EvalCommand implements Runnable {
     @Parameters(
         arity = "0..*",
         description =
-            "Labeled prompts (default: the team's set and the three former held-out sets, now"
+            "Labeled prompts (default: the team's set and the five former held-out sets, now"
                 + " team-owned).")
     List<Path> files = new ArrayList<>();
 
@@ -70,7 +70,8 @@ final class EvalCommand implements Runnable {
                   Path.of(ClassifierEvaluation.HELD_OUT_SET),
                   Path.of(ClassifierEvaluation.HELD_OUT_SET_2),
                   Path.of(ClassifierEvaluation.HELD_OUT_SET_3),
-                  Path.of(ClassifierEvaluation.HELD_OUT_SET_4))
+                  Path.of(ClassifierEvaluation.HELD_OUT_SET_4),
+                  Path.of(ClassifierEvaluation.HELD_OUT_SET_5))
               : files;
       List<List<LabeledPrompt>> prompts = readAll(sets, LabeledPrompt::readJsonl);
       if (prompts == null) {
@@ -101,8 +102,8 @@ final class EvalCommand implements Runnable {
     @Parameters(
         arity = "0..*",
         description =
-            "Labeled pairs (default: the team's set, the held-out set and the third set, now"
-                + " team-owned).")
+            "Labeled pairs (default: the team's set, the first held-out set and the third to"
+                + " fifth sets, now team-owned).")
     List<Path> files = new ArrayList<>();
 
     @Option(
@@ -124,7 +125,8 @@ final class EvalCommand implements Runnable {
                   Path.of(CacheEvaluation.DEFAULT_SET),
                   Path.of(CacheEvaluation.HELD_OUT_SET),
                   Path.of(CacheEvaluation.HELD_OUT_SET_3),
-                  Path.of(CacheEvaluation.HELD_OUT_SET_4))
+                  Path.of(CacheEvaluation.HELD_OUT_SET_4),
+                  Path.of(CacheEvaluation.HELD_OUT_SET_5))
               : files;
       List<List<CacheEvaluation.Pair>> pairs = readAll(sets, CacheEvaluation::read);
       if (pairs == null) {

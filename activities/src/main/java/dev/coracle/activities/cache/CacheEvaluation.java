@@ -39,6 +39,12 @@ public final class CacheEvaluation {
    */
   public static final String HELD_OUT_SET_4 = "docs/evals/cache-pairs-heldout-4.jsonl";
 
+  /**
+   * The fifth pair set written apart (2026-12-05), committed before its run. Run once: recall
+   * 0.470, 1 false hit. Its misses were then read, so it is team-owned now.
+   */
+  public static final String HELD_OUT_SET_5 = "docs/evals/cache-pairs-heldout-5.jsonl";
+
   private CacheEvaluation() {}
 
   /** A labeled pair of prompts. */

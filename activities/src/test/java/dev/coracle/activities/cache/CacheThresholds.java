@@ -25,7 +25,8 @@ final class CacheThresholds {
             CacheEvaluation.DEFAULT_SET,
             CacheEvaluation.HELD_OUT_SET,
             CacheEvaluation.HELD_OUT_SET_3,
-            CacheEvaluation.HELD_OUT_SET_4)) {
+            CacheEvaluation.HELD_OUT_SET_4,
+            CacheEvaluation.HELD_OUT_SET_5)) {
       // At a threshold below any cosine, a pair hits when its key and the guard agree; a higher
       // threshold only takes hits away, those below it.
       List<CacheEvaluation.Outcome> outcomes =

@@ -333,7 +333,25 @@ abstract class ModelInvokerContract {
       assertThat(error.type()).isEqualTo(ChatErrorType.UPSTREAM_UNAVAILABLE);
       assertThat(error.getMessage()).startsWith("fake/slow: no response within");
     }
-    assertThat(chats()).hasSize(2);
+    // Both requests were sent: the timeout is on the answer. On a loaded machine the fake may
+    // record the second one only after the client has given up on it, so wait for it a while.
+    assertThat(chatsWithin(2, Duration.ofSeconds(5))).hasSize(2);
+  }
+
+  /** The chat requests the fake has recorded, once there are {@code count} or time is up. */
+  private List<RecordedRequest> chatsWithin(int count, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    List<RecordedRequest> seen = chats();
+    while (seen.size() < count && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      seen = chats();
+    }
+    return seen;
   }
 
   @Test
