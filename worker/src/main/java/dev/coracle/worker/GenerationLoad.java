@@ -10,6 +10,7 @@ import io.grpc.ServerInterceptor;
 import io.temporal.api.workflowservice.v1.StartWorkflowExecutionResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -45,6 +46,14 @@ final class GenerationLoad implements ServerInterceptor {
   private final LongAdder workflows = new LongAdder();
   private final LongAdder requestBytes = new LongAdder();
   private final LongAdder eagerStarts = new LongAdder();
+  private final AtomicBoolean full = new AtomicBoolean();
+  private volatile Limits limits;
+
+  /**
+   * The thresholds past which this server should be replaced, and what to call (once) on the start
+   * that crosses one. The call must only hand work to another thread: it runs on the start's path.
+   */
+  record Limits(long workflows, long bytes, Runnable whenFull) {}
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
@@ -65,9 +74,37 @@ final class GenerationLoad implements ServerInterceptor {
         if (message instanceof MessageLite proto) {
           requestBytes.add(proto.getSerializedSize());
         }
+        if (start) {
+          signalIfFull();
+        }
         super.onMessage(message);
       }
     };
+  }
+
+  /** Watches for the start that crosses one of {@code limits} (0 turns a limit off). */
+  void watch(Limits limits) {
+    this.limits = limits;
+    signalIfFull();
+  }
+
+  /**
+   * Tells the watcher on the first start past a limit, so a server is replaced as soon as it is
+   * full however fast starts arrive, not a second later with a second's worth of starts on top.
+   */
+  private void signalIfFull() {
+    Limits watched = limits;
+    if (watched == null || full.get() || !isPast(watched)) {
+      return;
+    }
+    if (full.compareAndSet(false, true)) {
+      watched.whenFull().run();
+    }
+  }
+
+  boolean isPast(Limits watched) {
+    return (watched.workflows() > 0 && workflows() >= watched.workflows())
+        || (watched.bytes() > 0 && estimatedBytes() >= watched.bytes());
   }
 
   /** Counts the starts whose answer carries the workflow's first task (eager start). */

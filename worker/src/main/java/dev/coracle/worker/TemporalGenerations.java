@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * are, its coding jobs move to the new one ({@link JobMover}), its newest workflows are copied to
  * the store's index for the {@code temporal} CLI, and it is closed.
  *
- * <p>Checks run on one thread every {@link #CHECK_EVERY}, never on a request's path.
+ * <p>Checks run on one thread every {@link #CHECK_EVERY}, and at once when a start fills the
+ * current server; never on a request's path.
  */
 final class TemporalGenerations implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TemporalGenerations.class);
@@ -189,6 +191,21 @@ final class TemporalGenerations implements AutoCloseable {
             Duration.ofSeconds(limits.handOverSeconds()), clock, recycler, unfinished, recovery);
     long every = CHECK_EVERY.toMillis();
     recycler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+    current.server().load().watch(fullAt());
+  }
+
+  private GenerationLoad.Limits fullAt() {
+    return new GenerationLoad.Limits(
+        limits.afterWorkflows(), limits.afterMegabytes() * 1024 * 1024, this::checkSoon);
+  }
+
+  /** Runs a check on the recycler thread now, rather than at the next tick. */
+  private void checkSoon() {
+    try {
+      recycler.execute(this::check);
+    } catch (RejectedExecutionException e) {
+      // Shutting down: nothing left to recycle.
+    }
   }
 
   /** One round: finish moves, close drained servers, and recycle when the current one is full. */
@@ -200,18 +217,12 @@ final class TemporalGenerations implements AutoCloseable {
       }
       moves.advance();
       retireDrained();
-      if (due(current.server().load())) {
+      if (current.server().load().isPast(fullAt())) {
         recycle();
       }
     } catch (RuntimeException e) {
       log.warn("embedded Temporal recycle check failed; trying again shortly", e);
     }
-  }
-
-  private boolean due(GenerationLoad load) {
-    return (limits.afterWorkflows() > 0 && load.workflows() >= limits.afterWorkflows())
-        || (limits.afterMegabytes() > 0
-            && load.estimatedBytes() >= limits.afterMegabytes() * 1024 * 1024);
   }
 
   /**
@@ -229,6 +240,7 @@ final class TemporalGenerations implements AutoCloseable {
     }
     current = next;
     embedded.serve(next.server());
+    next.server().load().watch(fullAt());
     recycles.incrementAndGet();
     GenerationLoad load = old.server().load();
     log.info(
