@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,7 +44,7 @@ public class MessagesController {
   @Post
   @Consumes(MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public Mono<MutableHttpResponse<?>> create(
+  public CompletableFuture<MutableHttpResponse<?>> create(
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Nullable @Header("Cache-Control") String cacheControl,
@@ -56,14 +57,22 @@ public class MessagesController {
     ChatService.ChatOptions options =
         ChatService.ChatOptions.from(cacheControl, workspace).withApprovePlan(approvePlan);
     ChatCall call = converted.call();
-    Mono<MutableHttpResponse<?>> answer;
+    CompletableFuture<MutableHttpResponse<?>> answer;
     if (request.streamed()) {
-      answer = stream(call, workflowId, options);
+      answer = stream(call, workflowId, options).toFuture();
     } else {
+      // A future, not a Mono: the answer is written on the thread that hands it over, with no
+      // Reactor subscription between the workflow and Micronaut.
       answer =
-          Mono.fromFuture(runner.answer(workflowId, call, options))
-              .onErrorMap(e -> ChatFailures.toOpenAi(e, workflowId))
-              .map(result -> answered(call.model(), workflowId, result, startedNanos));
+          runner
+              .answer(workflowId, call, options)
+              .handle(
+                  (result, failure) -> {
+                    if (failure != null) {
+                      throw ChatFailures.toOpenAi(failure, workflowId);
+                    }
+                    return answered(call.model(), workflowId, result, startedNanos);
+                  });
     }
     // Only now has the chat started: a request refused before (unknown model, refused
     // workspace) leaves no row behind.

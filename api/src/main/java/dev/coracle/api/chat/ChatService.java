@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import reactor.core.scheduler.Schedulers;
 
 /** Starts one {@code ChatWorkflow} per request and hands back its future result. */
 @Singleton
@@ -171,28 +172,35 @@ public class ChatService {
       early.thenAccept(first::complete);
     }
     WorkflowOptions built = workflowOptions.build();
-    // The start waits for the Temporal server; an event-loop thread must not.
-    // Wrapped so the request's propagated context (its trace, when tracing is on) is the start's.
-    starts.execute(
-        PropagatedContext.wrapCurrent(
-            () -> {
-              try {
-                startDurable(workflowId, built, request)
-                    .whenComplete(
-                        (result, failure) -> {
-                          // The durable result is what tells the hub to stop waiting.
-                          forget(workflowId, early);
-                          if (failure != null) {
-                            first.completeExceptionally(failure);
-                          } else {
-                            first.complete(result);
-                          }
-                        });
-              } catch (RuntimeException e) {
-                forget(workflowId, early);
-                first.completeExceptionally(e);
-              }
-            }));
+    Runnable startIt =
+        () -> {
+          try {
+            startDurable(workflowId, built, request)
+                .whenComplete(
+                    (result, failure) -> {
+                      // The durable result is what tells the hub to stop waiting.
+                      forget(workflowId, early);
+                      if (failure != null) {
+                        first.completeExceptionally(failure);
+                      } else {
+                        first.complete(result);
+                      }
+                    });
+          } catch (RuntimeException e) {
+            forget(workflowId, early);
+            first.completeExceptionally(e);
+          }
+        };
+    if (Schedulers.isInNonBlockingThread()) {
+      // The start waits for the Temporal server; an event-loop thread (Micronaut marks its
+      // event loops non-blocking) must not. Wrapped so the request's propagated context (its
+      // trace, when tracing is on) is the start's.
+      starts.execute(PropagatedContext.wrapCurrent(startIt));
+    } else {
+      // A door that already runs on a thread that may block (the Messages and Responses doors run
+      // on the blocking executor) starts here: a second hand-off would only wait for a thread.
+      startIt.run();
+    }
     return new StartedChat(workflowId, first);
   }
 

@@ -1,5 +1,6 @@
 package dev.coracle.api.openai;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coracle.api.chat.ChatFailures;
 import dev.coracle.api.chat.ChatRunner;
 import dev.coracle.api.chat.ChatService;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.sse.Event;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +27,16 @@ import reactor.core.publisher.Mono;
  * {@code POST /v1/chat/completions}: read the body as a {@link
  * dev.coracle.api.openai.chat.ChatCompletionRequest}, start a {@code ChatWorkflow}, answer from its
  * result. Nothing here blocks a thread: both paths wait on the workflow's result future.
+ *
+ * <p>The route returns a {@link CompletableFuture}, not a {@link Mono}: a whole answer is then the
+ * workflow's future and one step that writes the response, completed on the thread that handed the
+ * answer over, with no Reactor subscription in Micronaut or here. A stream keeps its {@link Mono}
+ * until its first token and is handed to Micronaut as a future of that.
  */
 @Controller("/v1")
 public class ChatCompletionsController {
+  private static final ObjectWriter ANSWER = Json.writerFor(ChatCompletion.class);
+
   private final ChatRunner runner;
 
   public ChatCompletionsController(ChatRunner runner) {
@@ -36,7 +45,7 @@ public class ChatCompletionsController {
 
   @Post("/chat/completions")
   @Consumes(MediaType.ALL)
-  public Mono<MutableHttpResponse<?>> complete(
+  public CompletableFuture<MutableHttpResponse<?>> complete(
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Nullable @Header("Cache-Control") String cacheControl,
@@ -49,11 +58,17 @@ public class ChatCompletionsController {
     ChatService.ChatOptions options =
         ChatService.ChatOptions.from(cacheControl, workspace).withApprovePlan(approvePlan);
     if (parsed.stream()) {
-      return stream(parsed, workflowId, created, options);
+      return stream(parsed, workflowId, created, options).toFuture();
     }
-    return Mono.fromFuture(runner.answer(workflowId, parsed.call(), options))
-        .onErrorMap(e -> ChatFailures.toOpenAi(e, workflowId))
-        .map(result -> completed(parsed, workflowId, created, result, startedNanos));
+    return runner
+        .answer(workflowId, parsed.call(), options)
+        .handle(
+            (result, failure) -> {
+              if (failure != null) {
+                throw ChatFailures.toOpenAi(failure, workflowId);
+              }
+              return completed(parsed, workflowId, created, result, startedNanos);
+            });
   }
 
   private MutableHttpResponse<?> completed(
@@ -66,7 +81,7 @@ public class ChatCompletionsController {
     return CoracleHeaders.withOverhead(
             CoracleHeaders.fromResult(
                 HttpResponse.ok(
-                    Json.write(ChatCompletion.from(id, created, parsed.model(), result))),
+                    Json.write(ANSWER, ChatCompletion.from(id, created, parsed.model(), result))),
                 workflowId,
                 result),
             result,

@@ -2,6 +2,7 @@ package dev.coracle.api.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coracle.activities.json.CoracleJson;
 
 /**
@@ -16,6 +17,23 @@ public final class Json {
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response is not serializable", e);
+    }
+  }
+
+  /**
+   * A writer of one response type, made once by a door that writes it on every request: the writer
+   * keeps the type's serializer, which {@link ObjectMapper#writeValueAsString} looks up per call.
+   */
+  public static ObjectWriter writerFor(Class<?> type) {
+    return MAPPER.writerFor(type);
+  }
+
+  /** {@code value} written by {@code writer} ({@link #writerFor}). */
+  public static String write(ObjectWriter writer, Object value) {
+    try {
+      return writer.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("response is not serializable", e);
     }

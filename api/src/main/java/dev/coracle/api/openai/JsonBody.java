@@ -3,6 +3,7 @@ package dev.coracle.api.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coracle.activities.json.CoracleJson;
 
 /**
@@ -32,10 +33,23 @@ public final class JsonBody {
 
   /** The body as a wire record; unknown fields are ignored, as OpenAI ignores them. */
   public static <T> T read(String body, Class<T> type) {
+    return read(body, readerFor(type));
+  }
+
+  /**
+   * A reader of one wire record, made once by a door that reads it on every request: the reader
+   * keeps the record's deserializer, which {@link ObjectMapper#readValue} looks up per call.
+   */
+  public static ObjectReader readerFor(Class<?> type) {
+    return JSON.readerFor(type);
+  }
+
+  /** The body as the wire record {@code reader} was made for ({@link #readerFor}). */
+  public static <T> T read(String body, ObjectReader reader) {
     requireContent(body);
     T value;
     try {
-      value = JSON.readValue(body, type);
+      value = reader.readValue(body);
     } catch (JsonProcessingException e) {
       throw WireErrors.toOpenAi(e);
     }

@@ -19,6 +19,16 @@ final class DoorPolicy {
   private final ApiKey key;
   private final DashboardSession session;
 
+  /**
+   * The last {@code Host} header value that was allowed, with its parsed authority. Parsing and
+   * judging a value always gives the same answer, and a client sends the same value on every
+   * request, so the strict parse runs once per distinct allowed value in a row; any other value is
+   * parsed and judged in full.
+   */
+  private volatile AllowedHost lastAllowedHost;
+
+  private record AllowedHost(String header, Authority authority) {}
+
   DoorPolicy(HostRules hosts, ApiKey key) {
     this(hosts, key, DashboardSession.of(null));
   }
@@ -50,7 +60,7 @@ final class DoorPolicy {
               "host_not_allowed",
               "The request must carry exactly one Host header; it carried " + hostHeaders.size()));
     }
-    Optional<Authority> host = Authority.parse(hostHeaders.get(0)).filter(hosts::allows);
+    Optional<Authority> host = allowedHost(hostHeaders.get(0));
     if (host.isEmpty()) {
       return Optional.of(hostNotAllowed(hostHeaders.get(0)));
     }
@@ -67,6 +77,16 @@ final class DoorPolicy {
       return fetchSite;
     }
     return checkKey(method, path, headers);
+  }
+
+  private Optional<Authority> allowedHost(String header) {
+    AllowedHost last = lastAllowedHost;
+    if (last != null && last.header().equals(header)) {
+      return Optional.of(last.authority());
+    }
+    Optional<Authority> host = Authority.parse(header).filter(hosts::allows);
+    host.ifPresent(allowed -> lastAllowedHost = new AllowedHost(header, allowed));
+    return host;
   }
 
   private static Refusal hostNotAllowed(String host) {

@@ -95,6 +95,42 @@ class DoorPolicyTest {
   }
 
   @Test
+  void each_request_is_judged_by_its_own_host_after_an_allowed_one() {
+    DoorPolicy policy = DoorPolicy.from(server("127.0.0.1", ""));
+
+    assertThat(codeOf(judge(policy, "POST", "/v1/chat/completions", "Host", "localhost:8787")))
+        .isEqualTo("admitted");
+    assertThat(
+            codeOf(judge(policy, "POST", "/v1/chat/completions", "Host", "localhost.evil.example")))
+        .isEqualTo("host_not_allowed");
+    assertThat(codeOf(judge(policy, "POST", "/v1/chat/completions", "Host", "localhost:8787")))
+        .isEqualTo("admitted");
+    // The origin is compared with this request's host, not with the one allowed before it.
+    assertThat(
+            codeOf(
+                judge(
+                    policy,
+                    "POST",
+                    "/v1/chat/completions",
+                    "Host",
+                    "127.0.0.1:9000",
+                    "Origin",
+                    "http://localhost:8787")))
+        .isEqualTo("origin_not_allowed");
+    assertThat(
+            codeOf(
+                judge(
+                    policy,
+                    "POST",
+                    "/v1/chat/completions",
+                    "Host",
+                    "localhost:8787",
+                    "Origin",
+                    "http://localhost:8787")))
+        .isEqualTo("admitted");
+  }
+
+  @Test
   void allowed_hosts_add_names_on_any_port_or_on_one_port() {
     DoorPolicy policy = DoorPolicy.from(server("127.0.0.1", "", "Coracle.LAN", "box.lan:8787"));
 

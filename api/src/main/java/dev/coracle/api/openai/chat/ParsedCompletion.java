@@ -1,5 +1,6 @@
 package dev.coracle.api.openai.chat;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coracle.api.chat.ChatCall;
 import dev.coracle.api.openai.JsonBody;
 import dev.coracle.workflows.chat.AgentTools;
@@ -22,6 +23,7 @@ public record ParsedCompletion(
     boolean includeUsage,
     AgentTools tools,
     List<McpServerRef> mcpServers) {
+  private static final ObjectReader REQUEST = JsonBody.readerFor(ChatCompletionRequest.class);
 
   /**
    * Reads and validates a {@code /v1/chat/completions} body.
@@ -29,7 +31,7 @@ public record ParsedCompletion(
    * @throws dev.coracle.api.openai.OpenAiException a 400 naming the parameter at fault
    */
   public static ParsedCompletion parse(String body) {
-    return ChatCompletionConversion.toParsed(JsonBody.read(body, ChatCompletionRequest.class));
+    return ChatCompletionConversion.toParsed(JsonBody.<ChatCompletionRequest>read(body, REQUEST));
   }
 
   /** The internal request this body asks for. */
