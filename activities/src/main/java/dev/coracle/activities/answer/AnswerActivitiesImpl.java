@@ -6,20 +6,26 @@ import dev.coracle.workflows.chat.CacheLookup;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
 import dev.coracle.workflows.chat.Classification;
+import dev.coracle.workflows.chat.RoutedAnswer;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 /**
  * Hands answers over through the in-process {@link AnswerHub}, and then, for a chat a model
- * answered, stores them in the semantic cache; run as local activities.
+ * answered, stores them in the semantic cache; for a plain chat, also routes it and calls its
+ * models first ({@link RoutedCall}). Run as local activities.
  */
 @Singleton
 public class AnswerActivitiesImpl implements AnswerActivities {
   private final AnswerHub hub;
   private final CacheActivitiesImpl cache;
+  private final Provider<RoutedCall> routedCall;
 
-  public AnswerActivitiesImpl(AnswerHub hub, CacheActivitiesImpl cache) {
+  public AnswerActivitiesImpl(
+      AnswerHub hub, CacheActivitiesImpl cache, Provider<RoutedCall> routedCall) {
     this.hub = hub;
     this.cache = cache;
+    this.routedCall = routedCall;
   }
 
   @Override
@@ -43,5 +49,11 @@ public class AnswerActivitiesImpl implements AnswerActivities {
       hub.handOver(workflowId, CacheLookup.served(lookup.result(), classification));
     }
     return lookup;
+  }
+
+  @Override
+  public RoutedAnswer routeCallThenHandOver(
+      String workflowId, ChatRequest request, Classification classification, boolean store) {
+    return routedCall.get().run(workflowId, request, classification, store);
   }
 }
