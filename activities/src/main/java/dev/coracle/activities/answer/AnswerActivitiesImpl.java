@@ -21,6 +21,12 @@ public class AnswerActivitiesImpl implements AnswerActivities {
   private final CacheActivitiesImpl cache;
   private final Provider<RoutedCall> routedCall;
 
+  /**
+   * The routed call once a chat needed it: built on first use, so a context without providers (the
+   * cache's tests) never builds the model activity.
+   */
+  private volatile RoutedCall routed;
+
   public AnswerActivitiesImpl(
       AnswerHub hub, CacheActivitiesImpl cache, Provider<RoutedCall> routedCall) {
     this.hub = hub;
@@ -54,6 +60,11 @@ public class AnswerActivitiesImpl implements AnswerActivities {
   @Override
   public RoutedAnswer routeCallThenHandOver(
       String workflowId, ChatRequest request, Classification classification, boolean store) {
-    return routedCall.get().run(workflowId, request, classification, store);
+    RoutedCall call = routed;
+    if (call == null) {
+      call = routedCall.get();
+      routed = call;
+    }
+    return call.run(workflowId, request, classification, store);
   }
 }

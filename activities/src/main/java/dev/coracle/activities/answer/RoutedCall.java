@@ -10,7 +10,6 @@ import dev.coracle.workflows.chat.RoutedAnswer;
 import dev.coracle.workflows.model.InProcessChain;
 import dev.coracle.workflows.model.ModelCall;
 import dev.coracle.workflows.model.RoutePlan;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +27,14 @@ import org.slf4j.LoggerFactory;
 public class RoutedCall {
   private static final Logger log = LoggerFactory.getLogger(RoutedCall.class);
 
-  private final Provider<RouteActivitiesImpl> routes;
-  private final Provider<ModelActivitiesImpl> models;
+  private final RouteActivitiesImpl routes;
+  private final ModelActivitiesImpl models;
   private final AnswerHub hub;
   private final CacheActivitiesImpl cache;
 
-  /** The route and model activities are looked up when first needed, not when this is built. */
   public RoutedCall(
-      Provider<RouteActivitiesImpl> routes,
-      Provider<ModelActivitiesImpl> models,
+      RouteActivitiesImpl routes,
+      ModelActivitiesImpl models,
       AnswerHub hub,
       CacheActivitiesImpl cache) {
     this.routes = routes;
@@ -49,7 +47,7 @@ public class RoutedCall {
       String workflowId, ChatRequest request, Classification classification, boolean store) {
     RoutePlan plan;
     try {
-      plan = routes.get().route(request, classification);
+      plan = routes.route(request, classification);
     } catch (RuntimeException failed) {
       // Nothing was called yet: the workflow routes again with the route activity's retries.
       log.warn("Could not route {} in one activity: {}", workflowId, failed.getMessage());
@@ -58,13 +56,12 @@ public class RoutedCall {
     if (!InProcessChain.callableHere(plan)) {
       return RoutedAnswer.notCalled(plan);
     }
-    ModelActivitiesImpl model = models.get();
     String requestClass = classification.requestClass().wireName();
     InProcessChain.Outcome outcome =
         InProcessChain.call(
             plan,
             (target, attempt) ->
-                model.call(
+                models.call(
                     new ModelCall(
                         target,
                         request.messages(),
