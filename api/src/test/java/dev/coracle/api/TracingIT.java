@@ -100,7 +100,7 @@ class TracingIT {
       assertThat(activities)
           .extracting(ReceivedSpan::name)
           .as(seen)
-          .contains("RunActivity:CallModel");
+          .contains("RunActivity:AnswerRouteCallHandOver");
 
       for (ReceivedSpan span : spans) {
         assertThat(span.attributeValues())
@@ -151,7 +151,9 @@ class TracingIT {
           .filteredOn(span -> span.traceId().equals(TRACE_ID))
           .extracting(ReceivedSpan::name)
           .contains(
-              "POST /v1/chat/completions", "RunWorkflow:ChatWorkflow", "RunActivity:CallModel")
+              "POST /v1/chat/completions",
+              "RunWorkflow:ChatWorkflow",
+              "RunActivity:AnswerRouteCallHandOver")
           .allMatch(name -> !name.isEmpty());
       assertThat(receiver.spans()).allMatch(span -> span.serviceName().equals("coracle"));
     }
@@ -193,13 +195,13 @@ class TracingIT {
                             List.of(
                                 "POST /v1/chat/completions",
                                 "StartWorkflow:ChatWorkflow",
-                                "RunActivity:CallModel")),
+                                "RunActivity:AnswerRouteCallHandOver")),
                 Duration.ofSeconds(30));
         String seen = describe(spans);
         ReceivedSpan http = only(spans, named("POST /v1/chat/completions"), seen);
         ReceivedSpan start = only(spans, named("StartWorkflow:ChatWorkflow"), seen);
         ReceivedSpan run = only(spans, named("RunWorkflow:ChatWorkflow"), seen);
-        ReceivedSpan call = only(spans, named("RunActivity:CallModel"), seen);
+        ReceivedSpan call = only(spans, named("RunActivity:AnswerRouteCallHandOver"), seen);
         assertThat(List.of(http, start, run, call))
             .as(seen)
             .allMatch(span -> span.traceId().equals(TRACE_ID));

@@ -197,4 +197,27 @@ public final class ActivityOptionsCatalog {
         .setRetryOptions(queued.getRetryOptions())
         .build();
   }
+
+  /**
+   * The longest the one local activity that routes a chat, calls its models and hands the answer
+   * over may run. It calls only when every candidate's worst case (all attempts, as {@link
+   * #modelCall} bounds them) fits in it, so this bound never fires before the calls' own timeouts.
+   * A day holds a dozen candidates at the default timeouts (93 minutes each, every attempt
+   * included); a chat's own limit, {@code chat.workflow-timeout-seconds}, ends it long before.
+   */
+  public static final Duration ROUTE_CALL_HAND_OVER_BOUND = Duration.ofHours(24);
+
+  /**
+   * {@code AnswerRouteCallHandOver}: attempted once. It retries each model itself and never throws
+   * once a model was asked, so a second attempt could only call an upstream again and count its
+   * quota twice; a failure of the activity itself (a timeout, an error of the worker) fails the
+   * chat.
+   */
+  public static LocalActivityOptions routeCallHandOver() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(ROUTE_CALL_HAND_OVER_BOUND)
+        .setScheduleToCloseTimeout(ROUTE_CALL_HAND_OVER_BOUND)
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build();
+  }
 }

@@ -6,20 +6,32 @@ import dev.coracle.workflows.chat.CacheLookup;
 import dev.coracle.workflows.chat.ChatRequest;
 import dev.coracle.workflows.chat.ChatResult;
 import dev.coracle.workflows.chat.Classification;
+import dev.coracle.workflows.chat.RoutedAnswer;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 /**
  * Hands answers over through the in-process {@link AnswerHub}, and then, for a chat a model
- * answered, stores them in the semantic cache; run as local activities.
+ * answered, stores them in the semantic cache; for a plain chat, also routes it and calls its
+ * models first ({@link RoutedCall}). Run as local activities.
  */
 @Singleton
 public class AnswerActivitiesImpl implements AnswerActivities {
   private final AnswerHub hub;
   private final CacheActivitiesImpl cache;
+  private final Provider<RoutedCall> routedCall;
 
-  public AnswerActivitiesImpl(AnswerHub hub, CacheActivitiesImpl cache) {
+  /**
+   * The routed call once a chat needed it: built on first use, so a context without providers (the
+   * cache's tests) never builds the model activity.
+   */
+  private volatile RoutedCall routed;
+
+  public AnswerActivitiesImpl(
+      AnswerHub hub, CacheActivitiesImpl cache, Provider<RoutedCall> routedCall) {
     this.hub = hub;
     this.cache = cache;
+    this.routedCall = routedCall;
   }
 
   @Override
@@ -43,5 +55,16 @@ public class AnswerActivitiesImpl implements AnswerActivities {
       hub.handOver(workflowId, CacheLookup.served(lookup.result(), classification));
     }
     return lookup;
+  }
+
+  @Override
+  public RoutedAnswer routeCallThenHandOver(
+      String workflowId, ChatRequest request, Classification classification, boolean store) {
+    RoutedCall call = routed;
+    if (call == null) {
+      call = routedCall.get();
+      routed = call;
+    }
+    return call.run(workflowId, request, classification, store);
   }
 }

@@ -24,7 +24,7 @@ class AnswerHubTest {
 
   final AnswerHub hub = new AnswerHub();
   // These tests only hand over; the store after a hand-over is in cache.HandOverThenStoreTest.
-  final AnswerActivitiesImpl activity = new AnswerActivitiesImpl(hub, null);
+  final AnswerActivitiesImpl activity = new AnswerActivitiesImpl(hub, null, null);
 
   @Test
   void the_waiting_response_gets_the_answer_the_workflow_hands_over() {

@@ -35,4 +35,17 @@ public interface AnswerActivities {
   @ActivityMethod(name = "AnswerLookUpThenHandOver")
   CacheLookup lookUpThenHandOver(
       String workflowId, ChatRequest request, Classification classification);
+
+  /**
+   * Routes {@code request}, calls its models in order on this thread (each with the attempts and
+   * fallbacks a model-call activity has), hands the answer to the waiting response of {@code
+   * workflowId} and then, when {@code store}, stores it in the semantic cache: one local activity
+   * where a plain chat a model answered had three (route, model call, hand-over). Calls nothing
+   * when a candidate needs the LLM slot or the candidates' time bounds exceed this activity's; the
+   * workflow then calls as before. Never throws once a model was asked: every outcome is a value,
+   * so nothing retries this activity behind the answer's back.
+   */
+  @ActivityMethod(name = "AnswerRouteCallHandOver")
+  RoutedAnswer routeCallThenHandOver(
+      String workflowId, ChatRequest request, Classification classification, boolean store);
 }

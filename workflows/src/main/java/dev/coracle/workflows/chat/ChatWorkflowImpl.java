@@ -64,6 +64,19 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    */
   static final String HIT_ONE_ACTIVITY = "hit-one-activity";
 
+  /**
+   * Version 1 of this change routes a plain (not streamed) chat, calls its cloud models in order
+   * and hands the answer over, then stores it when the chat is cacheable, in one local activity
+   * ({@code AnswerRouteCallHandOver}) instead of three (route, model call, hand-over with the
+   * store). Checked only once a chat on the in-process path needs a model and is not streamed, so
+   * status answers, cache hits, jobs, MCP chats and streams get no marker, and histories from
+   * before it replay on the three activities. When the activity calls nothing (a local model needs
+   * the LLM slot), the chat goes on as before with the plan it routed. The activity is attempted
+   * once and never throws once a model was asked; if it fails anyway (its time bound, an error of
+   * the worker), the chat fails with it rather than ask an upstream a second time.
+   */
+  static final String ONE_HOP = "onehop-route-call-hand-over";
+
   private final ClassifyActivities classifier =
       Workflow.newLocalActivityStub(ClassifyActivities.class, ActivityOptionsCatalog.light());
   private final RouteActivities router =
@@ -83,6 +96,11 @@ public class ChatWorkflowImpl implements ChatWorkflow {
    */
   private final AnswerActivities afterAnswer =
       Workflow.newLocalActivityStub(AnswerActivities.class, ActivityOptionsCatalog.light());
+
+  /** The route, the model calls and the hand-over in one: attempted once (see its options). */
+  private final AnswerActivities oneHop =
+      Workflow.newLocalActivityStub(
+          AnswerActivities.class, ActivityOptionsCatalog.routeCallHandOver());
 
   /** True from {@link #SPEED_REQUEST_PATH} version 1 on. */
   private boolean leanRequestPath;
@@ -130,7 +148,22 @@ public class ChatWorkflowImpl implements ChatWorkflow {
         }
       }
     }
-    RoutePlan plan = onThisHost(route(request, classification));
+    RoutePlan routed = null;
+    if (modelInProcess
+        && request.streamKey() == null
+        && Workflow.getVersion(ONE_HOP, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      RoutedAnswer hop =
+          oneHop.routeCallThenHandOver(
+              Workflow.getInfo().getWorkflowId(), request, classification, cacheable);
+      if (hop.answered() != null) {
+        return hop.answered();
+      }
+      if (hop.failure() != null) {
+        throw ApplicationFailure.newNonRetryableFailure(hop.failure(), hop.failureType());
+      }
+      routed = hop.plan();
+    }
+    RoutePlan plan = onThisHost(routed != null ? usable(routed) : route(request, classification));
     ChatResult answered = ModelFallback.answer(request, classification, plan, modelInProcess);
     if (cacheable
         && leanRequestPath
@@ -189,7 +222,11 @@ public class ChatWorkflowImpl implements ChatWorkflow {
   }
 
   private RoutePlan route(ChatRequest request, Classification classification) {
-    RoutePlan plan = router.route(request, classification);
+    return usable(router.route(request, classification));
+  }
+
+  /** {@code plan}, or the chat's failure when it has no candidate. */
+  private static RoutePlan usable(RoutePlan plan) {
     if (plan.candidates().isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure(
           plan.unavailable(), ChatErrorType.NO_PROVIDER.name());

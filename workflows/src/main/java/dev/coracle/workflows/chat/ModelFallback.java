@@ -34,16 +34,6 @@ final class ModelFallback {
                     classification.requestClass().wireName(),
                     request.tools()),
             target -> inProcess && !target.local() && request.streamKey() == null);
-    return new ChatResult(
-        classification,
-        answered.target().provider(),
-        answered.target().model(),
-        answered.answer().content(),
-        answered.answer().finishReason(),
-        answered.answer().usage(),
-        answered.answer().modelMillis(),
-        answered.fallbacks(),
-        answered.answer().toolCalls(),
-        false);
+    return RoutedAnswer.resultOf(classification, answered);
   }
 }

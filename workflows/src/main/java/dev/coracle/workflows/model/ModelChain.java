@@ -78,13 +78,21 @@ public final class ModelChain {
         fallbacks.add(target.qualifiedName() + ": " + reason);
       }
     }
+    throw ApplicationFailure.newNonRetryableFailure(
+        noAnswer(plan, fallbacks), ChatErrorType.NO_PROVIDER.name());
+  }
+
+  /**
+   * Why no candidate of {@code plan} answered: every failure in order, then every provider the
+   * route left out. Shared with {@link InProcessChain}, so a chat fails with the same words either
+   * way.
+   */
+  public static String noAnswer(RoutePlan plan, List<String> fallbacks) {
     List<String> reasons = new ArrayList<>(fallbacks);
     reasons.addAll(plan.skippedOrEmpty());
-    String why =
-        plan.candidates().isEmpty() && plan.unavailable() != null
-            ? plan.unavailable()
-            : "no provider could answer: " + String.join("; ", reasons);
-    throw ApplicationFailure.newNonRetryableFailure(why, ChatErrorType.NO_PROVIDER.name());
+    return plan.candidates().isEmpty() && plan.unavailable() != null
+        ? plan.unavailable()
+        : "no provider could answer: " + String.join("; ", reasons);
   }
 
   private static ApplicationFailure applicationCause(ActivityFailure failure) {

@@ -48,6 +48,7 @@ class ChatHostTest {
             new Classification(RequestClass.FAST, 0.9, "rules", "fake verdict"),
             ChatWorkflowTest.plan(ChatWorkflowTest.OLLAMA_OK)),
         new FakeModels(TaskQueues.MAIN, attempts));
+    // The plan's only model is local, so the one activity routes and hands the plan back.
     env.newWorker(TaskQueues.llmOf(HOST))
         .registerActivitiesImplementations(new FakeModels(TaskQueues.llmOf(HOST), attempts));
     env.start();

@@ -67,10 +67,12 @@ class ChatWorkflowTest {
       Classification verdict,
       RoutePlan plan,
       FakeVoter voter) {
-    FakeLightActivities light = new FakeLightActivities(verdict, plan);
+    FakeModels inProcess = new FakeModels(TaskQueues.MAIN, attempts);
+    FakeLightActivities light = new FakeLightActivities(verdict, plan).callingIn(inProcess);
     worker.registerActivitiesImplementations(light);
-    // A plain cloud call runs as a local activity, on the workflow's own worker.
-    worker.registerActivitiesImplementations(new FakeModels(TaskQueues.MAIN, attempts));
+    // A plain cloud call runs in the workflow's own worker: inside the one activity that routes,
+    // calls and hands over, or as a local activity of its own.
+    worker.registerActivitiesImplementations(inProcess);
     env.newWorker(TaskQueues.LLM)
         .registerActivitiesImplementations(new FakeModels(TaskQueues.LLM, attempts), voter);
     env.newWorker(TaskQueues.CLOUD)

@@ -1,6 +1,8 @@
 package dev.coracle.workflows.chat;
 
 import dev.coracle.workflows.job.JobRole;
+import dev.coracle.workflows.model.InProcessChain;
+import dev.coracle.workflows.model.ModelCall;
 import dev.coracle.workflows.model.RoutePlan;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,12 @@ final class FakeLightActivities
 
   /** The hand-overs and stores in the order they ran. */
   final List<String> bookkeeping = new CopyOnWriteArrayList<>();
+
+  /** The workflows whose route, model calls and hand-over ran as one activity. */
+  final List<String> oneHops = new CopyOnWriteArrayList<>();
+
+  /** The models the one activity calls, as the real one calls the model activity's code. */
+  private FakeModels inProcess;
 
   FakeLightActivities(RequestClass verdict, RoutePlan plan) {
     this(new Classification(verdict, 0.9, "rules", "fake verdict"), plan);
@@ -107,5 +115,48 @@ final class FakeLightActivities
       handOver(workflowId, CacheLookup.served(lookup.result(), classification));
     }
     return lookup;
+  }
+
+  /** Lets {@link #routeCallThenHandOver} call {@code models}; returns this. */
+  FakeLightActivities callingIn(FakeModels models) {
+    this.inProcess = models;
+    return this;
+  }
+
+  /** The real activity's steps, with {@link InProcessChain} over the fake models. */
+  @Override
+  public RoutedAnswer routeCallThenHandOver(
+      String workflowId, ChatRequest request, Classification classification, boolean store) {
+    oneHops.add(workflowId);
+    RoutePlan routedPlan = route(request, classification);
+    if (!InProcessChain.callableHere(routedPlan)) {
+      return RoutedAnswer.notCalled(routedPlan);
+    }
+    if (inProcess == null) {
+      throw new IllegalStateException("the test gave the one activity no models to call");
+    }
+    InProcessChain.Outcome outcome =
+        InProcessChain.call(
+            routedPlan,
+            (target, attempt) ->
+                inProcess.call(
+                    new ModelCall(
+                        target,
+                        request.messages(),
+                        request.params(),
+                        null,
+                        workflowId,
+                        classification.requestClass().wireName(),
+                        request.tools()),
+                    attempt));
+    if (outcome.answered() == null) {
+      return RoutedAnswer.failed(outcome.failureType(), outcome.failure());
+    }
+    ChatResult result = RoutedAnswer.resultOf(classification, outcome.answered());
+    handOver(workflowId, result);
+    if (store) {
+      store(request, result);
+    }
+    return RoutedAnswer.answered(result);
   }
 }

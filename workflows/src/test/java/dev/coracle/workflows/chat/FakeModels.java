@@ -31,8 +31,13 @@ final class FakeModels implements ModelActivities {
 
   @Override
   public ModelAnswer call(ModelCall call) {
+    return call(call, Activity.getExecutionContext().getInfo().getAttempt());
+  }
+
+  /** One attempt numbered by the caller: a call inside another activity retries by itself. */
+  ModelAnswer call(ModelCall call, int attempt) {
     String model = call.target().qualifiedName();
-    log.add(new Attempt(queue, model, Activity.getExecutionContext().getInfo().getAttempt()));
+    log.add(new Attempt(queue, model, attempt));
     return switch (call.target().model()) {
       case RATE_LIMITED ->
           throw ApplicationFailure.newNonRetryableFailure(

@@ -40,7 +40,8 @@ class HitOneActivityTest {
   FakeLightActivities start(TestWorkflowEnvironment env, Worker worker) {
     FakeLightActivities light =
         new FakeLightActivities(RequestClass.FAST, ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_OK));
-    worker.registerActivitiesImplementations(light, new FakeModels(TaskQueues.MAIN, attempts));
+    FakeModels inProcess = new FakeModels(TaskQueues.MAIN, attempts);
+    worker.registerActivitiesImplementations(light.callingIn(inProcess), inProcess);
     env.newWorker(TaskQueues.CLOUD)
         .registerActivitiesImplementations(new FakeModels(TaskQueues.CLOUD, attempts));
     env.start();

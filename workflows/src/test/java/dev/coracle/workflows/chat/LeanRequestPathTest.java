@@ -56,7 +56,8 @@ class LeanRequestPathTest {
   FakeLightActivities start(TestWorkflowEnvironment env, Worker worker, RequestClass verdict) {
     FakeLightActivities light =
         new FakeLightActivities(verdict, ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_OK));
-    worker.registerActivitiesImplementations(light, new FakeModels(TaskQueues.MAIN, attempts));
+    FakeModels inProcess = new FakeModels(TaskQueues.MAIN, attempts);
+    worker.registerActivitiesImplementations(light.callingIn(inProcess), inProcess);
     env.newWorker(TaskQueues.CLOUD)
         .registerActivitiesImplementations(new FakeModels(TaskQueues.CLOUD, attempts));
     env.start();
@@ -142,7 +143,8 @@ class LeanRequestPathTest {
 
     ChatResult result = chat(env, worker, "chat-one-hop", noCache("groq/m", "hi"));
 
-    assertThat(light.handOversThenStores).containsExactly("chat-one-hop");
+    // Since onehop-route-call-hand-over, the route and the model call are in that activity too.
+    assertThat(light.oneHops).containsExactly("chat-one-hop");
     assertThat(light.bookkeeping).containsExactly("hand over", "store");
     assertThat(light.handedOver).containsEntry("chat-one-hop", result);
     assertThat(light.cached).containsEntry("groq/m|hi", result);
@@ -152,8 +154,7 @@ class LeanRequestPathTest {
             .map(event -> event.getMarkerRecordedEventAttributes().getMarkerName())
             .filter("LocalActivity"::equals)
             .toList();
-    // Route, the model call, and the hand-over with the store.
-    assertThat(localActivities).hasSize(3);
+    assertThat(localActivities).hasSize(1);
   }
 
   @Test
