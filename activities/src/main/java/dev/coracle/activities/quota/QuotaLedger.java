@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * aligned to the clock in the provider's reset zone), the cooldowns, a disabled key and what the
  * upstream's headers last said, and either reserves one request and the estimated tokens or says
  * why not and when to come back. When the call ends, {@link #reconcile} replaces the estimate with
- * the real usage; a call that never reached the upstream is {@link #release}d.
+ * the real usage; a call that never reached the upstream is {@link #release}d. A call to a model
+ * with no limit at all (configured or reported) is counted too, but its count is queued for the
+ * after-answer writer instead of being written before the call: nothing can be over-admitted there,
+ * and a process killed outright loses at most the counts still queued.
  */
 @Singleton
 public class QuotaLedger {
@@ -48,7 +51,7 @@ public class QuotaLedger {
    */
   public Admission admit(String provider, String model, int estimatedTokens) {
     purgeNowAndThen(clock.instant());
-    return store.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens), true);
+    return store.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
   }
 
   /** What {@link #admit} would answer now, without counting anything. */
