@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * burst of chats costs one commit rather than several per chat, and the caller never waits for
  * SQLite's lock.
  *
- * <p>What must hold before the call (the quota reservation) is not written here. A write queued
+ * <p>What must hold before the call (the quota reservation of a model with a limit) is not written
+ * here; the count of a call to a model without any limit is, queued before the call. A write queued
  * here is in the store within milliseconds; {@link #awaitWritten} lets a reader see every write
  * queued before it. On shutdown the queue is written out before the store closes; only a process
  * that dies abruptly loses what was still queued (the reservation then stands as estimated).
