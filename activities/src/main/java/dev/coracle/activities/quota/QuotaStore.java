@@ -34,6 +34,9 @@ class QuotaStore {
 
   static final long HOUR_ROWS_MS = 3 * 86_400_000L;
 
+  /** How a queued count is named in a log line, should it fail; made once, not per call. */
+  private static final String COUNT = "quota count of a model without limits";
+
   /** What the ledger needs to answer {@link QuotaLedger#snapshot()}. */
   record Rows(
       List<QuotaUsage> recent,
@@ -143,11 +146,8 @@ class QuotaStore {
       return Admission.refused(refusal.reason(), refusal.retryAt());
     }
     Reservation reservation = reservation(target, now, estimatedTokens, true);
-    long ticket =
-        pending.submit(
-            "quota count of a call to " + target.label(),
-            () -> countAll(target, reservation, estimatedTokens));
-    queuedCounts.put(target.provider(), ticket);
+    long ticket = pending.submit(COUNT, () -> countAll(target, reservation, estimatedTokens));
+    queuedCounts.merge(target.provider(), ticket, Math::max);
     return Admission.granted(reservation);
   }
 
@@ -255,16 +255,13 @@ class QuotaStore {
   public void reconcile(Reservation reservation, int promptTokens, int completionTokens) {
     settle(
         reservation,
-        "quota settlement of a call to " + reservation.provider(),
+        "quota settlement",
         () -> usageWrites.reconcile(reservation, promptTokens, completionTokens));
   }
 
   /** Takes the reservation back, in the queue's order when its count was queued. */
   public void release(Reservation reservation) {
-    settle(
-        reservation,
-        "quota release of a call to " + reservation.provider(),
-        () -> usageWrites.release(reservation));
+    settle(reservation, "quota release", () -> usageWrites.release(reservation));
   }
 
   private void settle(Reservation reservation, String what, Runnable write) {
