@@ -35,15 +35,16 @@ public class CoracleMetrics {
   private final ProviderCatalog catalog;
 
   /**
-   * The meters of model calls, cache lookups and requests, built and registered once per set of
-   * labels: Micrometer's builders cost more per call (tags, service-level objectives, the
-   * registry's lookup) than the increment. The labels come from closed sets, and each map stops
-   * growing at {@link MeterCache#MAX_SIZE}.
+   * The meters of model calls, cache lookups, requests and classifier verdicts, built and
+   * registered once per set of labels: Micrometer's builders cost more per call (tags,
+   * service-level objectives, the registry's lookup) than the increment. The labels come from
+   * closed sets, and each map stops growing at {@link MeterCache#MAX_SIZE}.
    */
   private final MeterCache<ModelCallKey, ModelCallMeters> modelCalls = new MeterCache<>();
 
   private final MeterCache<CacheResult, Counter> cacheLookups = new MeterCache<>();
   private final MeterCache<RequestKey, Timer> requests = new MeterCache<>();
+  private final MeterCache<String, Timer> classifiers = new MeterCache<>();
 
   private record ModelCallKey(String provider, String model, String outcome) {}
 
@@ -215,11 +216,17 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Timer.builder(MeterNames.CLASSIFIER)
-        .description("Time the in-process classifier took for a request, by the tier that decided")
-        .tags("tier", tier == null ? OTHER : tier)
-        .serviceLevelObjectives(Buckets.CLASSIFIER)
-        .register(registry)
+    classifiers
+        .get(
+            tier == null ? OTHER : tier,
+            key ->
+                Timer.builder(MeterNames.CLASSIFIER)
+                    .description(
+                        "Time the in-process classifier took for a request, by the tier that"
+                            + " decided")
+                    .tags("tier", key)
+                    .serviceLevelObjectives(Buckets.CLASSIFIER)
+                    .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
