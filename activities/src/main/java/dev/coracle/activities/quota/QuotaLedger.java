@@ -33,13 +33,20 @@ public class QuotaLedger {
   private static final int MAX_ERROR_LENGTH = 500;
 
   private final QuotaStore store;
+  private final Admissions admissions;
   private final FreeTierCatalog catalog;
   private final Clock clock;
   private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
   private final AfterAnswerWrites pending;
 
-  QuotaLedger(QuotaStore store, FreeTierCatalog catalog, Clock clock, AfterAnswerWrites pending) {
+  QuotaLedger(
+      QuotaStore store,
+      Admissions admissions,
+      FreeTierCatalog catalog,
+      Clock clock,
+      AfterAnswerWrites pending) {
     this.store = store;
+    this.admissions = admissions;
     this.catalog = catalog;
     this.clock = clock;
     this.pending = pending;
@@ -51,12 +58,12 @@ public class QuotaLedger {
    */
   public Admission admit(String provider, String model, int estimatedTokens) {
     purgeNowAndThen(clock.instant());
-    return store.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
+    return admissions.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
   }
 
   /** What {@link #admit} would answer now, without counting anything. */
   public Admission check(String provider, String model, int estimatedTokens) {
-    return store.check(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
+    return admissions.check(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
   }
 
   /**
@@ -65,12 +72,12 @@ public class QuotaLedger {
    * reported.
    */
   public void reconcile(Reservation reservation, int promptTokens, int completionTokens) {
-    store.reconcile(reservation, Math.max(0, promptTokens), Math.max(0, completionTokens));
+    admissions.reconcile(reservation, Math.max(0, promptTokens), Math.max(0, completionTokens));
   }
 
   /** Takes back a reservation whose call never reached the upstream (connection refused). */
   public void release(Reservation reservation) {
-    store.release(reservation);
+    admissions.release(reservation);
   }
 
   /**
