@@ -95,3 +95,13 @@ start_coracle() {
     return
   done
 }
+
+# The launcher's JVM options (deploy/jvm.options: one per line, blank lines and # comments
+# skipped) into the array launcher_options, as ./coracle reads them.
+read_launcher_options() {
+  local option
+  launcher_options=()
+  while IFS= read -r option; do
+    case "$option" in '' | '#'*) ;; *) launcher_options+=("$option") ;; esac
+  done <"$(dirname "${BASH_SOURCE[0]}")/../jvm.options"
+}

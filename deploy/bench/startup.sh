@@ -5,8 +5,10 @@
 # the embedded Temporal server. Prints each run, then min / median / max.
 #
 # Usage: deploy/bench/startup.sh [RUNS]   (default 5; needs curl and a built jar)
-# Environment: CORACLE_JAVA_OPTS is passed to java, as the launcher does; CORACLE_JAR
-# names another jar (default api/target/coracle.jar).
+# The JVM starts as ./coracle starts it: deploy/jvm.options, then CORACLE_JAVA_OPTS (so they win),
+# and at most two malloc arenas. PLAIN=1 starts it with the JVM's own defaults instead, to see
+# what the options cost or save at start-up. CORACLE_JAR names another jar (default
+# api/target/coracle.jar).
 set -euo pipefail
 
 runs="${1:-5}"
@@ -19,6 +21,12 @@ command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 now_ms() { date +%s%3N; }
+
+launcher_options=()
+if [ "${PLAIN:-0}" != 1 ]; then
+  read_launcher_options
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+fi
 
 pid=""
 work=""
@@ -33,6 +41,7 @@ trap cleanup EXIT
 
 echo "java: $(java -version 2>&1 | head -1)"
 echo "cpus: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "jvm options: ${launcher_options[*]:-none, the JVM defaults} ${CORACLE_JAVA_OPTS:-}"
 results=()
 retries=0
 run=0
@@ -46,7 +55,7 @@ while [ "$run" -lt "$runs" ]; do
   start="$(now_ms)"
   # shellcheck disable=SC2086
   CORACLE_HOME="$work/home" CORACLE_TEMPORAL_EMBEDDED_PORT="$temporal_port" \
-    java ${CORACLE_JAVA_OPTS:-} -jar "$jar" serve --port "$http_port" \
+    java "${launcher_options[@]}" ${CORACLE_JAVA_OPTS:-} -jar "$jar" serve --port "$http_port" \
     >"$work/stdout" 2>"$work/stderr" &
   pid=$!
   deadline=$((start + 120000))

@@ -4,6 +4,7 @@ import dev.coracle.workflows.job.JobRequest;
 import dev.coracle.workflows.job.JobResult;
 import dev.coracle.workflows.job.JobWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowStub;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,10 +60,15 @@ final class JobMover {
     this.recovery = recovery;
   }
 
-  /** Asks every job open on {@code from} and not yet asked to hand over. */
-  void handOverAll(Generation from) {
-    for (WorkflowExecution job : from.openJobs()) {
-      if (moves.containsKey(job.getWorkflowId())) {
+  /**
+   * Asks every job open on {@code from} and not yet asked to hand over; {@code open} is what {@code
+   * from} listed as open just before, which the caller also uses to tell whether it has drained.
+   */
+  void handOverAll(Generation from, List<WorkflowExecutionInfo> open) {
+    for (WorkflowExecutionInfo info : open) {
+      WorkflowExecution job = info.getExecution();
+      if (!Generation.JOB_TYPE.equals(info.getType().getName())
+          || moves.containsKey(job.getWorkflowId())) {
         continue;
       }
       // No run id: a job that continued as new is asked (and awaited) in its latest run.

@@ -5,6 +5,7 @@ import dev.coracle.activities.config.CoracleConfig.RecycleConfig;
 import dev.coracle.activities.temporal.WorkflowIndexStore;
 import dev.coracle.worker.visibility.WorkflowIndex;
 import dev.coracle.workflows.job.JobRequest;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,9 @@ final class TemporalGenerations implements AutoCloseable {
     final Generation generation;
     final Instant deadline;
     Instant quietSince;
+
+    /** Whether this server had a workflow open at the last check's listing. */
+    boolean openAtLastCheck = true;
 
     Retiring(Generation generation, Instant deadline) {
       this.generation = generation;
@@ -208,12 +212,18 @@ final class TemporalGenerations implements AutoCloseable {
     }
   }
 
-  /** One round: finish moves, close drained servers, and recycle when the current one is full. */
+  /**
+   * One round: finish moves, close drained servers, and recycle when the current one is full. With
+   * nothing retiring it compares two counters and lists nothing; while a server retires, it lists
+   * that server's open workflows once, for its jobs to move and to tell whether it has drained.
+   */
   private void check() {
     try {
       JobMover moves = mover;
       for (Retiring old : retiring) {
-        moves.handOverAll(old.generation());
+        List<WorkflowExecutionInfo> open = old.generation().open();
+        moves.handOverAll(old.generation(), open);
+        old.openAtLastCheck = !open.isEmpty();
       }
       moves.advance();
       retireDrained();
@@ -252,7 +262,7 @@ final class TemporalGenerations implements AutoCloseable {
         load.estimatedBytes() / (1024 * 1024),
         next.number());
     retiring.add(new Retiring(old, clock.instant().plus(chatDrain)));
-    mover.handOverAll(old);
+    mover.handOverAll(old, old.open());
   }
 
   /** Closes each retired server whose workflows have all finished or moved, or whose time is up. */
@@ -260,7 +270,7 @@ final class TemporalGenerations implements AutoCloseable {
     for (Retiring old : retiring) {
       Generation generation = old.generation();
       Instant now = clock.instant();
-      if (mover.movingFrom(generation) || !generation.open().isEmpty()) {
+      if (mover.movingFrom(generation) || old.openAtLastCheck) {
         old.quietSince = null;
       } else if (old.quietSince == null) {
         old.quietSince = now;

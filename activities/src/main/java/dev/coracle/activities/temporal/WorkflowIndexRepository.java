@@ -10,30 +10,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.ANSI)
 interface WorkflowIndexRepository extends CrudRepository<IndexedWorkflow, Long> {
 
-  @Query(
-      """
-      INSERT INTO workflow_index
-          (workflow_id, run_id, workflow_type, task_queue, status, start_time, close_time,
-           history_length, generation)
-      VALUES (:workflowId, :runId, :workflowType, :taskQueue, :status, :startTime, :closeTime,
-              :historyLength, :generation)
-      ON CONFLICT (workflow_id, run_id) DO UPDATE
-      SET status = excluded.status,
-          close_time = excluded.close_time,
-          history_length = excluded.history_length,
-          generation = excluded.generation
-      """)
-  void put(
-      String workflowId,
-      String runId,
-      String workflowType,
-      String taskQueue,
-      int status,
-      long startTime,
-      long closeTime,
-      long historyLength,
-      int generation);
-
   /** Drops all but the newest {@code keep} rows by start time. */
   @Query(
       """

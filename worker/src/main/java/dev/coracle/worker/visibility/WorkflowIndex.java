@@ -9,7 +9,6 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceImplBase;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -44,6 +43,9 @@ public final class WorkflowIndex implements ArchivedExecutions {
    * Copies the newest runs of a server about to close into the index, complete with close time and
    * task queue, then trims the index to its capacity. A run still open is kept as terminated at
    * {@code closedAt}: its server is gone, and a coding job goes on in a new run.
+   *
+   * <p>This is the one time a server's runs are copied: while a server is current or being retired
+   * the list reads it live, so nothing is copied before it closes (and on a clean stop).
    */
   public void keep(
       WorkflowServiceImplBase testService, String namespace, int generation, Instant closedAt) {
@@ -51,15 +53,15 @@ public final class WorkflowIndex implements ArchivedExecutions {
     if (target == null || capacity <= 0) {
       return;
     }
-    ExecutionCatalog catalog = new ExecutionCatalog(testService);
-    List<IndexedWorkflow> newest =
-        catalog.summaries(namespace).stream()
-            .sorted(Comparator.comparing(ExecutionKey::of, ExecutionKey.ORDER.reversed()))
-            .limit(capacity)
-            .map(summary -> catalog.complete(namespace, summary))
-            .map(info -> row(info, generation, closedAt))
-            .toList();
-    target.record(newest, capacity);
+    List<HeldRun> runs = HeldRuns.of(testService).runs(namespace);
+    if (runs.size() > capacity) {
+      runs = runs.stream().sorted(HeldRun::newestFirst).limit(capacity).toList();
+    }
+    List<IndexedWorkflow> rows = new ArrayList<>(runs.size());
+    for (HeldRun run : runs) {
+      rows.add(row(run, generation, closedAt));
+    }
+    target.record(rows, capacity);
   }
 
   @Override
@@ -87,22 +89,18 @@ public final class WorkflowIndex implements ArchivedExecutions {
         .orElse(OptionalInt.empty());
   }
 
-  private static IndexedWorkflow row(WorkflowExecutionInfo info, int generation, Instant closedAt) {
-    boolean open = info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+  private static IndexedWorkflow row(HeldRun run, int generation, Instant closedAt) {
+    boolean open = run.status() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING_VALUE;
     return new IndexedWorkflow(
         null,
-        info.getExecution().getWorkflowId(),
-        info.getExecution().getRunId(),
-        info.getType().getName(),
-        info.getTaskQueue(),
-        open
-            ? WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED_VALUE
-            : info.getStatusValue(),
-        ProtoTime.toInstant(info.getStartTime()).toEpochMilli(),
-        open
-            ? closedAt.toEpochMilli()
-            : info.hasCloseTime() ? ProtoTime.toInstant(info.getCloseTime()).toEpochMilli() : 0,
-        info.getHistoryLength(),
+        run.workflowId(),
+        run.runId(),
+        run.workflowType(),
+        run.taskQueue(),
+        open ? WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED_VALUE : run.status(),
+        run.startTime(),
+        open ? closedAt.toEpochMilli() : run.closeTime(),
+        run.historyLength(),
         generation);
   }
 
