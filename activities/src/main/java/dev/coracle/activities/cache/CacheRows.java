@@ -3,7 +3,10 @@ package dev.coracle.activities.cache;
 import dev.coracle.activities.store.PlainStatements;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +28,20 @@ class CacheRows {
       ORDER BY id DESC
       LIMIT ?
       """;
+
+  /** The same-text hit's read: only the rows whose prompt is the very text, and their answers. */
+  private static final String SAME_TEXT =
+      """
+      SELECT id, result_json
+      FROM semantic_cache
+      WHERE model_name = ? AND context_hash = ? AND prompt_key = ? AND expires_at > ?
+        AND prompt_text = ? AND (? <= 0 OR completion_tokens <= ?)
+      ORDER BY id DESC
+      LIMIT ?
+      """;
+
+  /** A stored answer as the same-text read returns it: the row's id and its result's JSON. */
+  record StoredAnswer(long id, String resultJson) {}
 
   private static final String INSERT =
       """
@@ -93,6 +110,40 @@ class CacheRows {
           }
           return rows;
         });
+  }
+
+  /**
+   * The unexpired answers under one key whose stored prompt is exactly {@code promptText} and whose
+   * completion fits {@code maxTokens} (0: any), newest first, at most {@code limit}; on {@code
+   * connection}, which may be outside any transaction.
+   */
+  static List<StoredAnswer> sameText(
+      Connection connection,
+      String modelName,
+      String contextHash,
+      String promptKey,
+      String promptText,
+      long now,
+      int maxTokens,
+      int limit)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(SAME_TEXT)) {
+      statement.setString(1, modelName);
+      statement.setString(2, contextHash);
+      statement.setString(3, promptKey);
+      statement.setLong(4, now);
+      statement.setString(5, promptText);
+      statement.setInt(6, maxTokens);
+      statement.setInt(7, maxTokens);
+      statement.setInt(8, limit);
+      List<StoredAnswer> rows = new ArrayList<>();
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          rows.add(new StoredAnswer(row.getLong(1), row.getString(2)));
+        }
+      }
+      return rows;
+    }
   }
 
   /** Adds {@code entry} as a new row; its id is generated and not read back. */

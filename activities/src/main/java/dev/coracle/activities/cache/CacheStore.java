@@ -1,7 +1,9 @@
 package dev.coracle.activities.cache;
 
+import dev.coracle.activities.cache.CacheRows.StoredAnswer;
 import dev.coracle.activities.cache.CandidateMatcher.Scored;
 import dev.coracle.activities.store.AfterAnswerWrites;
+import dev.coracle.activities.store.PlainReads;
 import dev.coracle.activities.store.StoreTransactions;
 import dev.coracle.workflows.chat.ChatResult;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -43,6 +45,8 @@ class CacheStore {
   private final CacheCounts counts;
   private final AfterAnswerWrites writes;
   private final StoreTransactions transactions;
+  private final PlainReads plainReads;
+  private final ParsedAnswers parsed = new ParsedAnswers();
 
   CacheStore(
       CacheEntryRepository entries,
@@ -50,7 +54,9 @@ class CacheStore {
       CacheCounterRepository counters,
       CacheCounts counts,
       AfterAnswerWrites writes,
-      StoreTransactions transactions) {
+      StoreTransactions transactions,
+      PlainReads plainReads) {
+    this.plainReads = plainReads;
     this.entries = entries;
     this.rows = rows;
     this.counters = counters;
@@ -80,24 +86,34 @@ class CacheStore {
   /**
    * The newest unexpired answer under {@code key} whose stored prompt is the very same text,
    * counted as a hit; null when there is none. It needs no embedding, so the cache tries it first.
+   * One statement on a pooled connection ({@link PlainReads}), outside any transaction: it reads
+   * only the matching rows' answers, and an answer read before is not parsed again.
    */
-  @ReadOnly
   public Outcome sameText(CacheKey key, Integer maxTokens, long now) {
     if (key.promptText().length() > SemanticCache.STORED_PROMPT_CHARS) {
       // Only the start of a long prompt is stored, so equal starts say nothing.
       return null;
     }
-    List<CacheEntry> candidates =
-        rows.candidates(key.modelName(), key.contextHash(), key.promptKey(), now, MAX_PER_CONTEXT);
-    for (CacheEntry entry : candidates) {
-      boolean fits = maxTokens == null || maxTokens <= 0 || entry.completionTokens() <= maxTokens;
-      if (fits && key.promptText().equals(entry.promptText())) {
-        ChatResult result = readOrForget(entry);
-        if (result != null) {
-          counts.hit(entry.id(), now);
-          return new Outcome(result, 1.0, candidates.size());
-        }
+    List<StoredAnswer> answers =
+        plainReads.read(
+            connection ->
+                CacheRows.sameText(
+                    connection,
+                    key.modelName(),
+                    key.contextHash(),
+                    key.promptKey(),
+                    key.promptText(),
+                    now,
+                    maxTokens == null ? 0 : Math.max(0, maxTokens),
+                    MAX_PER_CONTEXT));
+    for (StoredAnswer answer : answers) {
+      ChatResult result = parsed.read(answer.id(), answer.resultJson());
+      if (result == null) {
+        forget(answer.id(), null);
+        continue;
       }
+      counts.hit(answer.id(), now);
+      return new Outcome(result, 1.0, answers.size());
     }
     return null;
   }
@@ -161,9 +177,17 @@ class CacheStore {
     try {
       return ResultJson.read(entry.resultJson());
     } catch (UncheckedIOException e) {
-      log.warn("Deleting cache entry {}: {}", entry.id(), e.getCause().getMessage());
-      writes.submit("deletion of cache entry " + entry.id(), () -> rows.delete(entry.id()));
+      forget(entry.id(), e);
       return null;
     }
+  }
+
+  /** Queues the deletion of an entry whose answer no longer reads. */
+  private void forget(long id, UncheckedIOException why) {
+    log.warn(
+        "Deleting cache entry {}: {}",
+        id,
+        why == null ? "its answer does not read" : why.getCause().getMessage());
+    writes.submit("deletion of cache entry " + id, () -> rows.delete(id));
   }
 }

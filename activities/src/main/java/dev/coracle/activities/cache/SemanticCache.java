@@ -102,8 +102,9 @@ public class SemanticCache {
     CacheConfig config = config();
     if (config.enabled() && request.bypassCache()) {
       // The workflow no longer asks the cache to look up a no-cache request (it would only refuse),
-      // so the refusal is counted here, after the answer has gone out.
-      writes.submit("cache counter", () -> store.count(CacheCounter.SKIPPED));
+      // so the refusal is counted here, after the answer has gone out. Counted in memory like a
+      // lookup's, so the counters' next write (and any reader of them) has it.
+      store.count(CacheCounter.SKIPPED);
     }
     Optional<String> skip = Eligibility.storeSkipReason(request, result, config);
     if (skip.isPresent()) {

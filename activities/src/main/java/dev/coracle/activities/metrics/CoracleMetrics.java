@@ -34,6 +34,26 @@ public class CoracleMetrics {
 
   private final ProviderCatalog catalog;
 
+  /**
+   * The meters of model calls, cache lookups, requests and classifier verdicts, built and
+   * registered once per set of labels: Micrometer's builders cost more per call (tags,
+   * service-level objectives, the registry's lookup) than the increment. The labels come from
+   * closed sets, and each map stops growing at {@link MeterCache#MAX_SIZE}.
+   */
+  private final MeterCache<ModelCallKey, ModelCallMeters> modelCalls = new MeterCache<>();
+
+  private final MeterCache<CacheResult, Counter> cacheLookups = new MeterCache<>();
+  private final MeterCache<RequestKey, Timer> requests = new MeterCache<>();
+  private final MeterCache<String, Timer> classifiers = new MeterCache<>();
+
+  private record ModelCallKey(String provider, String model, String outcome) {}
+
+  private record RequestKey(String door, String requestClass, int status) {}
+
+  /** The four meters of one provider's model and outcome; the last three only for {@code ok}. */
+  private record ModelCallMeters(
+      Counter calls, Timer latency, Counter promptTokens, Counter completionTokens) {}
+
   @Inject
   public CoracleMetrics(Optional<PrometheusMeterRegistry> prometheus, ProviderCatalog catalog) {
     this(prometheus.orElse(null), catalog);
@@ -64,11 +84,22 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Timer.builder(MeterNames.REQUESTS)
-        .description("HTTP requests by door, request class and status, until the answer began")
-        .tags("door", door, "class", requestClass, "status", Integer.toString(status))
-        .serviceLevelObjectives(Buckets.REQUEST)
-        .register(registry)
+    requests
+        .get(
+            new RequestKey(door, requestClass, status),
+            key ->
+                Timer.builder(MeterNames.REQUESTS)
+                    .description(
+                        "HTTP requests by door, request class and status, until the answer began")
+                    .tags(
+                        "door",
+                        key.door(),
+                        "class",
+                        key.requestClass(),
+                        "status",
+                        Integer.toString(key.status()))
+                    .serviceLevelObjectives(Buckets.REQUEST)
+                    .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
@@ -88,24 +119,39 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    String providerLabel = catalog.find(provider).isPresent() ? provider : OTHER;
-    String modelLabel = catalog.knowsModel(provider, model) ? model : OTHER;
-    Counter.builder(MeterNames.MODEL_CALLS)
-        .description("Model calls by provider, model and outcome")
-        .tags("provider", providerLabel, "model", modelLabel, "outcome", outcome)
-        .register(registry)
-        .increment();
-    if (!"ok".equals(outcome)) {
+    ModelCallMeters meters =
+        modelCalls.get(new ModelCallKey(provider, model, outcome), this::modelCallMeters);
+    meters.calls().increment();
+    if (meters.latency() == null) {
       return;
     }
-    Timer.builder(MeterNames.MODEL_LATENCY)
-        .description("Time answered model calls spent on the model")
-        .tags("provider", providerLabel, "model", modelLabel)
-        .serviceLevelObjectives(Buckets.MODEL)
-        .register(registry)
-        .record(modelMillis, TimeUnit.MILLISECONDS);
-    tokens(providerLabel, modelLabel, "prompt", promptTokens);
-    tokens(providerLabel, modelLabel, "completion", completionTokens);
+    meters.latency().record(modelMillis, TimeUnit.MILLISECONDS);
+    meters.promptTokens().increment(Math.max(0, promptTokens));
+    meters.completionTokens().increment(Math.max(0, completionTokens));
+  }
+
+  private ModelCallMeters modelCallMeters(ModelCallKey key) {
+    String providerLabel = catalog.find(key.provider()).isPresent() ? key.provider() : OTHER;
+    String modelLabel = catalog.knowsModel(key.provider(), key.model()) ? key.model() : OTHER;
+    Counter calls =
+        Counter.builder(MeterNames.MODEL_CALLS)
+            .description("Model calls by provider, model and outcome")
+            .tags("provider", providerLabel, "model", modelLabel, "outcome", key.outcome())
+            .register(registry);
+    if (!"ok".equals(key.outcome())) {
+      return new ModelCallMeters(calls, null, null, null);
+    }
+    Timer latency =
+        Timer.builder(MeterNames.MODEL_LATENCY)
+            .description("Time answered model calls spent on the model")
+            .tags("provider", providerLabel, "model", modelLabel)
+            .serviceLevelObjectives(Buckets.MODEL)
+            .register(registry);
+    return new ModelCallMeters(
+        calls,
+        latency,
+        tokens(providerLabel, modelLabel, "prompt"),
+        tokens(providerLabel, modelLabel, "completion"));
   }
 
   /** {@link #modelCall(String, String, String, long, int, int)} from the call's answer, or none. */
@@ -119,12 +165,11 @@ public class CoracleMetrics {
         answer == null ? 0 : answer.usage().completionTokens());
   }
 
-  private void tokens(String provider, String model, String kind, int count) {
-    Counter.builder(MeterNames.MODEL_TOKENS)
+  private Counter tokens(String provider, String model, String kind) {
+    return Counter.builder(MeterNames.MODEL_TOKENS)
         .description("Tokens of answered model calls, as the provider reported them")
         .tags("provider", provider, "model", model, "kind", kind)
-        .register(registry)
-        .increment(Math.max(0, count));
+        .register(registry);
   }
 
   /**
@@ -148,10 +193,16 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Counter.builder(MeterNames.CACHE_LOOKUPS)
-        .description("Answer cache lookups: hits (exact or semantic), misses and skipped requests")
-        .tags("result", result.result(), "match", result.match())
-        .register(registry)
+    cacheLookups
+        .get(
+            result,
+            key ->
+                Counter.builder(MeterNames.CACHE_LOOKUPS)
+                    .description(
+                        "Answer cache lookups: hits (exact or semantic), misses and skipped"
+                            + " requests")
+                    .tags("result", key.result(), "match", key.match())
+                    .register(registry))
         .increment();
   }
 
@@ -165,11 +216,17 @@ public class CoracleMetrics {
     if (registry == null) {
       return;
     }
-    Timer.builder(MeterNames.CLASSIFIER)
-        .description("Time the in-process classifier took for a request, by the tier that decided")
-        .tags("tier", tier == null ? OTHER : tier)
-        .serviceLevelObjectives(Buckets.CLASSIFIER)
-        .register(registry)
+    classifiers
+        .get(
+            tier == null ? OTHER : tier,
+            key ->
+                Timer.builder(MeterNames.CLASSIFIER)
+                    .description(
+                        "Time the in-process classifier took for a request, by the tier that"
+                            + " decided")
+                    .tags("tier", key)
+                    .serviceLevelObjectives(Buckets.CLASSIFIER)
+                    .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 

@@ -1,7 +1,6 @@
 package dev.coracle.activities.quota;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,10 +13,9 @@ import java.util.List;
  * states. Plain JDBC with the columns read by position: Micronaut Data's repository call and entity
  * mapping (a lookup by column name for every property of every row) cost about half of a
  * reservation's CPU, and a reservation runs before every model call. Portable SQL, on the
- * transaction's connection.
+ * connection the caller passes: the admission's transaction's, or a pooled one for a check.
  */
-@Singleton
-class AdmissionReads {
+final class AdmissionReads {
 
   private static final String LEARNED =
       """
@@ -36,108 +34,122 @@ class AdmissionReads {
           OR (window_kind = 'day' AND window_start = ?))
       """;
 
-  private static final String STATES =
+  private static final String STATE_COLUMNS =
       """
       SELECT id, provider, model, cooldown_until, cooldown_reason, disabled, disabled_reason,
              last_error, last_error_at, limit_requests, remaining_requests, requests_reset_at,
              limit_tokens, remaining_tokens, tokens_reset_at, learned_at, updated_at
       FROM provider_state
-      WHERE provider = ? AND (model = '*' OR model = ? OR model = ?)
       """;
 
-  private final JdbcOperations jdbc;
+  private static final String STATES =
+      STATE_COLUMNS + "WHERE provider = ? AND (model = '*' OR model = ? OR model = ?)";
 
-  AdmissionReads(JdbcOperations jdbc) {
-    this.jdbc = jdbc;
-  }
+  private static final String ALL_STATES = STATE_COLUMNS + "ORDER BY id";
+
+  private AdmissionReads() {}
 
   /** The limits learned for a provider's model and its pool. */
-  List<LearnedLimitRow> learned(String provider, String model, String pool) {
-    return jdbc.prepareStatement(
-        LEARNED,
-        statement -> {
-          bind(statement, provider, model, pool);
-          List<LearnedLimitRow> rows = new ArrayList<>();
-          try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-              rows.add(
-                  new LearnedLimitRow(
-                      row.getLong(1),
-                      row.getString(2),
-                      row.getString(3),
-                      row.getString(4),
-                      row.getString(5),
-                      row.getInt(6),
-                      row.getString(7),
-                      row.getLong(8)));
-            }
-          }
-          return rows;
-        });
+  static List<LearnedLimitRow> learned(
+      Connection connection, String provider, String model, String pool) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(LEARNED)) {
+      bind(statement, provider, model, pool);
+      List<LearnedLimitRow> rows = new ArrayList<>();
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          rows.add(
+              new LearnedLimitRow(
+                  row.getLong(1),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getString(4),
+                  row.getString(5),
+                  row.getInt(6),
+                  row.getString(7),
+                  row.getLong(8)));
+        }
+      }
+      return rows;
+    }
   }
 
   /** The rows of the windows that hold one moment, for a model and its pool. */
-  List<QuotaUsage> current(
-      String provider, String model, String pool, long minute, long hour, long day) {
-    return jdbc.prepareStatement(
-        CURRENT,
-        statement -> {
-          bind(statement, provider, model, pool);
-          statement.setLong(4, minute);
-          statement.setLong(5, hour);
-          statement.setLong(6, day);
-          List<QuotaUsage> rows = new ArrayList<>();
-          try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-              rows.add(
-                  new QuotaUsage(
-                      row.getLong(1),
-                      row.getString(2),
-                      row.getString(3),
-                      row.getString(4),
-                      row.getLong(5),
-                      row.getLong(6),
-                      row.getLong(7),
-                      row.getLong(8),
-                      row.getLong(9)));
-            }
-          }
-          return rows;
-        });
+  static List<QuotaUsage> current(
+      Connection connection,
+      String provider,
+      String model,
+      String pool,
+      long minute,
+      long hour,
+      long day)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(CURRENT)) {
+      bind(statement, provider, model, pool);
+      statement.setLong(4, minute);
+      statement.setLong(5, hour);
+      statement.setLong(6, day);
+      List<QuotaUsage> rows = new ArrayList<>();
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          rows.add(
+              new QuotaUsage(
+                  row.getLong(1),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getString(4),
+                  row.getLong(5),
+                  row.getLong(6),
+                  row.getLong(7),
+                  row.getLong(8),
+                  row.getLong(9)));
+        }
+      }
+      return rows;
+    }
   }
 
   /** The rows of the provider as a whole, of one model, and of the model's pool. */
-  List<ProviderState> states(String provider, String model, String pool) {
-    return jdbc.prepareStatement(
-        STATES,
-        statement -> {
-          bind(statement, provider, model, pool);
-          List<ProviderState> rows = new ArrayList<>();
-          try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-              rows.add(
-                  new ProviderState(
-                      row.getLong(1),
-                      row.getString(2),
-                      row.getString(3),
-                      nullableLong(row, 4),
-                      row.getString(5),
-                      row.getBoolean(6),
-                      row.getString(7),
-                      row.getString(8),
-                      nullableLong(row, 9),
-                      nullableInt(row, 10),
-                      nullableInt(row, 11),
-                      nullableLong(row, 12),
-                      nullableInt(row, 13),
-                      nullableInt(row, 14),
-                      nullableLong(row, 15),
-                      nullableLong(row, 16),
-                      row.getLong(17)));
-            }
-          }
-          return rows;
-        });
+  static List<ProviderState> states(
+      Connection connection, String provider, String model, String pool) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(STATES)) {
+      bind(statement, provider, model, pool);
+      return states(statement);
+    }
+  }
+
+  /** Every provider's and model's state, for a status answer. */
+  static List<ProviderState> allStates(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(ALL_STATES)) {
+      return states(statement);
+    }
+  }
+
+  private static List<ProviderState> states(PreparedStatement statement) throws SQLException {
+    List<ProviderState> rows = new ArrayList<>();
+    try (ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        rows.add(
+            new ProviderState(
+                row.getLong(1),
+                row.getString(2),
+                row.getString(3),
+                nullableLong(row, 4),
+                row.getString(5),
+                row.getBoolean(6),
+                row.getString(7),
+                row.getString(8),
+                nullableLong(row, 9),
+                nullableInt(row, 10),
+                nullableInt(row, 11),
+                nullableLong(row, 12),
+                nullableInt(row, 13),
+                nullableInt(row, 14),
+                nullableLong(row, 15),
+                nullableLong(row, 16),
+                row.getLong(17)));
+      }
+    }
+    return rows;
   }
 
   private static void bind(PreparedStatement statement, String provider, String model, String pool)

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * aligned to the clock in the provider's reset zone), the cooldowns, a disabled key and what the
  * upstream's headers last said, and either reserves one request and the estimated tokens or says
  * why not and when to come back. When the call ends, {@link #reconcile} replaces the estimate with
- * the real usage; a call that never reached the upstream is {@link #release}d.
+ * the real usage; a call that never reached the upstream is {@link #release}d. A call to a model
+ * with no limit at all (configured or reported) is counted too, but its count is queued for the
+ * after-answer writer instead of being written before the call: nothing can be over-admitted there,
+ * and a process killed outright loses at most the counts still queued.
  */
 @Singleton
 public class QuotaLedger {
@@ -30,13 +33,20 @@ public class QuotaLedger {
   private static final int MAX_ERROR_LENGTH = 500;
 
   private final QuotaStore store;
+  private final Admissions admissions;
   private final FreeTierCatalog catalog;
   private final Clock clock;
   private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
   private final AfterAnswerWrites pending;
 
-  QuotaLedger(QuotaStore store, FreeTierCatalog catalog, Clock clock, AfterAnswerWrites pending) {
+  QuotaLedger(
+      QuotaStore store,
+      Admissions admissions,
+      FreeTierCatalog catalog,
+      Clock clock,
+      AfterAnswerWrites pending) {
     this.store = store;
+    this.admissions = admissions;
     this.catalog = catalog;
     this.clock = clock;
     this.pending = pending;
@@ -48,12 +58,12 @@ public class QuotaLedger {
    */
   public Admission admit(String provider, String model, int estimatedTokens) {
     purgeNowAndThen(clock.instant());
-    return store.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens), true);
+    return admissions.admit(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
   }
 
   /** What {@link #admit} would answer now, without counting anything. */
   public Admission check(String provider, String model, int estimatedTokens) {
-    return store.check(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
+    return admissions.check(Target.of(catalog, provider, model), Math.max(0, estimatedTokens));
   }
 
   /**
@@ -62,12 +72,12 @@ public class QuotaLedger {
    * reported.
    */
   public void reconcile(Reservation reservation, int promptTokens, int completionTokens) {
-    store.reconcile(reservation, Math.max(0, promptTokens), Math.max(0, completionTokens));
+    admissions.reconcile(reservation, Math.max(0, promptTokens), Math.max(0, completionTokens));
   }
 
   /** Takes back a reservation whose call never reached the upstream (connection refused). */
   public void release(Reservation reservation) {
-    store.release(reservation);
+    admissions.release(reservation);
   }
 
   /**

@@ -1,19 +1,17 @@
 package dev.coracle.activities.quota;
 
 import dev.coracle.activities.providers.RateLimitInfo;
-import dev.coracle.activities.store.StoreTransactions;
+import dev.coracle.activities.store.PlainReads;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The ledger's rows. Each method is one short transaction. A check and the reservation that follows
- * it cannot interleave with another thread's or another process's: SQLite begins every transaction
- * with {@code BEGIN IMMEDIATE}, and on PostgreSQL the admission holds its provider's {@link
- * ProviderLock}.
+ * The ledger's rows other than admissions and settlements ({@link Admissions}): what upstreams
+ * said, cooldowns, disabled keys, the purge and the snapshot's reads. Each method is one short
+ * transaction.
  */
 @Singleton
 class QuotaStore {
@@ -34,125 +32,19 @@ class QuotaStore {
       List<LearnedLimitRow> learned) {}
 
   private final QuotaUsageRepository usage;
-  private final UsageWrites usageWrites;
   private final ProviderStateRepository states;
   private final LearnedLimitRepository learnedLimits;
-  private final ProviderLock providerLock;
-  private final AdmissionReads reads;
-  private final StoreTransactions transactions;
-  private final Clock clock;
+  private final PlainReads plainReads;
 
   QuotaStore(
       QuotaUsageRepository usage,
-      UsageWrites usageWrites,
       ProviderStateRepository states,
       LearnedLimitRepository learnedLimits,
-      ProviderLock providerLock,
-      AdmissionReads reads,
-      StoreTransactions transactions,
-      Clock clock) {
+      PlainReads plainReads) {
     this.usage = usage;
-    this.usageWrites = usageWrites;
     this.states = states;
     this.learnedLimits = learnedLimits;
-    this.providerLock = providerLock;
-    this.reads = reads;
-    this.transactions = transactions;
-    this.clock = clock;
-  }
-
-  /**
-   * Decides, and when {@code reserve} is set counts the call in every window it falls in. The time
-   * is read inside the transaction, after any wait for SQLite's write lock.
-   */
-  @Transactional
-  public Admission admit(Target configured, int estimatedTokens, boolean reserve) {
-    providerLock.hold(configured.provider());
-    return decide(configured, estimatedTokens, reserve);
-  }
-
-  /**
-   * What {@link #admit} would answer now, counting nothing: a read-only transaction, which reads
-   * beside a writer instead of queueing for the write lock.
-   */
-  @ReadOnly
-  public Admission check(Target configured, int estimatedTokens) {
-    return decide(configured, estimatedTokens, false);
-  }
-
-  private Admission decide(Target configured, int estimatedTokens, boolean reserve) {
-    Instant now = clock.instant();
-    Target target =
-        configured.cappedBy(
-            reads.learned(configured.provider(), configured.model(), configured.pool()));
-    Instant minute = WindowKind.MINUTE.start(now, target.zone());
-    Instant hour = WindowKind.HOUR.start(now, target.zone());
-    Instant day = WindowKind.DAY.start(now, target.zone());
-    List<QuotaUsage> current =
-        reads.current(
-            target.provider(),
-            target.model(),
-            target.pool(),
-            minute.toEpochMilli(),
-            hour.toEpochMilli(),
-            day.toEpochMilli());
-    List<ProviderState> relevant = reads.states(target.provider(), target.model(), target.pool());
-    Refusal refusal = QuotaRules.evaluate(target, now, current, relevant, estimatedTokens);
-    if (refusal != null) {
-      return Admission.refused(refusal.reason(), refusal.retryAt());
-    }
-    if (!reserve) {
-      return Admission.granted(null);
-    }
-    Reservation reservation =
-        new Reservation(
-            target.provider(),
-            target.model(),
-            target.shared(),
-            minute,
-            hour,
-            day,
-            estimatedTokens,
-            now);
-    count(target.provider(), target.model(), reservation, estimatedTokens);
-    if (target.shared()) {
-      count(target.provider(), ALL, reservation, estimatedTokens);
-    }
-    // Only rows the upstream reported counts for have anything to consume; the rows were read
-    // above in this same transaction, so a provider that never sent rate-limit headers (a local
-    // server, most fakes) costs no statement here.
-    if (hasLearnedCounts(relevant, target)) {
-      states.consumeLearned(target.provider(), target.model(), target.pool(), estimatedTokens);
-    }
-    return Admission.granted(reservation);
-  }
-
-  private void count(String provider, String model, Reservation reservation, int tokens) {
-    usageWrites.countRequest(provider, model, reservation, tokens);
-  }
-
-  /** Whether a row {@code consumeLearned} would update is among {@code relevant}. */
-  private static boolean hasLearnedCounts(List<ProviderState> relevant, Target target) {
-    for (ProviderState state : relevant) {
-      if (state.learnedAt() != null
-          && (state.model().equals(target.model()) || state.model().equals(target.pool()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * In the transaction in progress (the after-answer writer's batch, where most settlements are
-   * made), else in its own.
-   */
-  public void reconcile(Reservation reservation, int promptTokens, int completionTokens) {
-    transactions.write(() -> usageWrites.reconcile(reservation, promptTokens, completionTokens));
-  }
-
-  @Transactional
-  public void release(Reservation reservation) {
-    usageWrites.release(reservation);
+    this.plainReads = plainReads;
   }
 
   /** Stores what the upstream said about its limits; says nothing new when it said nothing. */
@@ -221,9 +113,11 @@ class QuotaStore {
         learnedLimits.findAll());
   }
 
-  /** Every provider's and model's state: cooldowns, a refused key, what the upstream reported. */
-  @ReadOnly
+  /**
+   * Every provider's and model's state: cooldowns, a refused key, what the upstream reported. A
+   * plain read outside any transaction, since every status answer makes it.
+   */
   public List<ProviderState> states() {
-    return states.findAll();
+    return plainReads.read(AdmissionReads::allStates);
   }
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
  * answered or refused, or {@link QuotaLedger#release} when the call never reached it.
  *
  * @param pooled whether it also counted in the provider's shared pool
+ * @param queued whether its count was queued for the after-answer writer (a model with no limit)
+ *     rather than written before the call; its settlement is then queued after the count
  */
 public record Reservation(
     String provider,
@@ -17,7 +19,8 @@ public record Reservation(
     Instant hourStart,
     Instant dayStart,
     int estimatedTokens,
-    Instant reservedAt) {
+    Instant reservedAt,
+    boolean queued) {
 
   /** The model the pool rows are stored under; the model itself when there is no pool. */
   String poolKey() {

@@ -39,6 +39,11 @@ record Target(
         : new Target(provider, model, false, zone, limits.cappedBy(mine), poolLimits);
   }
 
+  /** Whether neither the model nor its pool has any limit, so no window can refuse a call. */
+  boolean unlimited() {
+    return limits.unlimited() && poolLimits.unlimited();
+  }
+
   /** The model the pool's rows are stored under; the model itself without a pool. */
   String pool() {
     return shared ? QuotaStore.ALL : model;

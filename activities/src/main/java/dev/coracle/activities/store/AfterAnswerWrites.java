@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * burst of chats costs one commit rather than several per chat, and the caller never waits for
  * SQLite's lock.
  *
- * <p>What must hold before the call (the quota reservation) is not written here. A write queued
+ * <p>What must hold before the call (the quota reservation of a model with a limit) is not written
+ * here; the count of a call to a model without any limit is, queued before the call. A write queued
  * here is in the store within milliseconds; {@link #awaitWritten} lets a reader see every write
  * queued before it. On shutdown the queue is written out before the store closes; only a process
  * that dies abruptly loses what was still queued (the reservation then stands as estimated).
@@ -57,17 +58,31 @@ public class AfterAnswerWrites {
    * transaction. After shutdown has begun it runs at once, on the caller's thread.
    *
    * @param what names the write in the log if it fails, e.g. "audit row of chat-01…"
+   * @return the write's ticket, for {@link #awaitWritten(long)}
    */
-  public void submit(String what, Runnable action) {
+  public long submit(String what, Runnable action) {
     synchronized (progress) {
       if (!closed) {
         queued++;
         queue.add(new Write(what, action));
         startWriterOnce();
-        return;
+        return queued;
       }
     }
     runAlone(new Write(what, action));
+    return 0;
+  }
+
+  /**
+   * Runs {@code action} after every write queued before it: at once when called by one of those
+   * writes (on the writer's thread, in its batch), else queued behind them.
+   */
+  public void inOrder(String what, Runnable action) {
+    if (Thread.currentThread() == writer) {
+      action.run();
+    } else {
+      submit(what, action);
+    }
   }
 
   /**
@@ -75,12 +90,24 @@ public class AfterAnswerWrites {
    * reader that must see the latest calls (the audit log, the quota snapshot) calls it first.
    */
   public void awaitWritten() {
+    long target;
+    synchronized (progress) {
+      target = queued;
+    }
+    awaitWritten(target);
+  }
+
+  /**
+   * Waits until the write with {@code ticket} (from {@link #submit}) and every one before it are in
+   * the store, for at most a few seconds; returns at once when they are.
+   */
+  public void awaitWritten(long ticket) {
     if (Thread.currentThread() == writer) {
       return;
     }
     long deadline = System.nanoTime() + READ_WAIT.toNanos();
     synchronized (progress) {
-      long target = queued;
+      long target = ticket;
       while (written < target) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {

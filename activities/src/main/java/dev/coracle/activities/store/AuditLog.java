@@ -2,14 +2,16 @@ package dev.coracle.activities.store;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Records every model call and answers what the calls add up to. */
+/**
+ * Records every model call and answers what the calls add up to. Its reads are plain statements
+ * outside any transaction ({@link PlainReads}, {@link AuditReads}): a status answer makes three.
+ */
 @Singleton
 public class AuditLog {
   /**
@@ -29,19 +31,19 @@ public class AuditLog {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
-  private final AuditRepository repository;
   private final JdbcOperations jdbc;
   private final StoreTransactions transactions;
   private final Clock clock;
   private final AfterAnswerWrites pending;
+  private final PlainReads reads;
 
   public AuditLog(
-      AuditRepository repository,
       JdbcOperations jdbc,
       StoreTransactions transactions,
       Clock clock,
-      AfterAnswerWrites pending) {
-    this.repository = repository;
+      AfterAnswerWrites pending,
+      PlainReads reads) {
+    this.reads = reads;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.clock = clock;
@@ -107,23 +109,24 @@ public class AuditLog {
    * are kept per minute as calls are recorded, so this costs the same on a busy day as on a quiet
    * one.
    */
-  @ReadOnly
   public AuditSummary summarySince(Instant since) {
     pending.awaitWritten();
-    return new AuditSummary(since, repository.totalsSince(since.toEpochMilli()));
+    return new AuditSummary(
+        since, reads.read(connection -> AuditReads.totalsSince(connection, since.toEpochMilli())));
   }
 
   /** The most recent calls, newest first. */
-  @ReadOnly
   public List<AuditEntry> latest(int limit) {
     pending.awaitWritten();
-    return repository.latest(limit);
+    return reads.read(connection -> AuditReads.latest(connection, limit));
   }
 
   /** The most recent call that answered, however long ago. */
-  @ReadOnly
   public Optional<AuditEntry> lastAnswer() {
     pending.awaitWritten();
-    return repository.latestWithOutcome(AuditEntry.OK, 1).stream().findFirst();
+    return reads
+        .read(connection -> AuditReads.latestWithOutcome(connection, AuditEntry.OK, 1))
+        .stream()
+        .findFirst();
   }
 }

@@ -349,6 +349,14 @@ class SemanticCacheTest {
   }
 
   @Test
+  void the_store_counts_a_no_cache_skip_as_soon_as_the_answer_is_handed_to_it() {
+    cache.store(Requests.bypassing(ask("coracle", REVERSE)), REVERSE_ANSWER);
+
+    // Read through the store itself, which does not wait for the writer's queue first.
+    assertThat(context.getBean(CacheStore.class).stats(clock.millis()).skipped()).isEqualTo(1);
+  }
+
+  @Test
   void a_no_cache_request_replaces_the_answer_to_its_very_same_text() {
     // A prompt naming both sides of one axis, which the guard reads as disagreeing with itself.
     String both = "Should I increase or decrease the buffer size?";

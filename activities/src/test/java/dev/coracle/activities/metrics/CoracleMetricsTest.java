@@ -65,6 +65,29 @@ class CoracleMetricsTest {
   }
 
   @Test
+  void repeated_calls_add_to_the_same_series() {
+    for (int i = 0; i < 3; i++) {
+      metrics.modelCall("fake", "echo", "ok", 100, 10, 5);
+      metrics.cacheLookup(CacheResult.EXACT_HIT);
+      metrics.request("chat_completions", "fast", 200, 1_000_000);
+    }
+    metrics.modelCall("fake", "echo", "UPSTREAM_UNAVAILABLE", 0, 0, 0);
+
+    assertThat(registry.scrape())
+        .contains("coracle_model_calls_total{model=\"echo\",outcome=\"ok\",provider=\"fake\"} 3.0")
+        .contains(
+            "coracle_model_calls_total{model=\"echo\",outcome=\"UPSTREAM_UNAVAILABLE\","
+                + "provider=\"fake\"} 1.0")
+        .contains(
+            "coracle_model_tokens_total{kind=\"prompt\",model=\"echo\",provider=\"fake\"} 30.0")
+        .contains("coracle_model_latency_seconds_count{model=\"echo\",provider=\"fake\"} 3")
+        .contains("coracle_cache_lookups_total{match=\"exact\",result=\"hit\"} 3.0")
+        .contains(
+            "coracle_requests_seconds_count{class=\"fast\",door=\"chat_completions\","
+                + "status=\"200\"} 3");
+  }
+
+  @Test
   void names_outside_the_configuration_become_other_so_series_stay_bounded() {
     for (int i = 0; i < 50; i++) {
       metrics.modelCall("fake", "client-invented-model-" + i, "ok", 10, 1, 1);
