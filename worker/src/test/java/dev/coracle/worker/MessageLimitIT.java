@@ -1,0 +1,92 @@
+package dev.coracle.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.uber.m3.tally.NoopScope;
+import dev.coracle.worker.floor.FloorActivitiesImpl;
+import dev.coracle.worker.floor.FloorWorkflowImpl;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where the embedded server still refuses a message over 4 MB, as a Temporal cluster does: a start
+ * on the in-process channel (a chat's request comes in that way) and anything on the TCP port. A
+ * workflow task completed by coracle's own worker is not sized in-process.
+ */
+class MessageLimitIT {
+  private static final String QUEUE = "message-limit";
+  private static final int MB = 1024 * 1024;
+
+  @Test
+  void a_start_over_4_mb_is_refused_on_the_in_process_channel_and_on_the_tcp_port() {
+    try (EmbeddedTemporal embedded = EmbeddedTemporal.start("127.0.0.1", 0)) {
+      WorkflowServiceStubs inProcess = InProcessStubs.on(embedded.channel(), new NoopScope());
+      WorkflowServiceStubs tcp =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget("127.0.0.1:" + embedded.port())
+                  .build());
+      try {
+        for (WorkflowServiceStubs stubs : new WorkflowServiceStubs[] {inProcess, tcp}) {
+          Throwable refused = catchThrowable(() -> start(stubs, "big", "x".repeat(5 * MB)));
+
+          assertThat(refused).hasRootCauseInstanceOf(StatusRuntimeException.class);
+          assertThat(Status.fromThrowable(refused).getCode())
+              .isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        }
+      } finally {
+        inProcess.shutdownNow();
+        tcp.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void a_workflow_task_completion_over_4_mb_from_the_own_worker_is_accepted_in_process() {
+    try (EmbeddedTemporal embedded = EmbeddedTemporal.start("127.0.0.1", 0)) {
+      WorkflowServiceStubs stubs = InProcessStubs.on(embedded.channel(), new NoopScope());
+      WorkerFactory workers = WorkerFactory.newInstance(client(stubs));
+      try {
+        var worker = workers.newWorker(QUEUE, WorkerTuning.main());
+        worker.registerWorkflowImplementationTypes(FloorWorkflowImpl.class);
+        worker.registerActivitiesImplementations(new FloorActivitiesImpl());
+        workers.start();
+        // 3 MB in: the completion holds it twice (the local activity's result and the workflow's).
+        String text = "y".repeat(3 * MB);
+
+        WorkflowStub workflow = start(stubs, "echo", text);
+
+        assertThat(workflow.getResult(String.class)).isEqualTo(text);
+      } finally {
+        workers.shutdownNow();
+        workers.awaitTermination(2, TimeUnit.SECONDS);
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  private static WorkflowStub start(WorkflowServiceStubs stubs, String id, String input) {
+    WorkflowStub workflow =
+        client(stubs)
+            .newUntypedWorkflowStub(
+                "FloorWorkflow",
+                WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(QUEUE).build());
+    workflow.start(input);
+    return workflow;
+  }
+
+  private static WorkflowClient client(WorkflowServiceStubs stubs) {
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+  }
+}
