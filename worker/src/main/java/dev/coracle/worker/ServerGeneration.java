@@ -12,6 +12,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceImplBase;
 import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.InProcessGRPCServer;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,8 +82,9 @@ public final class ServerGeneration implements AutoCloseable {
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder server = InProcessServerBuilder.forName(name).directExecutor();
     // What the test server's own in-process server registers: the services, health checks, and
-    // the 4 MB message limit a real server enforces, here on every call but the worker's hot ones.
-    GRPCServerHelper.registerServicesAndHealthChecks(bindable, server, List.of(new SizedCalls()));
+    // the 4 MB message limit a real server enforces.
+    GRPCServerHelper.registerServicesAndHealthChecks(
+        bindable, server, List.of(new InProcessGRPCServer.MessageSizeChecker()));
     Server started;
     try {
       started = server.build().start();

@@ -12,10 +12,12 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.GrpcCompression;
@@ -27,9 +29,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the embedded server still refuses a message over 4 MB, as a Temporal cluster does: a start
- * on the in-process channel (a chat's request comes in that way) and anything on the TCP port. A
- * workflow task completed by coracle's own worker is not sized in-process.
+ * The embedded server refuses a message over 4 MB as a Temporal cluster does, on the in-process
+ * channel (with the stubs coracle's own client and worker use) and on the TCP port.
  */
 class MessageLimitIT {
   private static final String QUEUE = "message-limit";
@@ -67,7 +68,7 @@ class MessageLimitIT {
   }
 
   @Test
-  void a_workflow_task_completion_over_4_mb_from_the_own_worker_is_accepted_in_process() {
+  void a_workflow_task_completion_over_4_mb_terminates_the_workflow_as_on_a_cluster() {
     try (EmbeddedTemporal embedded = EmbeddedTemporal.start("127.0.0.1", 0)) {
       WorkflowServiceStubs stubs = InProcessStubs.on(embedded.channel(), new NoopScope());
       WorkerFactory workers = WorkerFactory.newInstance(client(stubs));
@@ -77,11 +78,13 @@ class MessageLimitIT {
         worker.registerActivitiesImplementations(new FloorActivitiesImpl());
         workers.start();
         // 3 MB in: the completion holds it twice (the local activity's result and the workflow's).
-        String text = "y".repeat(3 * MB);
+        WorkflowStub workflow = start(stubs, "echo", "y".repeat(3 * MB));
 
-        WorkflowStub workflow = start(stubs, "echo", text);
+        Throwable failed = catchThrowable(() -> workflow.getResult(String.class));
 
-        assertThat(workflow.getResult(String.class)).isEqualTo(text);
+        assertThat(failed).isInstanceOf(WorkflowFailedException.class);
+        assertThat(workflow.describe().getStatus())
+            .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
       } finally {
         workers.shutdownNow();
         workers.awaitTermination(2, TimeUnit.SECONDS);
