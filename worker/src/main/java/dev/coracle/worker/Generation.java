@@ -10,7 +10,6 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +31,7 @@ final class Generation {
     this.server = server;
     this.namespace = namespace;
     this.interceptors = interceptors;
-    this.stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setChannel(server.channel())
-                .setMetricsScope(metrics)
-                .build());
+    this.stubs = InProcessStubs.on(server.channel(), metrics);
     this.client =
         WorkflowClient.newInstance(
             stubs,

@@ -1,5 +1,6 @@
 package dev.coracle.worker;
 
+import com.uber.m3.tally.NoopScope;
 import dev.coracle.worker.floor.FloorActivitiesImpl;
 import dev.coracle.worker.floor.FloorWorkflow;
 import dev.coracle.worker.floor.FloorWorkflowImpl;
@@ -10,7 +11,6 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +36,7 @@ public final class TemporalFloor implements AutoCloseable {
 
   private TemporalFloor() {
     this.server = ServerGeneration.start(1, ArchivedExecutions.NONE);
-    this.stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setChannel(server.channel()).build());
+    this.stubs = InProcessStubs.on(server.channel(), new NoopScope());
     this.client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
