@@ -100,14 +100,6 @@ final class Generation {
         .getExecutionsList();
   }
 
-  /** The open coding jobs on this server. */
-  List<WorkflowExecution> openJobs() {
-    return open().stream()
-        .filter(info -> JOB_TYPE.equals(info.getType().getName()))
-        .map(WorkflowExecutionInfo::getExecution)
-        .toList();
-  }
-
   /** Stops the worker (running tasks get {@code drain}), then the client and the server. */
   void close(Duration drain) {
     stopWorker(drain);
