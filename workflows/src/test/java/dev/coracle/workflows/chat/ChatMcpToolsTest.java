@@ -16,12 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The model ↔ MCP loop coracle runs when a chat request attaches MCP servers. */
 class ChatMcpToolsTest {
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ChatWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = ChatWorkers.unstarted();
 
   final ScriptedToolModel model = new ScriptedToolModel();
   final FakeMcpServers servers = new FakeMcpServers();

@@ -48,12 +48,7 @@ class ChatWorkflowReplayTest {
   /** Recorded at chat-mcp-tools version 1: list the tools, a search call, then the answer. */
   static final String COMMITTED_MCP_LOOP = "histories/chat-mcp-tools.json";
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ChatWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = ChatWorkers.unstarted();
 
   @Test
   void committed_fallback_history_replays_against_the_current_workflow() throws Exception {

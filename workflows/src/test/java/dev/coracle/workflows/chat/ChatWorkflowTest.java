@@ -32,12 +32,7 @@ class ChatWorkflowTest {
   static final ModelTarget GROQ_BROKEN_STREAM =
       new ModelTarget("groq", FakeModels.BROKEN_STREAM, false, 30);
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ChatWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = ChatWorkers.unstarted();
 
   final List<Attempt> attempts = new CopyOnWriteArrayList<>();
 

@@ -28,24 +28,17 @@ class HitOneActivityTest {
   /** An explicit model's new question: the same activity misses, then the model answers. */
   static final String COMMITTED_MISS = "histories/chat-hit-one-activity-miss.json";
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ChatWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = ChatWorkers.unstarted();
 
   final List<FakeModels.Attempt> attempts = new CopyOnWriteArrayList<>();
 
   FakeLightActivities start(TestWorkflowEnvironment env, Worker worker) {
-    FakeLightActivities light =
-        new FakeLightActivities(RequestClass.FAST, ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_OK));
-    FakeModels inProcess = new FakeModels(TaskQueues.MAIN, attempts);
-    worker.registerActivitiesImplementations(light.callingIn(inProcess), inProcess);
-    env.newWorker(TaskQueues.CLOUD)
-        .registerActivitiesImplementations(new FakeModels(TaskQueues.CLOUD, attempts));
-    env.start();
-    return light;
+    return ChatWorkers.startInProcess(
+        env,
+        worker,
+        new FakeLightActivities(RequestClass.FAST, ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_OK)),
+        attempts,
+        TaskQueues.CLOUD);
   }
 
   static List<String> markers(TestWorkflowEnvironment env, String workflowId) {

@@ -44,24 +44,17 @@ class LeanRequestPathTest {
    */
   static final String COMMITTED_AFTER_ANSWER = "histories/chat-lean-after-answer.json";
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ChatWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = ChatWorkers.unstarted();
 
   final List<FakeModels.Attempt> attempts = new CopyOnWriteArrayList<>();
 
   FakeLightActivities start(TestWorkflowEnvironment env, Worker worker, RequestClass verdict) {
-    FakeLightActivities light =
-        new FakeLightActivities(verdict, ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_OK));
-    FakeModels inProcess = new FakeModels(TaskQueues.MAIN, attempts);
-    worker.registerActivitiesImplementations(light.callingIn(inProcess), inProcess);
-    env.newWorker(TaskQueues.CLOUD)
-        .registerActivitiesImplementations(new FakeModels(TaskQueues.CLOUD, attempts));
-    env.start();
-    return light;
+    return ChatWorkers.startInProcess(
+        env,
+        worker,
+        new FakeLightActivities(verdict, ChatWorkflowTest.plan(ChatWorkflowTest.GROQ_OK)),
+        attempts,
+        TaskQueues.CLOUD);
   }
 
   static ChatRequest noCache(String model, String text) {

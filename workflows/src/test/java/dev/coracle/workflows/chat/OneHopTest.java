@@ -34,26 +34,18 @@ class OneHopTest {
   /** A local model: the activity routes and hands the plan back; the slot's call is queued. */
   static final String COMMITTED_LOCAL = "histories/chat-onehop-local.json";
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ChatWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = ChatWorkers.unstarted();
 
   final List<Attempt> attempts = new CopyOnWriteArrayList<>();
 
   FakeLightActivities start(TestWorkflowEnvironment env, Worker worker, RoutePlan plan) {
-    FakeModels inProcess = new FakeModels(TaskQueues.MAIN, attempts);
-    FakeLightActivities light =
-        new FakeLightActivities(RequestClass.FAST, plan).callingIn(inProcess);
-    worker.registerActivitiesImplementations(light, inProcess);
-    env.newWorker(TaskQueues.LLM)
-        .registerActivitiesImplementations(new FakeModels(TaskQueues.LLM, attempts));
-    env.newWorker(TaskQueues.CLOUD)
-        .registerActivitiesImplementations(new FakeModels(TaskQueues.CLOUD, attempts));
-    env.start();
-    return light;
+    return ChatWorkers.startInProcess(
+        env,
+        worker,
+        new FakeLightActivities(RequestClass.FAST, plan),
+        attempts,
+        TaskQueues.LLM,
+        TaskQueues.CLOUD);
   }
 
   static long localActivities(TestWorkflowEnvironment env, String workflowId) {
