@@ -51,7 +51,7 @@ class RecycledMetricsIT {
       HttpResponse<String> response =
           post(coracle.url("/v1/chat/completions"), chat("coracle", "status of my jobs?", ""));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      // Each chat lands on a fresh server: wait for the recycler (it checks every second).
+      // Each chat fills its server, which the recycler then replaces: wait for the fresh one.
       int generation = coracle.server().temporal().generation();
       for (int wait = 0;
           wait < 100 && coracle.server().temporal().generation() == generation;

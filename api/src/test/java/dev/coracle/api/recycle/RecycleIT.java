@@ -37,12 +37,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A coracle whose embedded Temporal server is recycled as soon as one workflow started on it (the
- * lowest threshold there is), so it is replaced about every second while a coding job runs and
- * status chats come in. The job moves from server to server through the store, as after a crash,
- * and must come out as if nothing happened.
+ * A coracle whose embedded Temporal server is recycled every {@link #RECYCLE_AFTER} workflows, so
+ * with a status chat about every 50 ms it is replaced about once a second while a coding job runs.
+ * The job moves from server to server through the store, as after a crash, and must come out as if
+ * nothing happened. (The start that fills a server recycles it at once, so a threshold of one would
+ * replace it at every chat: dozens of servers retiring at a time, more than this test is about.)
  */
 class RecycleIT {
+  private static final int RECYCLE_AFTER = 15;
+
   @TempDir static Path home;
   @TempDir static Path workspace;
 
@@ -64,7 +67,7 @@ class RecycleIT {
             JobFixtures.config(ollama, cloud),
             Map.of(
                 "CORACLE_TEMPORAL_EMBEDDED_PORT", Integer.toString(temporalPort),
-                "CORACLE_TEMPORAL_RECYCLE_AFTER_WORKFLOWS", "1",
+                "CORACLE_TEMPORAL_RECYCLE_AFTER_WORKFLOWS", Integer.toString(RECYCLE_AFTER),
                 "CORACLE_TEMPORAL_RECYCLE_HAND_OVER_SECONDS", "60"));
   }
 
